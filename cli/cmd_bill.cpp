@@ -1,0 +1,91 @@
+// tariff bill PRODUCT [METER=QTY...] [--buy METER=SIZE[xN]]... [--held METER=LEFT[/SIZE]]...
+//             [--trial] [--suspended] [--state NAME]... [--json]
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/common.hpp"
+#include "interpreter/bill.hpp"
+#include "interpreter/format_bill.hpp"
+
+namespace tariff::cli {
+
+namespace {
+
+std::pair<std::string, std::string> split_assignment(const std::string& word, const char* what) {
+  auto eq = word.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == word.size())
+    throw UsageError(fmt::format("{} '{}' is not METER=QUANTITY", what, word));
+  return {word.substr(0, eq), word.substr(eq + 1)};
+}
+
+// "1000万x3", "1000万×3", "1000万*3" → size and count.
+std::pair<std::string, std::string> split_count(const std::string& text) {
+  for (const char* sep : {"×", "x", "*"})
+    if (auto at = text.find(sep); at != std::string::npos) return {text.substr(0, at), text.substr(at + std::string(sep).size())};
+  return {text, "1"};
+}
+
+std::size_t find_pack(const Product& product, MeterIndex m, const Decimal& size, const std::string& text) {
+  const auto& packs = product.meters[m].packs;
+  for (std::size_t i = 0; i < packs.size(); ++i)
+    if (packs[i].size == size) return i;
+  std::string sizes;
+  for (const auto& p : packs) sizes += (sizes.empty() ? "" : ", ") + p.size_text;
+  throw UsageError(fmt::format("{} {} has no {} pack (sizes: {})", product.id, product.meters[m].display_name(), text,
+                               sizes.empty() ? "none" : sizes));
+}
+
+}  // namespace
+
+int cmd_bill(Args args) {
+  auto paths = rule_paths(args);
+  bool json = args.take_flag("--json");
+  auto buys = args.take_all("--buy");
+  auto held = args.take_all("--held");
+  auto states = args.take_all("--state");
+  if (args.take_flag("--trial")) states.push_back("trial");
+  if (args.take_flag("--suspended")) states.push_back("suspended");
+  args.expect_no_options();
+  if (args.words.empty()) throw UsageError("bill needs a PRODUCT, then METER=QUANTITY for each meter used");
+  auto rules = load(paths, false);
+  const Product& product = find_product(*rules, args.words.front());
+
+  BillRequest request;
+  request.usage.resize(product.meters.size());
+  for (std::size_t i = 1; i < args.words.size(); ++i) {
+    auto [meter, qty] = split_assignment(args.words[i], "usage");
+    request.usage[find_meter(product, meter)] += parse_quantity(*rules, qty, args.words[i]);
+  }
+  for (const auto& b : buys) {
+    auto [meter, rest] = split_assignment(b, "--buy");
+    auto [size_text, count_text] = split_count(rest);
+    MeterIndex m = find_meter(product, meter);
+    Decimal size = parse_quantity(*rules, size_text, b);
+    request.buys.push_back({m, find_pack(product, m, size, size_text), parse_quantity(*rules, count_text, b)});
+  }
+  for (const auto& h : held) {
+    auto [meter, rest] = split_assignment(h, "--held");
+    auto slash = rest.find('/');
+    HeldPack pack{find_meter(product, meter), parse_quantity(*rules, rest.substr(0, slash), h), std::nullopt};
+    if (slash != std::string::npos) pack.size = parse_quantity(*rules, rest.substr(slash + 1), h);
+    request.held.push_back(std::move(pack));
+  }
+  for (const auto& s : states)
+    if (std::find(product.states.begin(), product.states.end(), s) == product.states.end())
+      throw UsageError(fmt::format("product {} has no rule for the account state '{}'", product.id, s));
+  request.states = states;
+
+  try {
+    Bill b = bill(product, request);
+    std::cout << (json ? format_bill_json(b) + "\n" : format_bill_text(b));
+    return ok;
+  } catch (const BillingError& e) {
+    std::cerr << "tariff: cannot bill: " << e.what() << "\n";
+    return usage_error;
+  }
+}
+
+int cmd_plan(Args) { throw UsageError("plan: not implemented yet"); }
+
+}  // namespace tariff::cli

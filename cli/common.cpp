@@ -1,0 +1,124 @@
+#include "cli/common.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "interpreter/parse.hpp"
+
+namespace tariff::cli {
+
+namespace {
+bool is_option(const std::string& w, const std::string& name) { return w == name || w.starts_with(name + "="); }
+}  // namespace
+
+std::vector<std::string> Args::take_all(const std::string& name) {
+  std::vector<std::string> values, rest;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (w == name) {
+      if (i + 1 >= words.size()) throw UsageError(fmt::format("{} needs a value", name));
+      values.push_back(words[++i]);
+    } else if (is_option(w, name)) {
+      values.push_back(w.substr(name.size() + 1));
+    } else {
+      rest.push_back(w);
+    }
+  }
+  words = std::move(rest);
+  return values;
+}
+
+std::optional<std::string> Args::take(const std::string& name) {
+  auto all = take_all(name);
+  if (all.size() > 1) throw UsageError(fmt::format("{} given more than once", name));
+  return all.empty() ? std::nullopt : std::optional(all.front());
+}
+
+bool Args::take_flag(const std::string& name) {
+  auto it = std::find(words.begin(), words.end(), name);
+  if (it == words.end()) return false;
+  words.erase(it);
+  return true;
+}
+
+void Args::expect_no_options() const {
+  for (const auto& w : words)
+    if (w.starts_with("--")) throw UsageError(fmt::format("unknown option {}", w));
+}
+
+namespace {
+
+// The rules bundled with the program: installed beside it (../share/tariff/rules), or the
+// source tree it was built from. Found without the user being in the source tree.
+std::string bundled_rules() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path installed = exe.parent_path().parent_path() / "share" / "tariff" / "rules";
+    if (fs::is_directory(installed, ec)) return installed.string();
+  }
+  return TARIFF_SOURCE_RULES_DIR;
+}
+
+}  // namespace
+
+std::vector<std::string> rule_paths(Args& args) {
+  auto given = args.take_all("--rules");
+  if (!given.empty()) return given;
+  if (const char* env = std::getenv("TARIFF_PATH"); env && *env) {
+    std::vector<std::string> paths;
+    std::string all = env;
+    for (std::size_t start = 0; start <= all.size();) {
+      std::size_t end = all.find(':', start);
+      if (end == std::string::npos) end = all.size();
+      if (end > start) paths.push_back(all.substr(start, end - start));
+      start = end + 1;
+    }
+    return paths;
+  }
+  return {bundled_rules()};
+}
+
+void print_diagnostics(const Diagnostics& d) {
+  for (const auto& diag : d.list()) std::cerr << render(diag);
+}
+
+std::optional<RuleSet> load(const std::vector<std::string>& paths, bool strict) {
+  Diagnostics d;
+  RuleSet rules = load_rules(paths, d);
+  print_diagnostics(d);
+  if (strict && !d.empty()) return std::nullopt;
+  return rules;
+}
+
+Decimal parse_quantity(const RuleSet& rules, const std::string& text, const std::string& what) {
+  if (text.starts_with("-")) throw UsageError(fmt::format("{}: quantity '{}' is negative", what, text));
+  auto source = std::make_shared<Source>(Source{"<argument>", text});
+  auto literal = parse_quantity_literal(source);
+  std::optional<Decimal> value;
+  if (literal && !literal->percent) value = rules.prelude.value(*literal);
+  if (!value)
+    throw UsageError(fmt::format("{}: '{}' is not a quantity (write 3500000, 350万 or 1.5亿)", what, text));
+  return *value;
+}
+
+const Product& find_product(const RuleSet& rules, const std::string& id) {
+  if (const Product* p = rules.catalog.find(id)) return *p;
+  std::string known;
+  for (const auto& p : rules.catalog.products) known += (known.empty() ? "" : ", ") + p->id;
+  throw UsageError(fmt::format("unknown product '{}' (known: {})", id, known));
+}
+
+MeterIndex find_meter(const Product& product, const std::string& name) {
+  if (auto m = product.find_meter(name)) return *m;
+  std::string known;
+  for (const auto& m : product.meters) known += (known.empty() ? "" : ", ") + m.id + " " + m.display_name();
+  throw UsageError(fmt::format("product {} has no meter or API action '{}' (meters: {})", product.id, name, known));
+}
+
+}  // namespace tariff::cli

@@ -1,0 +1,50 @@
+// tariff: check, test and evaluate pricing rules. Dispatch only; each command has its own file.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/common.hpp"
+
+namespace {
+
+constexpr const char* usage = R"(usage: tariff COMMAND [ARGS...] [--rules DIR]
+
+commands:
+  check [PATH...]                 parse and check rule files (default: the bundled rules)
+  test [PATH...]                  replay every worked example and script test
+  bill PRODUCT [METER=QTY...]     bill one month: --buy METER=SIZE[xN], --held METER=LEFT[/SIZE],
+                                  --trial, --suspended, --state NAME, --json
+  plan PRODUCT METER=ANNUAL_QTY   cheapest packs for a year's volume, against postpaid
+  help                            this text
+
+rules come from --rules DIR, else $TARIFF_PATH, else the bundled rules/.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace tariff::cli;
+  if (argc < 2) {
+    std::cerr << usage;
+    return usage_error;
+  }
+  std::string command = argv[1];
+  Args args{std::vector<std::string>(argv + 2, argv + argc)};
+  try {
+    if (command == "check") return cmd_check(std::move(args));
+    if (command == "test") return cmd_test(std::move(args));
+    if (command == "bill") return cmd_bill(std::move(args));
+    if (command == "plan") return cmd_plan(std::move(args));
+    if (command == "help" || command == "--help" || command == "-h") {
+      std::cout << usage;
+      return ok;
+    }
+    throw UsageError(fmt::format("unknown command '{}'", command));
+  } catch (const UsageError& e) {
+    std::cerr << "tariff: " << e.what() << "\n";
+    return usage_error;
+  } catch (const std::exception& e) {
+    std::cerr << "tariff: internal error: " << e.what() << "\n";
+    return internal_error;
+  }
+}

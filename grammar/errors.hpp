@@ -1,0 +1,100 @@
+#pragma once
+// The message for every commit point of the grammar, in one table. A rule used under must<>
+// without an entry here fails to compile (must_if with RequireMessage), so no user ever reads a
+// demangled rule name. Each message reads "expected ..."; text after a newline is the hint.
+#include "grammar/rules.hpp"
+
+namespace tariff::grammar {
+
+template<typename Rule> inline constexpr const char* error_message = nullptr;
+
+// Rules that cannot fail still need an entry to satisfy must_if; they are never shown.
+template<> inline constexpr auto error_message<_> = "unreachable: layout";
+template<> inline constexpr auto error_message<sp> = "unreachable: blanks";
+template<typename... R> inline constexpr auto error_message<opt<R...>> = "unreachable: optional";
+template<typename... R> inline constexpr auto error_message<star<R...>> = "unreachable: repetition";
+template<> inline constexpr auto error_message<postpaid_options> = "unreachable: options";
+template<> inline constexpr auto error_message<table_rows> = "unreachable: rows";
+
+// clang-format off
+template<> inline constexpr auto error_message<string_body> = "unterminated string\na string ends with '\"' on the line it starts";
+template<> inline constexpr auto error_message<digits> = "expected digits after the decimal point\nwrite 0.5, not 0. or .5";
+template<> inline constexpr auto error_message<lower_bound> = "expected the band's lower bound, a number like 300万\nbands read (0, 300万], [1000, 1万), (1500万, ∞)";
+template<> inline constexpr auto error_message<band_comma> = "expected ',' between the band's bounds\nbands read (0, 300万], [1000, 1万), (1500万, ∞)";
+template<> inline constexpr auto error_message<upper_bound> = "expected the band's upper bound, a number like 1500万 or ∞";
+template<> inline constexpr auto error_message<upper_bracket> = "expected ']' (closed end) or ')' (open end) after the upper bound";
+template<> inline constexpr auto error_message<header_row> = "expected the table's header row, like | 资源包规格 | 100万 | 1000万 |\na table is a header row, then one row per meter, each on its own line";
+template<> inline constexpr auto error_message<table> = "expected a table";
+template<> inline constexpr auto error_message<table_label> = "expected a label in the table's first cell";
+template<> inline constexpr auto error_message<bar> = "expected '|'\nevery cell of a row is closed by '|'";
+template<> inline constexpr auto error_message<header_cells> = "expected a band like (0, 300万] or a pack size like 100万 in the header";
+template<> inline constexpr auto error_message<row_end> = "expected the end of the row after its last '|'\na cell holds one value: a price (0.0032), '-' (not sold) or 联系商务 (contact sales)";
+template<> inline constexpr auto error_message<row_key> = "expected a meter in the row's first cell";
+template<> inline constexpr auto error_message<data_cells> = "expected a price (0.0032), '-' (not sold) or 联系商务 (contact sales) in the cell";
+template<> inline constexpr auto error_message<open_brace> = "expected '{'";
+template<> inline constexpr auto error_message<table_close> = "expected '}' closing the table, or another row starting with '|'";
+template<> inline constexpr auto error_message<equals> = "expected '='";
+template<> inline constexpr auto error_message<greater> = "expected '>'";
+template<> inline constexpr auto error_message<currency_code> = "expected a currency code like CNY or USD";
+template<> inline constexpr auto error_message<cycle_name> = "expected a billing cycle: month, year or once";
+template<> inline constexpr auto error_message<source_text> = "expected the source document in quotes\nlike source \"000_0ac471292deef9dc.txt\"";
+template<> inline constexpr auto error_message<note_text> = "expected a note in quotes";
+template<> inline constexpr auto error_message<meter_id> = "expected the meter's id, like compare";
+template<> inline constexpr auto error_message<meter_name> = "expected the meter's display name, like 人脸比对 or \"Face comparison\"";
+template<> inline constexpr auto error_message<meter_aka> = "expected another name for the meter after 'aka'";
+template<> inline constexpr auto error_message<api_action> = "expected an API action name, like CreatePerson";
+template<> inline constexpr auto error_message<action_list> = "expected the API actions merged into the meter, like CreatePerson + CreateFace";
+template<> inline constexpr auto error_message<meter_unit> = "expected the unit the meter counts, like call or device";
+template<> inline constexpr auto error_message<meter_ref> = "expected a meter, by id or display name";
+template<> inline constexpr auto error_message<state_name> = "expected an account state, like suspended or trial";
+template<> inline constexpr auto error_message<free_quantity> = "expected the free quantity, like 10000\nfree 10000 per month for each meter";
+template<> inline constexpr auto error_message<kw_per> = "expected 'per'\nfree 10000 per month for each meter";
+template<> inline constexpr auto error_message<free_period> = "expected the period of the free quota, like month";
+template<> inline constexpr auto error_message<kw_for> = "expected 'for'\nfree 10000 per month for each meter";
+template<> inline constexpr auto error_message<free_meters> = "expected 'each meter' or a list of meters";
+template<> inline constexpr auto error_message<grant_quantity> = "expected the granted quantity\ngrant 50 each of live_verify, photo_verify valid 1 year when trial";
+template<> inline constexpr auto error_message<kw_each> = "expected 'each'\ngrant 50 each of live_verify, photo_verify valid 1 year when trial";
+template<> inline constexpr auto error_message<kw_of> = "expected 'of'";
+template<> inline constexpr auto error_message<meter_list> = "expected a list of meters";
+template<> inline constexpr auto error_message<validity> = "expected the validity, like valid 1 year";
+template<> inline constexpr auto error_message<validity_amount> = "expected how long it is valid, like 1";
+template<> inline constexpr auto error_message<validity_unit> = "expected a unit of time: day, month or year";
+template<> inline constexpr auto error_message<when_clause> = "expected 'when STATE', like when trial";
+template<> inline constexpr auto error_message<band_mode> = "expected the band mode: volume (阶梯到达) or graduated";
+template<> inline constexpr auto error_message<kw_by> = "expected 'by'\nband by postpaid_quantity";
+template<> inline constexpr auto error_message<band_basis> = "expected what selects the band: postpaid_quantity or usage";
+template<> inline constexpr auto error_message<settle_step> = "expected a settlement step: free, grant, packs or postpaid";
+template<> inline constexpr auto error_message<settle_steps> = "expected the settlement order, like free > packs > postpaid";
+template<> inline constexpr auto error_message<freeze_percent> = "expected the freeze as a percentage, like 120%";
+template<> inline constexpr auto error_message<kw_packs> = "expected 'packs'\nalert packs below 15%";
+template<> inline constexpr auto error_message<kw_below> = "expected 'below'\nalert packs below 15%";
+template<> inline constexpr auto error_message<alert_percent> = "expected a percentage, like 15%";
+template<> inline constexpr auto error_message<kw_when> = "expected 'when'\nnotice when total > 10万 \"...\"";
+template<> inline constexpr auto error_message<kw_total> = "expected 'total'\nnotice when total > 10万 \"...\"";
+template<> inline constexpr auto error_message<notice_threshold> = "expected an amount, like 10万";
+template<> inline constexpr auto error_message<notice_text> = "expected the notice text in quotes";
+template<> inline constexpr auto error_message<example_title> = "expected the example's title in quotes, like \"后付费 示例二\"";
+template<> inline constexpr auto error_message<usage_quantity> = "expected a quantity, like 350万";
+template<> inline constexpr auto error_message<pack_size> = "expected the pack size, like 1000万";
+template<> inline constexpr auto error_message<pack_count> = "expected how many packs, like 3";
+template<> inline constexpr auto error_message<held_remaining> = "expected how many calls the held pack has left, like 300万";
+template<> inline constexpr auto error_message<held_size> = "expected the held pack's size, like 1000万";
+template<> inline constexpr auto error_message<expect_subject> = "expected what the example checks: total, freeze or error";
+template<> inline constexpr auto error_message<expect_rhs> = "expected '= AMOUNT' or an error text in quotes";
+template<> inline constexpr auto error_message<expect_value> = "expected an amount, like 10470";
+template<> inline constexpr auto error_message<discrepancy_text> = "expected what the document gets wrong, in quotes";
+template<> inline constexpr auto error_message<example_source> = "expected the example's source in quotes: the file and section";
+template<> inline constexpr auto error_message<example_close> = "expected an example item (usage, buy, held, state, expect, source, discrepancy) or '}'";
+template<> inline constexpr auto error_message<product_id> = "expected the product's id, like face_recognition";
+template<> inline constexpr auto error_message<product_close> = "expected a product item (currency, cycle, meter, free, grant, packs, postpaid, settle, freeze, alert, notice, example) or '}'";
+template<> inline constexpr auto error_message<unit_name> = "expected the unit's name, like 万";
+template<> inline constexpr auto error_message<unit_value> = "expected the unit's value, like 10000";
+template<> inline constexpr auto error_message<settlement_name> = "expected the settlement order's name";
+template<> inline constexpr auto error_message<file_end> = "expected 'product', 'unit' or 'settlement' at the top level";
+// clang-format on
+
+struct errors {
+  template<typename Rule> static constexpr const char* message = error_message<Rule>;
+};
+
+}  // namespace tariff::grammar

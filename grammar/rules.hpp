@@ -1,0 +1,255 @@
+#pragma once
+// The grammar of tariff rule files and scripts, as PEGTL rules and nothing else.
+// Actions live in interpreter/build_ast.cpp; error messages in grammar/errors.hpp.
+//
+// Layout rules: whitespace and `# comments` may stand anywhere between tokens, newlines included,
+// except inside a table row: a row is one line, `| cell | cell |`, so a missing cell or bar is
+// reported on the row that lacks it.
+#include <tao/pegtl.hpp>
+
+namespace tariff::grammar {
+
+using namespace tao::pegtl;
+
+// clang-format off
+
+// ---- lexical --------------------------------------------------------------------------------
+struct comment : seq<one<'#'>, until<eolf>> {};
+struct _ : star<sor<space, comment>> {};           // any layout, newlines included
+struct sp : star<blank> {};                         // blanks within one line
+struct row_end : seq<sp, sor<comment, eolf>> {};    // after the closing bar of a row
+
+// Letters of identifiers: ASCII letters, '_', and any non-ASCII character that is not a symbol
+// the grammar gives a meaning to (∞ × ≤ ≥ …) or CJK/full-width punctuation (，（）).
+struct non_ascii_letter : seq<
+  not_at<utf8::ranges<0x00A0, 0x00BF, 0x00D7, 0x00D7, 0x00F7, 0x00F7, 0x2000, 0x2BFF,
+                      0x3000, 0x303F, 0xFF00, 0xFF0F, 0xFF1A, 0xFF20, 0xFF3B, 0xFF40,
+                      0xFF5B, 0xFF65>>,
+  utf8::range<0x80, 0x10FFFF>> {};
+struct ident_first : sor<ranges<'a', 'z', 'A', 'Z', '_'>, non_ascii_letter> {};
+struct ident_other : sor<ident_first, digit> {};
+struct identifier : seq<ident_first, star<ident_other>> {};
+
+// Keywords end where an identifier could not go on (so `freeze` is not `free` + `ze`).
+template<typename Key> struct keyword : seq<Key, not_at<ident_other>> {};
+#define TARIFF_KEYWORD(name, text) struct name : keyword<TAO_PEGTL_STRING(text)> {}
+TARIFF_KEYWORD(kw_product, "product");   TARIFF_KEYWORD(kw_currency, "currency");
+TARIFF_KEYWORD(kw_cycle, "cycle");       TARIFF_KEYWORD(kw_source, "source");
+TARIFF_KEYWORD(kw_meter, "meter");       TARIFF_KEYWORD(kw_aka, "aka");
+TARIFF_KEYWORD(kw_actions, "actions");   TARIFF_KEYWORD(kw_unit, "unit");
+TARIFF_KEYWORD(kw_free, "free");         TARIFF_KEYWORD(kw_per, "per");
+TARIFF_KEYWORD(kw_for, "for");           TARIFF_KEYWORD(kw_each, "each");
+TARIFF_KEYWORD(kw_of, "of");             TARIFF_KEYWORD(kw_unless, "unless");
+TARIFF_KEYWORD(kw_grant, "grant");       TARIFF_KEYWORD(kw_valid, "valid");
+TARIFF_KEYWORD(kw_when, "when");         TARIFF_KEYWORD(kw_packs, "packs");
+TARIFF_KEYWORD(kw_stackable, "stackable"); TARIFF_KEYWORD(kw_not, "not");
+TARIFF_KEYWORD(kw_refundable, "refundable"); TARIFF_KEYWORD(kw_requires, "requires");
+TARIFF_KEYWORD(kw_postpaid, "postpaid"); TARIFF_KEYWORD(kw_band, "band");
+TARIFF_KEYWORD(kw_by, "by");             TARIFF_KEYWORD(kw_settle, "settle");
+TARIFF_KEYWORD(kw_settlement, "settlement"); TARIFF_KEYWORD(kw_freeze, "freeze");
+TARIFF_KEYWORD(kw_alert, "alert");       TARIFF_KEYWORD(kw_below, "below");
+TARIFF_KEYWORD(kw_notice, "notice");     TARIFF_KEYWORD(kw_total, "total");
+TARIFF_KEYWORD(kw_example, "example");   TARIFF_KEYWORD(kw_usage, "usage");
+TARIFF_KEYWORD(kw_buy, "buy");           TARIFF_KEYWORD(kw_held, "held");
+TARIFF_KEYWORD(kw_state, "state");       TARIFF_KEYWORD(kw_expect, "expect");
+TARIFF_KEYWORD(kw_discrepancy, "discrepancy"); TARIFF_KEYWORD(kw_contact, "contact");
+TARIFF_KEYWORD(kw_sales, "sales");       TARIFF_KEYWORD(kw_inf, "inf");
+TARIFF_KEYWORD(kw_minimum, "minimum");   TARIFF_KEYWORD(kw_fee, "fee");
+TARIFF_KEYWORD(kw_includes, "includes"); TARIFF_KEYWORD(kw_step, "step");
+TARIFF_KEYWORD(kw_from, "from");         TARIFF_KEYWORD(kw_to, "to");
+TARIFF_KEYWORD(kw_at, "at");             TARIFF_KEYWORD(kw_most, "most");
+TARIFF_KEYWORD(kw_else, "else");         TARIFF_KEYWORD(kw_note, "note");
+#undef TARIFF_KEYWORD
+
+// Words that start a statement may not be taken for a bare display name.
+struct statement_keyword : sor<kw_product, kw_currency, kw_cycle, kw_source, kw_meter, kw_aka,
+  kw_actions, kw_unit, kw_free, kw_grant, kw_packs, kw_postpaid, kw_settle, kw_freeze, kw_alert,
+  kw_notice, kw_example, kw_fee, kw_includes, kw_usage, kw_buy, kw_held, kw_state, kw_expect,
+  kw_discrepancy, kw_note> {};
+
+struct string_body : until<one<'"'>, not_one<'\n'>> {};
+struct string_lit : if_must<one<'"'>, string_body> {};
+
+// Numbers: 3500000, 0.0032, 1_000_000; then a unit suffix from the prelude (350万, 1.5亿) or %.
+struct digits : seq<digit, star<opt<one<'_'>>, digit>> {};
+struct fraction : if_must<one<'.'>, digits> {};
+struct number : seq<digits, opt<fraction>> {};
+struct unit_suffix : identifier {};
+struct percent_sign : one<'%'> {};
+struct quantity : seq<number, opt<sor<percent_sign, unit_suffix>>> {};
+
+struct name : sor<string_lit, seq<not_at<statement_keyword>, identifier>> {};  // 人脸比对 or "Face comparison"
+struct comma : seq<_, one<','>, _> {};
+
+// ---- bands: (0, 300万]  [1000, 1万)  (1500万, ∞) -----------------------------------------------
+struct infinity : sor<utf8::one<U'∞'>, kw_inf> {};
+struct lower_bracket : one<'(', '['> {};
+struct upper_bracket : one<')', ']'> {};
+struct lower_bound : quantity {};
+struct upper_bound : sor<infinity, quantity> {};
+struct band_comma : one<','> {};
+struct interval : if_must<lower_bracket, sp, lower_bound, sp, band_comma, sp, upper_bound, sp, upper_bracket> {};
+
+// ---- tables -----------------------------------------------------------------------------------
+// A table is a header row, an optional markdown separator row, then data rows, each on its line.
+struct bar : one<'|'> {};
+struct raw_cell : plus<not_one<'|', '\n', '\r'>> {};
+struct table_label : raw_cell {};              // top-left cell: free text (资源包规格, 月接口调用总量)
+struct column_band : interval {};
+struct column_size : quantity {};
+struct column_head : sor<column_band, column_size> {};
+struct header_cell : seq<sp, column_head, sp> {};
+struct header_cells : plus<header_cell, bar> {};
+struct header_row : if_must<bar, table_label, bar, header_cells, row_end> {};
+struct separator_row : seq<bar, plus<sp, plus<one<'-', ':'>>, sp, bar>, row_end> {};
+struct row_key : raw_cell {};                  // a meter by id or by the name the document prints
+struct not_sold : one<'-'> {};
+struct contact_sales : sor<seq<kw_contact, opt<blank, sp, kw_sales>>, TAO_PEGTL_STRING("联系商务")> {};
+struct price : quantity {};
+struct cell_value : sor<contact_sales, not_sold, price> {};
+struct data_cell : seq<sp, cell_value, sp> {};
+struct data_cells : plus<data_cell, bar> {};
+struct data_row : if_must<bar, row_key, bar, data_cells, row_end> {};
+struct table_rows : star<_, sor<separator_row, data_row>> {};
+struct table : seq<_, must<header_row>, table_rows> {};
+struct open_brace : one<'{'> {};
+struct table_close : one<'}'> {};
+struct equals : one<'='> {};
+
+// ---- product items --------------------------------------------------------------------------
+struct currency_code : plus<upper> {};
+struct currency_stmt : if_must<kw_currency, _, currency_code> {};
+struct amount_currency : currency_code {};  // 10470 CNY
+struct cycle_name : identifier {};
+struct cycle_stmt : if_must<kw_cycle, _, cycle_name> {};
+struct source_text : string_lit {};
+struct source_stmt : if_must<kw_source, _, source_text> {};
+struct note_text : string_lit {};
+struct note_stmt : if_must<kw_note, _, note_text> {};
+
+// meter compare 人脸比对 "Face comparison" aka 比对 actions CompareFace + CompareMaskFace unit call
+struct meter_id : identifier {};
+struct meter_name : name {};
+struct meter_aka : name {};
+struct api_action : identifier {};
+struct action_sep : seq<_, one<'+', ','>, _> {};
+struct aka_clause : if_must<kw_aka, _, meter_aka> {};
+struct action_list : list_must<api_action, action_sep> {};
+struct actions_clause : if_must<kw_actions, _, action_list> {};
+struct meter_unit : identifier {};
+struct unit_clause : if_must<kw_unit, _, meter_unit> {};
+struct meter_clause : sor<aka_clause, actions_clause, unit_clause> {};
+struct meter_stmt : if_must<kw_meter, _, meter_id, _, meter_name, opt<_, meter_name>,
+                            star<_, meter_clause>> {};
+
+struct meter_ref : sor<string_lit, identifier> {};
+struct meter_list : list_must<meter_ref, comma> {};
+struct each_meter : seq<kw_each, _, kw_meter> {};
+struct state_name : identifier {};
+struct unless_clause : if_must<kw_unless, _, state_name> {};
+
+// free 10000 per month for each meter unless suspended
+struct free_quantity : quantity {};
+struct free_period : identifier {};
+struct free_meters : sor<each_meter, meter_list> {};
+struct free_stmt : if_must<kw_free, _, free_quantity, _, kw_per, _, free_period, _, kw_for, _,
+                           free_meters, opt<_, unless_clause>> {};
+
+// grant 50 each of live_verify, live_compare valid 1 year when trial
+struct grant_quantity : quantity {};
+struct validity_amount : quantity {};
+struct validity_unit : identifier {};
+struct validity : if_must<kw_valid, _, validity_amount, _, validity_unit> {};
+struct when_clause : if_must<kw_when, _, state_name> {};
+struct grant_stmt : if_must<kw_grant, _, grant_quantity, _, kw_each, _, kw_of, _, meter_list, _,
+                            validity, _, when_clause> {};
+
+// packs valid 1 year, stackable, not refundable { | 资源包规格 | 100万 | ... | }
+struct not_refundable : seq<kw_not, _, kw_refundable> {};
+struct pack_stackable : kw_stackable {};
+struct pack_refundable : kw_refundable {};
+struct requires_clause : if_must<kw_requires, _, state_name> {};
+struct pack_modifier : sor<validity, pack_stackable, not_refundable, pack_refundable, requires_clause> {};
+struct pack_modifiers : list<pack_modifier, comma> {};
+struct packs_block : if_must<kw_packs, _, opt<pack_modifiers, _>, open_brace, table, _, table_close> {};
+
+// postpaid volume, band by postpaid_quantity, minimum 50 { | 月接口调用总量 | (0, 300万] | ... | }
+struct band_mode : identifier {};
+struct band_basis : identifier {};
+struct band_by : if_must<kw_band, _, kw_by, _, band_basis> {};
+struct postpaid_option : sor<band_by> {};
+struct postpaid_options : star<comma, postpaid_option> {};
+struct postpaid_block : if_must<kw_postpaid, _, band_mode, postpaid_options, _, open_brace, table, _,
+                                table_close> {};
+
+// settle free > packs > postpaid      (or the name of a settlement order from the prelude)
+struct settle_step : identifier {};
+struct step_arrow : seq<_, one<'>'>, _> {};
+struct settle_steps : list_must<settle_step, step_arrow> {};
+struct settle_stmt : if_must<kw_settle, _, settle_steps> {};
+
+struct freeze_percent : quantity {};
+struct freeze_stmt : if_must<kw_freeze, _, freeze_percent> {};
+struct alert_percent : quantity {};
+struct alert_stmt : if_must<kw_alert, _, kw_packs, _, kw_below, _, alert_percent> {};
+struct notice_threshold : quantity {};
+struct notice_text : string_lit {};
+struct greater : one<'>'> {};
+struct notice_stmt : if_must<kw_notice, _, kw_when, _, kw_total, _, greater, _, notice_threshold,
+                             opt<plus<blank>, amount_currency>, _,
+                             notice_text> {};
+
+// ---- examples: a worked example of the document, replayed by `tariff test` ----------------------
+struct example_title : string_lit {};
+struct usage_quantity : quantity {};
+struct usage_item : if_must<kw_usage, _, meter_ref, _, equals, _, usage_quantity> {};
+struct pack_size : quantity {};
+struct pack_count : digits {};
+struct times_sign : sor<one<'x'>, utf8::one<U'×'>, one<'*'>> {};
+struct buy_times : if_must<times_sign, _, pack_count> {};
+struct buy_item : if_must<kw_buy, _, meter_ref, _, pack_size, opt<_, buy_times>> {};
+struct held_remaining : quantity {};
+struct held_size : quantity {};
+struct held_of : if_must<kw_of, _, held_size> {};
+struct held_item : if_must<kw_held, _, meter_ref, _, held_remaining, opt<_, held_of>> {};
+struct state_item : if_must<kw_state, _, state_name> {};
+struct expect_subject : identifier {};
+struct expect_value : quantity {};
+struct expect_text : string_lit {};
+struct expect_rhs : sor<seq<equals, _, must<expect_value>, opt<plus<blank>, amount_currency>>, expect_text> {};
+struct expect_item : if_must<kw_expect, _, expect_subject, _, expect_rhs> {};
+struct discrepancy_text : string_lit {};
+struct discrepancy_item : if_must<kw_discrepancy, _, discrepancy_text> {};
+struct example_source : string_lit {};
+struct example_source_item : if_must<kw_source, _, example_source> {};
+struct example_item : sor<example_source_item, usage_item, buy_item, held_item, state_item,
+                          expect_item, discrepancy_item> {};
+struct example_close : one<'}'> {};
+struct example_block : if_must<kw_example, _, example_title, _, open_brace, _,
+                               star<example_item, _>, example_close> {};
+
+struct product_item : sor<currency_stmt, cycle_stmt, source_stmt, note_stmt, meter_stmt, free_stmt,
+                          grant_stmt, packs_block, postpaid_block, settle_stmt, freeze_stmt,
+                          alert_stmt, notice_stmt, example_block> {};
+struct product_id : identifier {};
+struct product_name : name {};
+struct product_close : one<'}'> {};
+struct product_block : if_must<kw_product, _, product_id, _, opt<product_name, _>,
+                               opt<product_name, _>, open_brace, _, star<product_item, _>,
+                               product_close> {};
+
+// ---- prelude definitions --------------------------------------------------------------------
+// unit 万 = 10000            settlement standard = free > packs > postpaid
+struct unit_name : identifier {};
+struct unit_value : quantity {};
+struct unit_def : if_must<kw_unit, _, unit_name, _, equals, _, unit_value> {};
+struct settlement_name : identifier {};
+struct settlement_def : if_must<kw_settlement, _, settlement_name, _, equals, _, settle_steps> {};
+
+struct top_item : sor<product_block, unit_def, settlement_def> {};
+struct file_end : eof {};
+struct file : seq<opt<utf8::bom>, _, star<top_item, _>, must<file_end>> {};
+
+// clang-format on
+
+}  // namespace tariff::grammar

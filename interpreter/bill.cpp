@@ -1,0 +1,200 @@
+#include "interpreter/bill.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace tariff {
+
+namespace {
+
+std::string meter_label(const Product& p, const Meter& m) { return fmt::format("{} {}", p.id, m.display_name()); }
+
+bool has_state(const BillRequest& r, const std::string& s) {
+  return std::find(r.states.begin(), r.states.end(), s) != r.states.end();
+}
+
+void require_whole(const Product& p, const Meter& m, const Decimal& q, const char* what) {
+  if (q.is_negative())
+    throw BillingError("negative-quantity", fmt::format("{}: {} cannot be negative ({})", meter_label(p, m), what, q.to_string()));
+  if (!q.is_integer())
+    throw BillingError("fractional-quantity", fmt::format("{}: {} must be a whole number of {}s ({})", meter_label(p, m), what, m.unit, q.to_string()));
+}
+
+const Price& priced_band(const Product& p, const Meter& m, const PostpaidPrices& prices, std::size_t band, const Decimal& q) {
+  const Price& price = prices.prices[band];
+  if (price.kind == Price::Kind::contact_sales)
+    throw BillingError("contact-sales",
+                       fmt::format("{}: {} {}s reach the band {}, which has no list price (联系商务): contact sales for a quote",
+                                   meter_label(p, m), q.to_string(), m.unit, prices.schedule->bands[band].text));
+  return price;
+}
+
+// The band holding q, or an error saying whether q is under the first band (a minimum) or over the last.
+std::size_t band_of(const Product& p, const Meter& m, const BandSchedule& s, const Decimal& q) {
+  if (auto band = s.find(q)) return *band;
+  const Band& first = s.bands.front();
+  if (!first.contains(q) && !first.below(q))
+    throw BillingError("below-minimum", fmt::format("{}: {} {}s is below the minimum; the first band is {}",
+                                                    meter_label(p, m), q.to_string(), m.unit, first.text));
+  throw BillingError("above-maximum", fmt::format("{}: {} {}s is beyond the last band {}",
+                                                  meter_label(p, m), q.to_string(), m.unit, s.bands.back().text));
+}
+
+}  // namespace
+
+PostpaidCharge charge_postpaid(const Product& product, const Meter& meter, const Decimal& postpaid, const Decimal& usage) {
+  PostpaidCharge charge;
+  if (postpaid.is_zero()) return charge;
+  if (!meter.postpaid)
+    throw BillingError("no-postpaid", fmt::format("{}: {} {}s are left after free quota and packs, and the meter has no postpaid price",
+                                                  meter_label(product, meter), postpaid.to_string(), meter.unit));
+  const PostpaidPrices& prices = *meter.postpaid;
+  const BandSchedule& schedule = *prices.schedule;
+  const Decimal& basis = schedule.basis == BandBasis::usage ? usage : postpaid;
+  std::size_t reached = band_of(product, meter, schedule, basis);
+  charge.band = reached;
+  charge.unit_price = priced_band(product, meter, prices, reached, basis).amount;
+  if (schedule.mode == BandMode::volume) {
+    charge.amount = postpaid * charge.unit_price;
+    return charge;
+  }
+  // Graduated: the postpaid units are the last `postpaid` units of the basis quantity.
+  Decimal first = basis - postpaid + 1;
+  for (std::size_t b = 0; b <= reached; ++b) {
+    Decimal units = schedule.bands[b].units_within(first, basis);
+    if (!units.is_zero()) charge.amount += units * priced_band(product, meter, prices, b, basis).amount;
+  }
+  return charge;
+}
+
+namespace {
+
+class Biller {
+ public:
+  Biller(const Product& p, const BillRequest& r) : product_(p), request_(r), pools_(p.meters.size()) {}
+
+  Bill run() {
+    bill_.product = &product_;
+    stock_packs();
+    for (MeterIndex m = 0; m < product_.meters.size(); ++m) settle_meter(m);
+    for (const auto& line : bill_.lines) bill_.total += line.charge.amount;
+    for (const auto& purchase : bill_.purchases) bill_.total += purchase.amount;
+    freeze();
+    alerts();
+    for (const auto& n : product_.notices)
+      if (bill_.total > n.threshold) bill_.notices.push_back(n.text);
+    return std::move(bill_);
+  }
+
+ private:
+  const Product& product_;
+  const BillRequest& request_;
+  std::vector<std::vector<PackDraw>> pools_;  // per meter: held packs first (older), then bought
+  Bill bill_;
+
+  void check_pack_state(const Meter& m, const Pack& pack) {
+    if (pack.terms && pack.terms->requires_state && !has_state(request_, *pack.terms->requires_state))
+      throw BillingError("pack-requires-state", fmt::format("{}: packs are sold to and used by {} accounts only",
+                                                            meter_label(product_, m), *pack.terms->requires_state));
+  }
+
+  void stock_packs() {
+    for (const auto& h : request_.held) {
+      const Meter& m = product_.meters.at(h.meter);
+      require_whole(product_, m, h.remaining, "a held pack's remaining calls");
+      if (!m.packs.empty()) check_pack_state(m, m.packs.front());
+      pools_[h.meter].push_back({false, h.size ? h.size->to_string() : "held", h.size, h.remaining, {}});
+    }
+    for (const auto& b : request_.buys) {
+      const Meter& m = product_.meters.at(b.meter);
+      const Pack& pack = m.packs.at(b.pack);
+      require_whole(product_, m, b.count, "a pack count");
+      check_pack_state(m, pack);
+      if (!pack.price.sold())
+        throw BillingError("pack-not-sold", fmt::format("{}: the {} pack is not sold", meter_label(product_, m), pack.size_text));
+      Decimal capacity = pack.size * b.count;
+      pools_[b.meter].push_back({true, pack.size_text, capacity, capacity, {}});
+      bill_.purchases.push_back({b.meter, pack.size_text, pack.size, b.count, pack.price.amount, pack.price.amount * b.count});
+    }
+  }
+
+  void settle_meter(MeterIndex index) {
+    const Meter& m = product_.meters[index];
+    Decimal usage = index < request_.usage.size() ? request_.usage[index] : Decimal();
+    require_whole(product_, m, usage, "usage");
+    if (usage.is_zero() && pools_[index].empty()) return;
+    BillLine line;
+    line.meter = index;
+    line.usage = usage;
+    Decimal left = usage;
+    for (SettlementStep step : product_.settlement) {
+      switch (step) {
+        case SettlementStep::free:
+          if (m.free && !(m.free->lost_when && has_state(request_, *m.free->lost_when))) line.free = take(left, m.free->quantity);
+          break;
+        case SettlementStep::grant:
+          if (m.grant && has_state(request_, m.grant->when_state)) line.grant = take(left, m.grant->quantity);
+          break;
+        case SettlementStep::packs:
+          for (PackDraw& draw : pools_[index]) draw.drawn = take(left, draw.available);
+          line.packs = pools_[index];
+          break;
+        case SettlementStep::postpaid:
+          line.postpaid = std::exchange(left, Decimal());
+          line.charge = charge_postpaid(product_, m, line.postpaid, usage);
+          break;
+      }
+    }
+    if (!left.is_zero())
+      throw BillingError("unsettled", fmt::format("{}: {} {}s are not covered and the product has no postpaid step",
+                                                  meter_label(product_, m), left.to_string(), m.unit));
+    bill_.lines.push_back(std::move(line));
+  }
+
+  static Decimal take(Decimal& left, const Decimal& available) {
+    Decimal taken = std::min(left, available);
+    left -= taken;
+    return taken;
+  }
+
+  // 本月调用量 × 刊例价 × 120%: each meter's whole usage at the list price of the band that usage
+  // reaches. A meter whose usage reaches a contact-sales band has no list price to freeze on.
+  void freeze() {
+    if (!product_.freeze) return;
+    Decimal estimate;
+    for (const auto& line : bill_.lines) {
+      const Meter& m = product_.meters[line.meter];
+      if (!m.postpaid || line.usage.is_zero()) continue;
+      auto band = m.postpaid->schedule->find(line.usage);
+      if (band && m.postpaid->prices[*band].sold()) estimate += line.usage * m.postpaid->prices[*band].amount;
+    }
+    bill_.freeze = estimate * *product_.freeze;
+  }
+
+  // 资源包剩余次数不足15%或耗尽时提醒.
+  void alerts() {
+    if (!product_.alert_below) return;
+    for (const auto& line : bill_.lines)
+      for (const auto& draw : line.packs) {
+        const Meter& m = product_.meters[line.meter];
+        if (draw.remaining().is_zero())
+          bill_.alerts.push_back(fmt::format("{} pack {} is used up", m.display_name(), draw.size_text));
+        else if (draw.capacity && draw.remaining() < *draw.capacity * *product_.alert_below)
+          bill_.alerts.push_back(fmt::format("{} pack {} has {} left, under {}%", m.display_name(), draw.size_text,
+                                             draw.remaining().to_string(), (*product_.alert_below * 100).normalized().to_string()));
+      }
+  }
+};
+
+}  // namespace
+
+Bill bill(const Product& product, const BillRequest& request) {
+  try {
+    return Biller(product, request).run();
+  } catch (const DecimalError& e) {
+    throw BillingError("overflow", fmt::format("{}: {}", product.id, e.what()));
+  }
+}
+
+}  // namespace tariff

@@ -1,0 +1,73 @@
+#pragma once
+// The billing engine: one account's usage of one product for one billing cycle, settled step by
+// step in the product's settlement order, priced exactly, never rounded.
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "interpreter/product.hpp"
+
+namespace tariff {
+
+struct BillRequest {
+  std::vector<Decimal> usage;  // per meter, indexed like Product::meters (missing: zero)
+  std::vector<PackPurchase> buys;
+  std::vector<HeldPack> held;
+  std::vector<std::string> states;  // trial, suspended, licence, ...
+};
+
+// A usage that cannot be billed as asked: a contact-sales band, a quantity below a minimum, a
+// pack not sold. The message names what and why, for the user to act on.
+struct BillingError : std::runtime_error {
+  std::string code;
+  BillingError(std::string c, const std::string& message) : std::runtime_error(message), code(std::move(c)) {}
+};
+
+struct PackDraw {
+  bool bought = false;
+  std::string size_text;        // "5000万", or "held" when the held pack's size is unknown
+  std::optional<Decimal> capacity;  // size × count, when known
+  Decimal available;            // before this bill
+  Decimal drawn;
+  Decimal remaining() const { return available - drawn; }
+};
+
+struct PostpaidCharge {
+  std::optional<std::size_t> band;  // the band reached; none for a zero quantity
+  Decimal unit_price;               // of the band reached
+  Decimal amount;
+};
+
+struct BillLine {
+  MeterIndex meter = 0;
+  Decimal usage, free, grant;
+  std::vector<PackDraw> packs;
+  Decimal postpaid;
+  PostpaidCharge charge;
+};
+
+struct PurchaseLine {
+  MeterIndex meter = 0;
+  std::string size_text;
+  Decimal size, count, unit_price, amount;
+};
+
+struct Bill {
+  const Product* product = nullptr;
+  std::vector<BillLine> lines;
+  std::vector<PurchaseLine> purchases;
+  Decimal total;
+  std::optional<Decimal> freeze;     // next month's pre-authorization freeze
+  std::vector<std::string> alerts;   // packs under the alert threshold or used up
+  std::vector<std::string> notices;  // notices whose threshold the total crosses
+};
+
+// Bills one cycle. Throws BillingError for usage the rules cannot price.
+Bill bill(const Product& product, const BillRequest& request);
+
+// Prices `postpaid` units of a meter whose month's usage is `usage` (the band basis may be
+// either). The hot path of batch rating: no allocation, no lookup by name.
+PostpaidCharge charge_postpaid(const Product& product, const Meter& meter, const Decimal& postpaid, const Decimal& usage);
+
+}  // namespace tariff

@@ -1,0 +1,290 @@
+// Parse actions: each grammar rule that carries meaning fills one field of the node being built.
+// Rules commit early (if_must), so an action never fires on a branch that is later abandoned.
+#include <tao/pegtl.hpp>
+
+#include "grammar/errors.hpp"
+#include "grammar/rules.hpp"
+#include "interpreter/parse.hpp"
+
+namespace tariff {
+namespace g = grammar;
+namespace pegtl = tao::pegtl;
+
+namespace {
+
+ast::Number make_number(std::string_view text, Span span);
+
+struct Builder {
+  SourcePtr source;
+  ast::File file;
+  // Nodes under construction; each is moved into its parent when its rule completes.
+  ast::Product product;
+  ast::Meter meter;
+  ast::FreeQuota free;
+  ast::Grant grant;
+  ast::Packs packs;
+  ast::Postpaid postpaid;
+  ast::Table table;
+  ast::Row row;
+  ast::Interval interval;
+  ast::Notice notice;
+  ast::Example example;
+  ast::Example::Buy buy;
+  ast::Example::Held held;
+  ast::Example::Expect expect;
+  ast::UnitDef unit;
+  ast::SettlementDef settlement;
+  // Pieces shared by several statements.
+  std::vector<ast::Name> refs;   // meter references of the statement being parsed
+  std::vector<ast::Name> steps;  // settlement steps
+  std::optional<ast::Name> state;
+  std::optional<ast::Validity> validity;
+  bool in_example = false;
+
+  template<typename Input> Span span(const Input& in) const {
+    std::size_t begin = static_cast<std::size_t>(in.begin() - source->text.data());
+    return Span{source, begin, begin + in.size()};
+  }
+  template<typename Input> ast::Name name(const Input& in) const {
+    std::string text = in.string();
+    if (!text.empty() && text.front() == '"') text = text.substr(1, text.size() - 2);
+    return {std::move(text), span(in)};
+  }
+  template<typename Input> std::string text(const Input& in) const { return name(in).text; }
+  template<typename Input> ast::Number number(const Input& in) const { return make_number(in.string(), span(in)); }
+  std::vector<ast::Name> take_refs() { return std::exchange(refs, {}); }
+};
+
+// 1_000 → "1000"; 350万 → "350" + unit 万; 120% → "120" + percent.
+ast::Number make_number(std::string_view text, Span span) {
+  ast::Number n;
+  n.span = std::move(span);
+  std::size_t i = 0;
+  for (; i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.' || text[i] == '_'); ++i)
+    if (text[i] != '_') n.digits += text[i];
+  std::string_view rest = text.substr(i);
+  if (rest == "%") n.percent = true;
+  else n.unit = rest;
+  return n;
+}
+
+template<typename Rule> struct action : pegtl::nothing<Rule> {};
+#define TARIFF_ACTION(rule) \
+  template<> struct action<g::rule> { \
+    template<typename Input> static void apply(const Input& in, Builder& b)
+#define TARIFF_END };
+
+// ---- product ----
+TARIFF_ACTION(product_id) { b.product.id = b.name(in); } TARIFF_END
+TARIFF_ACTION(product_name) { b.product.names.push_back(b.name(in)); } TARIFF_END
+TARIFF_ACTION(currency_code) { b.product.currency = b.name(in); } TARIFF_END
+TARIFF_ACTION(cycle_name) { b.product.cycle = b.name(in); } TARIFF_END
+TARIFF_ACTION(source_text) { b.product.source = b.text(in); } TARIFF_END
+TARIFF_ACTION(note_text) { b.product.notes.push_back(b.text(in)); } TARIFF_END
+TARIFF_ACTION(product_block) {
+  b.product.span = b.span(in);
+  b.file.products.push_back(std::exchange(b.product, {}));
+} TARIFF_END
+
+// ---- meters ----
+TARIFF_ACTION(meter_id) { b.meter.id = b.name(in); } TARIFF_END
+TARIFF_ACTION(meter_name) { b.meter.names.push_back(b.name(in)); } TARIFF_END
+TARIFF_ACTION(meter_aka) { b.meter.aka.push_back(b.name(in)); } TARIFF_END
+TARIFF_ACTION(api_action) { b.meter.actions.push_back(b.name(in)); } TARIFF_END
+TARIFF_ACTION(meter_unit) { b.meter.unit = b.name(in); } TARIFF_END
+TARIFF_ACTION(meter_stmt) {
+  b.meter.span = b.span(in);
+  b.product.meters.push_back(std::exchange(b.meter, {}));
+} TARIFF_END
+
+// ---- shared pieces ----
+TARIFF_ACTION(meter_ref) { b.refs.push_back(b.name(in)); } TARIFF_END
+TARIFF_ACTION(state_name) { b.state = b.name(in); } TARIFF_END
+TARIFF_ACTION(validity_amount) { b.validity = ast::Validity{b.number(in), {}, {}}; } TARIFF_END
+TARIFF_ACTION(validity_unit) { b.validity->unit = b.name(in); } TARIFF_END
+TARIFF_ACTION(validity) { b.validity->span = b.span(in); } TARIFF_END
+
+// ---- free quota and grant ----
+TARIFF_ACTION(free_quantity) { b.free.quantity = b.number(in); } TARIFF_END
+TARIFF_ACTION(free_period) { b.free.period = b.name(in); } TARIFF_END
+TARIFF_ACTION(each_meter) { b.free.each_meter = true; } TARIFF_END
+TARIFF_ACTION(free_stmt) {
+  b.free.meters = b.take_refs();
+  b.free.unless_state = std::exchange(b.state, std::nullopt);
+  b.free.span = b.span(in);
+  b.product.free.push_back(std::exchange(b.free, {}));
+} TARIFF_END
+TARIFF_ACTION(grant_quantity) { b.grant.quantity = b.number(in); } TARIFF_END
+TARIFF_ACTION(grant_stmt) {
+  b.grant.meters = b.take_refs();
+  b.grant.validity = *std::exchange(b.validity, std::nullopt);
+  b.grant.when_state = *std::exchange(b.state, std::nullopt);
+  b.grant.span = b.span(in);
+  b.product.grants.push_back(std::exchange(b.grant, {}));
+} TARIFF_END
+
+// ---- tables ----
+TARIFF_ACTION(table_label) { b.table.label = b.name(in); } TARIFF_END
+TARIFF_ACTION(lower_bracket) { b.interval = {}; b.interval.lower_closed = in.peek_char() == '['; } TARIFF_END
+TARIFF_ACTION(lower_bound) { b.interval.lower = b.number(in); } TARIFF_END
+TARIFF_ACTION(upper_bound) {
+  char c = in.peek_char();
+  if (std::isdigit(static_cast<unsigned char>(c))) b.interval.upper = b.number(in);
+} TARIFF_END
+TARIFF_ACTION(upper_bracket) { b.interval.upper_closed = in.peek_char() == ']'; } TARIFF_END
+TARIFF_ACTION(column_band) {
+  b.interval.span = b.span(in);
+  b.table.columns.push_back({b.interval, std::nullopt, b.span(in)});
+} TARIFF_END
+TARIFF_ACTION(column_size) { b.table.columns.push_back({std::nullopt, b.number(in), b.span(in)}); } TARIFF_END
+TARIFF_ACTION(row_key) {
+  // The cell is free text between bars; its name is the text without surrounding blanks.
+  std::string raw = in.string();
+  std::size_t first = raw.find_first_not_of(" \t"), last = raw.find_last_not_of(" \t");
+  Span s = b.span(in);
+  s.end = s.begin + last + 1;
+  s.begin += first;
+  b.row.key = {raw.substr(first, last - first + 1), s};
+} TARIFF_END
+TARIFF_ACTION(contact_sales) { b.row.cells.push_back({ast::Cell::Kind::contact_sales, {}, b.span(in)}); } TARIFF_END
+TARIFF_ACTION(not_sold) { b.row.cells.push_back({ast::Cell::Kind::not_sold, {}, b.span(in)}); } TARIFF_END
+TARIFF_ACTION(price) { b.row.cells.push_back({ast::Cell::Kind::price, b.number(in), b.span(in)}); } TARIFF_END
+TARIFF_ACTION(data_row) {
+  b.row.span = b.span(in);
+  b.table.rows.push_back(std::exchange(b.row, {}));
+} TARIFF_END
+TARIFF_ACTION(table) { b.table.span = b.span(in); } TARIFF_END
+
+// ---- packs and postpaid ----
+TARIFF_ACTION(pack_stackable) { b.packs.stackable = true; } TARIFF_END
+TARIFF_ACTION(not_refundable) { b.packs.refundable = false; } TARIFF_END
+TARIFF_ACTION(pack_refundable) { b.packs.refundable = true; } TARIFF_END
+TARIFF_ACTION(requires_clause) { b.packs.requires_state = std::exchange(b.state, std::nullopt); } TARIFF_END
+TARIFF_ACTION(packs_block) {
+  b.packs.validity = std::exchange(b.validity, std::nullopt);
+  b.packs.table = std::exchange(b.table, {});
+  b.packs.span = b.span(in);
+  b.product.packs.push_back(std::exchange(b.packs, {}));
+} TARIFF_END
+TARIFF_ACTION(band_mode) { b.postpaid.mode = b.name(in); } TARIFF_END
+TARIFF_ACTION(band_basis) { b.postpaid.basis = b.name(in); } TARIFF_END
+TARIFF_ACTION(postpaid_block) {
+  b.postpaid.table = std::exchange(b.table, {});
+  b.postpaid.span = b.span(in);
+  b.product.postpaid.push_back(std::exchange(b.postpaid, {}));
+} TARIFF_END
+
+// ---- settlement, freeze, alerts, notices ----
+TARIFF_ACTION(settle_step) { b.steps.push_back(b.name(in)); } TARIFF_END
+TARIFF_ACTION(settle_stmt) { b.product.settle = ast::Settle{std::exchange(b.steps, {}), b.span(in)}; } TARIFF_END
+TARIFF_ACTION(freeze_percent) { b.product.freeze = b.number(in); } TARIFF_END
+TARIFF_ACTION(alert_percent) { b.product.alert = b.number(in); } TARIFF_END
+TARIFF_ACTION(notice_threshold) { b.notice.threshold = b.number(in); } TARIFF_END
+TARIFF_ACTION(notice_text) { b.notice.text = b.text(in); } TARIFF_END
+TARIFF_ACTION(notice_stmt) {
+  b.notice.span = b.span(in);
+  b.product.notices.push_back(std::exchange(b.notice, {}));
+} TARIFF_END
+
+// ---- examples ----
+TARIFF_ACTION(example_title) { b.example.title = b.text(in); b.in_example = true; } TARIFF_END
+TARIFF_ACTION(example_source) { b.example.source = b.text(in); } TARIFF_END
+TARIFF_ACTION(usage_quantity) { b.example.usage.push_back({b.take_refs().at(0), b.number(in)}); } TARIFF_END
+TARIFF_ACTION(pack_size) { b.buy.meter = b.take_refs().at(0); b.buy.size = b.number(in); } TARIFF_END
+TARIFF_ACTION(pack_count) { b.buy.count = b.number(in); } TARIFF_END
+TARIFF_ACTION(buy_item) {
+  b.buy.span = b.span(in);
+  b.example.buys.push_back(std::exchange(b.buy, {}));
+} TARIFF_END
+TARIFF_ACTION(held_remaining) { b.held.meter = b.take_refs().at(0); b.held.remaining = b.number(in); } TARIFF_END
+TARIFF_ACTION(held_size) { b.held.size = b.number(in); } TARIFF_END
+TARIFF_ACTION(held_item) {
+  b.held.span = b.span(in);
+  b.example.held.push_back(std::exchange(b.held, {}));
+} TARIFF_END
+TARIFF_ACTION(state_item) { b.example.states.push_back(*std::exchange(b.state, std::nullopt)); } TARIFF_END
+TARIFF_ACTION(expect_subject) { b.expect.subject = b.name(in); } TARIFF_END
+TARIFF_ACTION(expect_value) { b.expect.value = b.number(in); } TARIFF_END
+TARIFF_ACTION(amount_currency) {
+  // Written after an amount: belongs to the expectation or notice being built.
+  if (b.in_example) b.expect.currency = b.name(in);
+  else b.notice.currency = b.name(in);
+} TARIFF_END
+TARIFF_ACTION(expect_text) { b.expect.text = b.text(in); } TARIFF_END
+TARIFF_ACTION(expect_item) {
+  b.expect.span = b.span(in);
+  b.example.expects.push_back(std::exchange(b.expect, {}));
+} TARIFF_END
+TARIFF_ACTION(discrepancy_text) { b.example.discrepancy = b.text(in); } TARIFF_END
+TARIFF_ACTION(example_block) {
+  b.example.span = b.span(in);
+  b.in_example = false;
+  b.product.examples.push_back(std::exchange(b.example, {}));
+} TARIFF_END
+
+// ---- prelude ----
+TARIFF_ACTION(unit_name) { b.unit.name = b.name(in); } TARIFF_END
+TARIFF_ACTION(unit_value) { b.unit.value = b.number(in); } TARIFF_END
+TARIFF_ACTION(unit_def) {
+  b.unit.span = b.span(in);
+  b.file.units.push_back(std::exchange(b.unit, {}));
+} TARIFF_END
+TARIFF_ACTION(settlement_name) { b.settlement.name = b.name(in); } TARIFF_END
+TARIFF_ACTION(settlement_def) {
+  b.settlement.steps = std::exchange(b.steps, {});
+  b.settlement.span = b.span(in);
+  b.file.settlements.push_back(std::exchange(b.settlement, {}));
+} TARIFF_END
+
+#undef TARIFF_ACTION
+#undef TARIFF_END
+
+// Only a failure under must<> is an error, and its message comes from grammar/errors.hpp; a rule
+// that fails elsewhere (one alternative of a sor) just lets the parser try the next.
+template<typename Rule> struct control : pegtl::normal<Rule> {
+  template<typename Input, typename... States>
+  [[noreturn]] static void raise(const Input& in, States&&...) {
+    static_assert(g::errors::message<Rule> != nullptr, "a rule under must<> needs a message in grammar/errors.hpp");
+    throw pegtl::parse_error(g::errors::message<Rule>, in);
+  }
+};
+
+// The offending character, so the caret covers one whole (possibly multi-byte) character.
+Span error_span(const SourcePtr& source, std::size_t offset) {
+  std::size_t end = offset;
+  if (end < source->text.size() && source->text[end] != '\n') {
+    ++end;
+    while (end < source->text.size() && (static_cast<unsigned char>(source->text[end]) & 0xC0) == 0x80) ++end;
+  }
+  return Span{source, offset, end};
+}
+
+}  // namespace
+
+std::optional<ast::File> parse_file(SourcePtr source, Diagnostics& diagnostics) {
+  Builder builder;
+  builder.source = source;
+  builder.file.source = source;
+  pegtl::memory_input in(source->text.data(), source->text.size(), source->name);
+  try {
+    pegtl::parse<g::file, action, control>(in, builder);
+  } catch (const pegtl::parse_error& e) {
+    std::string message(e.message()), hint;
+    if (auto nl = message.find('\n'); nl != std::string::npos) {
+      hint = message.substr(nl + 1);
+      message.resize(nl);
+    }
+    diagnostics.error("syntax", error_span(source, e.positions().front().byte), message, hint);
+    return std::nullopt;
+  }
+  return std::move(builder.file);
+}
+
+std::optional<ast::Number> parse_quantity_literal(SourcePtr source) {
+  struct whole : pegtl::seq<g::quantity, pegtl::eof> {};
+  pegtl::memory_input in(source->text.data(), source->text.size(), source->name);
+  if (!pegtl::parse<whole>(in)) return std::nullopt;
+  return make_number(source->text, Span{source, 0, source->text.size()});
+}
+
+}  // namespace tariff

@@ -1,0 +1,358 @@
+#include "interpreter/check.hpp"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "interpreter/settlement.hpp"
+
+namespace tariff {
+
+namespace {
+
+class ProductChecker {
+ public:
+  ProductChecker(const ast::Product& p, const Prelude& prelude, Diagnostics& d)
+      : product_(p), prelude_(prelude), diag_(d), names_(meter_names(p)) {}
+
+  void run() {
+    check_header();
+    check_meters();
+    for (const auto& f : product_.free) check_free(f);
+    for (const auto& g : product_.grants) check_grant(g);
+    for (const auto& p : product_.packs) check_packs(p);
+    for (const auto& p : product_.postpaid) check_postpaid(p);
+    check_settle();
+    check_percent(product_.freeze, "freeze");
+    check_percent(product_.alert, "alert threshold");
+    for (const auto& n : product_.notices) {
+      amount(n.threshold);
+      check_currency(n.currency);
+    }
+    for (const auto& e : product_.examples) check_example(e);
+  }
+
+ private:
+  const ast::Product& product_;
+  const Prelude& prelude_;
+  Diagnostics& diag_;
+  std::unordered_map<std::string, std::size_t> names_;
+  std::set<std::string> states_;  // states the product's rules mention
+
+  // ---- values ----
+  std::optional<Decimal> amount(const ast::Number& n) {
+    if (auto v = prelude_.value(n)) return v;
+    if (!n.unit.empty() && !prelude_.units.contains(n.unit))
+      diag_.error("unknown-unit", n.span, fmt::format("unknown unit '{}'", n.unit),
+                  "the prelude defines 万 and 亿; write 350万, 1.5亿 or a plain number");
+    else
+      diag_.error("number-range", n.span, "number out of range", "numbers hold at most 38 digits");
+    return std::nullopt;
+  }
+  std::optional<Decimal> whole(const ast::Number& n, const char* what) {
+    auto v = amount(n);
+    if (v && (n.percent || !v->is_integer() || v->is_negative())) {
+      diag_.error("not-whole", n.span, fmt::format("{} must be a whole number, not {}", what, v->to_string()));
+      return std::nullopt;
+    }
+    return v;
+  }
+  void check_percent(const std::optional<ast::Number>& n, const char* what) {
+    if (!n) return;
+    if (!n->percent) diag_.error("not-percent", n->span, fmt::format("the {} must be a percentage", what), "write it like 120%");
+    amount(*n);
+  }
+  void check_currency(const std::optional<ast::Name>& c) {
+    if (c && product_.currency && c->text != product_.currency->text)
+      diag_.error("currency-mismatch", c->span,
+                  fmt::format("amount in {} in a product priced in {}", c->text, product_.currency->text),
+                  "amounts of a product are all in its currency");
+  }
+  std::optional<std::size_t> meter(const ast::Name& ref) {
+    auto it = names_.find(ref.text);
+    if (it != names_.end()) return it->second;
+    diag_.error("unknown-meter", ref.span, fmt::format("no meter '{}' in product {}", ref.text, product_.id.text),
+                "name a meter by its id, its display name, an alias or one of its API actions");
+    return std::nullopt;
+  }
+  void one_of(const ast::Name& n, std::initializer_list<const char*> words, const char* what) {
+    for (const char* w : words)
+      if (n.text == w) return;
+    std::string list;
+    for (const char* w : words) list += (list.empty() ? "" : ", ") + std::string(w);
+    diag_.error("unknown-word", n.span, fmt::format("unknown {} '{}'", what, n.text), fmt::format("expected one of: {}", list));
+  }
+
+  // ---- product and meters ----
+  void check_header() {
+    if (!product_.currency)
+      diag_.error("missing-currency", product_.id.span, fmt::format("product {} has no currency", product_.id.text),
+                  "add a line like: currency CNY");
+    if (product_.cycle) one_of(*product_.cycle, {"month", "year", "once"}, "billing cycle");
+  }
+
+  void check_meters() {
+    std::unordered_map<std::string, const ast::Name*> seen;
+    for (const auto& m : product_.meters) {
+      std::vector<const ast::Name*> all{&m.id};
+      for (const auto& n : m.names) all.push_back(&n);
+      for (const auto& n : m.aka) all.push_back(&n);
+      for (const auto& n : m.actions) all.push_back(&n);
+      std::set<std::string> own;
+      for (const ast::Name* n : all) {
+        if (!own.insert(n->text).second) continue;  // a meter may repeat its own name (id = name)
+        auto [it, fresh] = seen.emplace(n->text, n);
+        if (!fresh)
+          diag_.error("duplicate-name", n->span, fmt::format("'{}' already names another meter", n->text),
+                      "ids, display names, aliases and API actions must each pick out one meter",
+                      {{it->second->span, "first used here"}});
+      }
+    }
+  }
+
+  void check_free(const ast::FreeQuota& f) {
+    whole(f.quantity, "a free quota");
+    one_of(f.period, {"month", "year"}, "free-quota period");
+    for (const auto& ref : f.meters) meter(ref);
+    if (f.unless_state) states_.insert(f.unless_state->text);
+  }
+
+  void check_grant(const ast::Grant& g) {
+    whole(g.quantity, "a grant");
+    check_validity(g.validity);
+    for (const auto& ref : g.meters) meter(ref);
+    states_.insert(g.when_state.text);
+  }
+
+  void check_validity(const ast::Validity& v) {
+    whole(v.amount, "a validity");
+    one_of(v.unit, {"day", "days", "month", "months", "year", "years"}, "unit of time");
+  }
+
+  // ---- tables ----
+  // Rows name known meters, once each, with as many cells as the header has columns.
+  void check_rows(const ast::Table& t, std::set<std::size_t>& claimed, const char* what) {
+    for (const auto& row : t.rows) {
+      auto m = meter(row.key);
+      if (m && !claimed.insert(*m).second)
+        diag_.error("duplicate-row", row.key.span, fmt::format("meter '{}' already has {}", row.key.text, what));
+      if (row.cells.size() != t.columns.size())
+        diag_.error("row-width", row.span,
+                    fmt::format("row has {} cells, the header has {} columns", row.cells.size(), t.columns.size()),
+                    "give every column a cell: '-' marks a pack that is not sold",
+                    {{t.label.span, "the header"}});
+    }
+  }
+
+  std::set<std::size_t> packed_, priced_;
+
+  void check_packs(const ast::Packs& p) {
+    if (p.validity) check_validity(*p.validity);
+    if (p.requires_state) states_.insert(p.requires_state->text);
+    for (const auto& col : p.table.columns) {
+      if (col.band)
+        diag_.error("pack-header", col.span, "a pack table's header lists pack sizes, not bands",
+                    "write the sizes the document sells: | 资源包规格 | 100万 | 1000万 |");
+      else if (auto size = whole(*col.size, "a pack size"); size && size->is_zero())
+        diag_.error("pack-size", col.span, "a pack size must be more than zero");
+    }
+    check_rows(p.table, packed_, "a pack row");
+    for (const auto& row : p.table.rows)
+      for (const auto& cell : row.cells) {
+        if (cell.kind == ast::Cell::Kind::contact_sales)
+          diag_.error("pack-contact", cell.span, "a pack is sold at a price or not at all",
+                      "write '-' for a pack that is not sold");
+        if (cell.kind == ast::Cell::Kind::price) check_price(cell, false);
+      }
+  }
+
+  void check_price(const ast::Cell& cell, bool percent_allowed) {
+    if (cell.value.percent && !percent_allowed)
+      diag_.error("price-percent", cell.span, "a pack price is an amount, not a percentage");
+    auto v = amount(cell.value);
+    if (v && v->is_negative()) diag_.error("negative-price", cell.span, "a price cannot be negative");
+  }
+
+  void check_postpaid(const ast::Postpaid& p) {
+    one_of(p.mode, {"volume", "graduated"}, "band mode");
+    if (p.basis) one_of(*p.basis, {"postpaid_quantity", "usage"}, "band basis");
+    check_bands(p.table);
+    check_rows(p.table, priced_, "postpaid prices");
+    for (const auto& row : p.table.rows)
+      for (std::size_t i = 0; i < row.cells.size(); ++i) {
+        const auto& cell = row.cells[i];
+        if (cell.kind == ast::Cell::Kind::not_sold)
+          diag_.error("postpaid-unsold", cell.span, "every band of a postpaid row needs a price",
+                      "write 联系商务 (or: contact sales) where the document says to contact sales");
+        if (cell.kind != ast::Cell::Kind::price) continue;
+        check_price(cell, true);
+        if (cell.value.percent && (i == 0 || row.cells[0].kind != ast::Cell::Kind::price || row.cells[0].value.percent))
+          diag_.error("percent-of-nothing", cell.span, "a percentage price is a share of the row's first price",
+                      "the first cell of the row must be an amount");
+      }
+  }
+
+  struct CheckedBand { const ast::Interval* in; Decimal lower; std::optional<Decimal> upper; };
+
+  void check_bands(const ast::Table& t) {
+    std::vector<CheckedBand> bands;
+    for (const auto& col : t.columns) {
+      if (!col.band) {
+        diag_.error("band-header", col.span, "a postpaid table's header lists bands, not sizes",
+                    "write each band as an interval: (0, 300万], (300万, 1500万], (1500万, ∞)");
+        continue;
+      }
+      auto lower = amount(col.band->lower);
+      std::optional<Decimal> upper;
+      if (col.band->upper && !(upper = amount(*col.band->upper))) continue;
+      if (!lower) continue;
+      if (check_band(*col.band, *lower, upper)) bands.push_back({&*col.band, *lower, upper});
+    }
+    for (std::size_t i = 1; i < bands.size(); ++i) check_adjacent(bands[i - 1], bands[i]);
+  }
+
+  bool check_band(const ast::Interval& in, const Decimal& lower, const std::optional<Decimal>& upper) {
+    if (lower.is_negative()) {
+      diag_.error("band-negative", in.span, "a band cannot start below zero");
+      return false;
+    }
+    if (upper && (*upper < lower || (*upper == lower && !(in.lower_closed && in.upper_closed)))) {
+      diag_.error("band-empty", in.span, fmt::format("band holds no quantity: its upper bound is not above its lower"));
+      return false;
+    }
+    if (!upper && in.upper_closed) {
+      diag_.error("band-infinite", in.span, "∞ is never reached: close the band with ')'", "write (1500万, ∞)");
+      return false;
+    }
+    return true;
+  }
+
+  // Bands must follow each other without overlap or gap. Quantities are whole units, so a band
+  // closed at n may be followed by one closed at n + 1 (the document's "50 - 1000台 | 1001 - 5000台").
+  void check_adjacent(const CheckedBand& a, const CheckedBand& b) {
+    auto note = std::vector<Note>{{a.in->span, "the band before it"}};
+    if (!a.upper) {
+      diag_.error("band-after-infinity", b.in->span, "no band can follow one that runs to ∞", "", note);
+      return;
+    }
+    const Decimal& end = *a.upper;
+    bool touching = end == b.lower && a.in->upper_closed != b.in->lower_closed;
+    bool whole_step = a.in->upper_closed && b.in->lower_closed && b.lower == end + 1 && end.is_integer();
+    if (touching || whole_step) return;
+    bool overlap = b.lower < end || (b.lower == end && a.in->upper_closed && b.in->lower_closed);
+    if (overlap)
+      diag_.error("band-overlap", b.in->span, fmt::format("band {} overlaps the band before it", text_of(*b.in)),
+                  fmt::format("start it where the previous band ends: ({}, ...", a.in->upper->digits + a.in->upper->unit), note);
+    else
+      diag_.error("band-gap", b.in->span,
+                  fmt::format("bands leave a gap: {} ends at {}, this band starts at {}", text_of(*a.in),
+                              end.to_string(), b.lower.to_string()),
+                  "quantities in the gap would have no price: start this band where the previous one ends", note);
+  }
+
+  static std::string text_of(const ast::Interval& in) {
+    return std::string(in.span.source->text.substr(in.span.begin, in.span.end - in.span.begin));
+  }
+
+  // ---- settlement ----
+  void check_settle() {
+    if (!product_.settle) {
+      if (!product_.meters.empty())
+        diag_.error("missing-settle", product_.id.span, fmt::format("product {} states no settlement order", product_.id.text),
+                    "add a line like: settle free > packs > postpaid");
+      return;
+    }
+    auto steps = settlement_steps(*product_.settle, prelude_);
+    std::set<SettlementStep> seen;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      auto step = parse_settlement_step(steps[i].text);
+      if (!step) {
+        diag_.error("unknown-step", steps[i].span, fmt::format("unknown settlement step '{}'", steps[i].text),
+                    "steps are free, grant, packs and postpaid, or a settlement order named in the prelude");
+        continue;
+      }
+      if (!seen.insert(*step).second) diag_.error("duplicate-step", steps[i].span, "settlement step listed twice");
+      if (*step == SettlementStep::postpaid && i + 1 != steps.size())
+        diag_.error("postpaid-not-last", steps[i].span, "postpaid settles what is left, so it comes last");
+    }
+    require_step(seen, SettlementStep::free, !product_.free.empty(), "a free quota");
+    require_step(seen, SettlementStep::grant, !product_.grants.empty(), "a grant");
+    require_step(seen, SettlementStep::packs, !product_.packs.empty(), "packs");
+    require_step(seen, SettlementStep::postpaid, !product_.postpaid.empty(), "postpaid prices");
+  }
+
+  void require_step(const std::set<SettlementStep>& seen, SettlementStep step, bool present, const char* what) {
+    if (present && !seen.contains(step))
+      diag_.error("unused-step", product_.settle->span,
+                  fmt::format("the product has {} but its settlement order never uses them", what),
+                  fmt::format("add '{}' to the settle statement", to_string(step)));
+  }
+
+  // ---- examples ----
+  void check_example(const ast::Example& e) {
+    for (const auto& u : e.usage) {
+      meter(u.meter);
+      whole(u.quantity, "a usage");
+    }
+    for (const auto& b : e.buys) check_buy(b);
+    for (const auto& h : e.held) {
+      meter(h.meter);
+      whole(h.remaining, "a pack's remaining calls");
+      if (h.size) whole(*h.size, "a pack size");
+    }
+    for (const auto& s : e.states)
+      if (!states_.contains(s.text))
+        diag_.error("unknown-state", s.span, fmt::format("no rule of product {} depends on the state '{}'", product_.id.text, s.text));
+    for (const auto& x : e.expects) check_expect(x);
+    if (e.expects.empty())
+      diag_.error("example-expects-nothing", e.span, "example checks nothing", "add a line like: expect total = 10470");
+  }
+
+  void check_buy(const ast::Example::Buy& b) {
+    auto m = meter(b.meter);
+    auto size = whole(b.size, "a pack size");
+    if (b.count) whole(*b.count, "a pack count");
+    if (!m || !size) return;
+    for (const auto& p : product_.packs)
+      for (const auto& row : p.table.rows) {
+        auto it = names_.find(row.key.text);
+        if (it == names_.end() || it->second != *m) continue;
+        for (std::size_t i = 0; i < p.table.columns.size() && i < row.cells.size(); ++i) {
+          const auto& col = p.table.columns[i];
+          if (col.size && prelude_.value(*col.size) == size) {
+            if (row.cells[i].kind != ast::Cell::Kind::price)
+              diag_.error("pack-not-sold", b.size.span, fmt::format("the {} pack of '{}' is not sold", b.size.digits + b.size.unit, b.meter.text),
+                          "the pack table marks it '-'", {{row.cells[i].span, "here"}});
+            return;
+          }
+        }
+      }
+    diag_.error("unknown-pack", b.size.span, fmt::format("meter '{}' has no {} pack", b.meter.text, b.size.digits + b.size.unit));
+  }
+
+  void check_expect(const ast::Example::Expect& x) {
+    one_of(x.subject, {"total", "freeze", "error"}, "expectation");
+    if (x.subject.text == "error" ? !x.text.has_value() : !x.value.has_value())
+      diag_.error("expect-shape", x.span, x.subject.text == "error" ? "expect error takes a text in quotes" : "expect takes '= AMOUNT'");
+    if (x.value) amount(*x.value);
+    check_currency(x.currency);
+  }
+};
+
+}  // namespace
+
+void check_product(const ast::Product& product, const Prelude& prelude, Diagnostics& diagnostics) {
+  ProductChecker(product, prelude, diagnostics).run();
+}
+
+void check_prelude(const ast::File& file, const Prelude& prelude, Diagnostics& diagnostics) {
+  for (const auto& u : file.units)
+    if (!prelude.value(u.value))
+      diagnostics.error("unknown-unit", u.value.span, fmt::format("unit {} does not resolve to a number", u.name.text));
+  for (const auto& s : file.settlements)
+    for (const auto& step : s.steps)
+      if (!parse_settlement_step(step.text))
+        diagnostics.error("unknown-step", step.span, fmt::format("unknown settlement step '{}'", step.text));
+}
+
+}  // namespace tariff

@@ -1,0 +1,16 @@
+#pragma once
+// Semantic checks of a parsed rule file: everything the grammar cannot see. Every problem found
+// is a diagnostic; checking goes on after one, so a file shows all its mistakes at once.
+#include "interpreter/ast.hpp"
+#include "interpreter/diagnostic.hpp"
+#include "interpreter/prelude.hpp"
+
+namespace tariff {
+
+// Checks one product. The compiler may assume a product that passed without a diagnostic.
+void check_product(const ast::Product& product, const Prelude& prelude, Diagnostics& diagnostics);
+
+// Checks the prelude's own definitions (units that resolve, settlement orders of known steps).
+void check_prelude(const ast::File& file, const Prelude& prelude, Diagnostics& diagnostics);
+
+}  // namespace tariff

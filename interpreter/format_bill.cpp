@@ -1,0 +1,123 @@
+#include "interpreter/format_bill.hpp"
+
+#include <fmt/format.h>
+
+#include "interpreter/json.hpp"
+#include "interpreter/text_width.hpp"
+
+namespace tariff {
+
+namespace {
+
+std::string grouped(const Decimal& d) { return d.to_string_grouped(','); }
+
+std::string band_text(const Meter& m, const BillLine& line) {
+  if (!line.charge.band || !m.postpaid) return "-";
+  return m.postpaid->schedule->bands[*line.charge.band].text;
+}
+
+std::string packs_text(const BillLine& line) {
+  std::string out;
+  for (const auto& d : line.packs) {
+    if (!out.empty()) out += " + ";
+    out += fmt::format("{} ({})", grouped(d.drawn), d.size_text);
+  }
+  return out.empty() ? "0" : out;
+}
+
+// Pads by display width, so 人脸比对 lines up with ASCII names.
+void row(std::string& out, const std::vector<std::string>& cells, const std::vector<std::size_t>& widths) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    std::string pad(widths[i] - display_width(cells[i]), ' ');
+    out += i == 0 ? cells[i] + pad : "  " + pad + cells[i];
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  out += '\n';
+}
+
+}  // namespace
+
+std::string format_bill_text(const Bill& bill) {
+  const Product& p = *bill.product;
+  std::vector<std::vector<std::string>> rows{{"meter", "usage", "free", "packs", "postpaid", "band", "unit price", "amount"}};
+  for (const auto& line : bill.lines) {
+    const Meter& m = p.meters[line.meter];
+    std::string free = grouped(line.free);
+    if (!line.grant.is_zero()) free += fmt::format(" + {} grant", grouped(line.grant));
+    rows.push_back({m.display_name(), grouped(line.usage), free, packs_text(line), grouped(line.postpaid),
+                    band_text(m, line), line.charge.band ? line.charge.unit_price.to_string() : "-", grouped(line.charge.amount)});
+  }
+  std::vector<std::size_t> widths(rows.front().size(), 0);
+  for (const auto& r : rows)
+    for (std::size_t i = 0; i < r.size(); ++i) widths[i] = std::max(widths[i], display_width(r[i]));
+  std::string out = fmt::format("{} {} — bill for one {} ({})\n\n", p.id, p.display_name(), p.cycle, p.currency);
+  for (const auto& r : rows) row(out, r, widths);
+  for (const auto& b : bill.purchases)
+    out += fmt::format("\nbought: {} pack {} × {} at {} = {}", p.meters[b.meter].display_name(), b.size_text,
+                       b.count.to_string(), grouped(b.unit_price), grouped(b.amount));
+  if (!bill.purchases.empty()) out += '\n';
+  out += fmt::format("\ntotal: {} {}\n", grouped(bill.total), p.currency);
+  if (bill.freeze) out += fmt::format("next month's pre-authorization freeze: {} {}\n", grouped(*bill.freeze), p.currency);
+  for (const auto& a : bill.alerts) out += fmt::format("alert: {}\n", a);
+  for (const auto& n : bill.notices) out += fmt::format("notice: {}\n", n);
+  return out;
+}
+
+std::string format_bill_json(const Bill& bill) {
+  const Product& p = *bill.product;
+  JsonWriter w;
+  w.begin_object();
+  w.key("product").string(p.id);
+  w.key("currency").string(p.currency);
+  w.key("lines").begin_array();
+  for (const auto& line : bill.lines) {
+    const Meter& m = p.meters[line.meter];
+    w.begin_object();
+    w.key("meter").string(m.id);
+    w.key("name").string(m.display_name());
+    w.key("usage").string(line.usage.to_string());
+    w.key("free").string(line.free.to_string());
+    w.key("grant").string(line.grant.to_string());
+    w.key("packs").begin_array();
+    for (const auto& d : line.packs) {
+      w.begin_object();
+      w.key("pack").string(d.size_text);
+      w.key("bought").boolean(d.bought);
+      w.key("drawn").string(d.drawn.to_string());
+      w.key("remaining").string(d.remaining().to_string());
+      w.end_object();
+    }
+    w.end_array();
+    w.key("postpaid").string(line.postpaid.to_string());
+    if (line.charge.band) w.key("band").string(band_text(m, line));
+    else w.key("band").null();
+    if (line.charge.band) w.key("unit_price").string(line.charge.unit_price.to_string());
+    else w.key("unit_price").null();
+    w.key("amount").string(line.charge.amount.to_string());
+    w.end_object();
+  }
+  w.end_array();
+  w.key("purchases").begin_array();
+  for (const auto& b : bill.purchases) {
+    w.begin_object();
+    w.key("meter").string(p.meters[b.meter].id);
+    w.key("pack").string(b.size_text);
+    w.key("count").string(b.count.to_string());
+    w.key("unit_price").string(b.unit_price.to_string());
+    w.key("amount").string(b.amount.to_string());
+    w.end_object();
+  }
+  w.end_array();
+  w.key("total").string(bill.total.to_string());
+  if (bill.freeze) w.key("freeze").string(bill.freeze->to_string());
+  w.key("alerts").begin_array();
+  for (const auto& a : bill.alerts) w.string(a);
+  w.end_array();
+  w.key("notices").begin_array();
+  for (const auto& n : bill.notices) w.string(n);
+  w.end_array();
+  w.end_object();
+  return w.str();
+}
+
+}  // namespace tariff
