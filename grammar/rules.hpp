@@ -7,76 +7,20 @@
 // reported on the row that lacks it.
 #include <tao/pegtl.hpp>
 
+#include "grammar/lexical.hpp"
+#include "grammar/script.hpp"
+
 namespace tariff::grammar {
 
 using namespace tao::pegtl;
 
 // clang-format off
 
-// ---- lexical --------------------------------------------------------------------------------
-struct comment : seq<one<'#'>, until<eolf>> {};
-struct _ : star<sor<space, comment>> {};           // any layout, newlines included
-struct sp : star<blank> {};                         // blanks within one line
-struct row_end : seq<sp, sor<comment, eolf>> {};    // after the closing bar of a row
-
-// Letters of identifiers: ASCII letters, '_', and any non-ASCII character that is not a symbol
-// the grammar gives a meaning to (∞ × ≤ ≥ …) or CJK/full-width punctuation (，（）).
-struct non_ascii_letter : seq<
-  not_at<utf8::ranges<0x00A0, 0x00BF, 0x00D7, 0x00D7, 0x00F7, 0x00F7, 0x2000, 0x2BFF,
-                      0x3000, 0x303F, 0xFF00, 0xFF0F, 0xFF1A, 0xFF20, 0xFF3B, 0xFF40,
-                      0xFF5B, 0xFF65>>,
-  utf8::range<0x80, 0x10FFFF>> {};
-struct ident_first : sor<ranges<'a', 'z', 'A', 'Z', '_'>, non_ascii_letter> {};
-struct ident_other : sor<ident_first, digit> {};
-struct identifier : seq<ident_first, star<ident_other>> {};
-
-// Keywords end where an identifier could not go on (so `freeze` is not `free` + `ze`).
-template<typename Key> struct keyword : seq<Key, not_at<ident_other>> {};
-#define TARIFF_KEYWORD(name, text) struct name : keyword<TAO_PEGTL_STRING(text)> {}
-TARIFF_KEYWORD(kw_product, "product");   TARIFF_KEYWORD(kw_currency, "currency");
-TARIFF_KEYWORD(kw_cycle, "cycle");       TARIFF_KEYWORD(kw_source, "source");
-TARIFF_KEYWORD(kw_meter, "meter");       TARIFF_KEYWORD(kw_aka, "aka");
-TARIFF_KEYWORD(kw_actions, "actions");   TARIFF_KEYWORD(kw_unit, "unit");
-TARIFF_KEYWORD(kw_free, "free");         TARIFF_KEYWORD(kw_per, "per");
-TARIFF_KEYWORD(kw_for, "for");           TARIFF_KEYWORD(kw_each, "each");
-TARIFF_KEYWORD(kw_of, "of");             TARIFF_KEYWORD(kw_unless, "unless");
-TARIFF_KEYWORD(kw_grant, "grant");       TARIFF_KEYWORD(kw_valid, "valid");
-TARIFF_KEYWORD(kw_when, "when");         TARIFF_KEYWORD(kw_packs, "packs");
-TARIFF_KEYWORD(kw_stackable, "stackable"); TARIFF_KEYWORD(kw_not, "not");
-TARIFF_KEYWORD(kw_refundable, "refundable"); TARIFF_KEYWORD(kw_requires, "requires");
-TARIFF_KEYWORD(kw_postpaid, "postpaid"); TARIFF_KEYWORD(kw_band, "band");
-TARIFF_KEYWORD(kw_by, "by");             TARIFF_KEYWORD(kw_settle, "settle");
-TARIFF_KEYWORD(kw_settlement, "settlement"); TARIFF_KEYWORD(kw_freeze, "freeze");
-TARIFF_KEYWORD(kw_alert, "alert");       TARIFF_KEYWORD(kw_below, "below");
-TARIFF_KEYWORD(kw_notice, "notice");     TARIFF_KEYWORD(kw_total, "total");
-TARIFF_KEYWORD(kw_example, "example");   TARIFF_KEYWORD(kw_usage, "usage");
-TARIFF_KEYWORD(kw_buy, "buy");           TARIFF_KEYWORD(kw_held, "held");
-TARIFF_KEYWORD(kw_state, "state");       TARIFF_KEYWORD(kw_expect, "expect");
-TARIFF_KEYWORD(kw_discrepancy, "discrepancy"); TARIFF_KEYWORD(kw_contact, "contact");
-TARIFF_KEYWORD(kw_sales, "sales");       TARIFF_KEYWORD(kw_inf, "inf");
-TARIFF_KEYWORD(kw_minimum, "minimum");   TARIFF_KEYWORD(kw_fee, "fee");
-TARIFF_KEYWORD(kw_includes, "includes"); TARIFF_KEYWORD(kw_step, "step");
-TARIFF_KEYWORD(kw_from, "from");         TARIFF_KEYWORD(kw_to, "to");
-TARIFF_KEYWORD(kw_at, "at");             TARIFF_KEYWORD(kw_most, "most");
-TARIFF_KEYWORD(kw_else, "else");         TARIFF_KEYWORD(kw_note, "note");
-#undef TARIFF_KEYWORD
-
 // Words that start a statement may not be taken for a bare display name.
 struct statement_keyword : sor<kw_product, kw_currency, kw_cycle, kw_source, kw_meter, kw_aka,
   kw_actions, kw_unit, kw_free, kw_grant, kw_packs, kw_postpaid, kw_settle, kw_freeze, kw_alert,
   kw_notice, kw_example, kw_fee, kw_includes, kw_usage, kw_buy, kw_held, kw_state, kw_expect,
   kw_discrepancy, kw_note> {};
-
-struct string_body : until<one<'"'>, not_one<'\n'>> {};
-struct string_lit : if_must<one<'"'>, string_body> {};
-
-// Numbers: 3500000, 0.0032, 1_000_000; then a unit suffix from the prelude (350万, 1.5亿) or %.
-struct digits : seq<digit, star<opt<one<'_'>>, digit>> {};
-struct fraction : if_must<one<'.'>, digits> {};
-struct number : seq<digits, opt<fraction>> {};
-struct unit_suffix : identifier {};
-struct percent_sign : one<'%'> {};
-struct quantity : seq<number, opt<sor<percent_sign, unit_suffix>>> {};
 
 struct name : sor<string_lit, seq<not_at<statement_keyword>, identifier>> {};  // 人脸比对 or "Face comparison"
 struct comma : seq<_, one<','>, _> {};
@@ -246,7 +190,7 @@ struct unit_def : if_must<kw_unit, _, unit_name, _, equals, _, unit_value> {};
 struct settlement_name : identifier {};
 struct settlement_def : if_must<kw_settlement, _, settlement_name, _, equals, _, settle_steps> {};
 
-struct top_item : sor<product_block, unit_def, settlement_def> {};
+struct top_item : sor<product_block, unit_def, settlement_def, script_statement> {};
 struct file_end : eof {};
 struct file : seq<opt<utf8::bom>, _, star<top_item, _>, must<file_end>> {};
 
