@@ -71,7 +71,7 @@ ast::Number make_number(std::string_view text, Span span) {
 template<typename Rule> struct action : pegtl::nothing<Rule> {};
 #define TARIFF_ACTION(rule) \
   template<> struct action<g::rule> { \
-    template<typename Input> static void apply(const Input& in, Builder& b)
+    template<typename Input> static void apply([[maybe_unused]] const Input& in, Builder& b)
 #define TARIFF_END };
 
 // ---- product ----
