@@ -42,7 +42,8 @@ struct table_label : raw_cell {};              // top-left cell: free text (资�
 struct column_band : interval {};
 struct column_size : quantity {};
 struct column_head : sor<column_band, column_size> {};
-struct header_cell : seq<sp, column_head, sp> {};
+struct column_caption : plus<not_one<'|', '\n', '\r'>> {};  // [1, 1] 首年
+struct header_cell : seq<sp, column_head, sp, opt<column_caption>> {};
 struct header_cells : plus<header_cell, bar> {};
 struct header_row : if_must<bar, table_label, bar, header_cells, row_end> {};
 struct separator_row : seq<bar, plus<sp, plus<one<'-', ':'>>, sp, bar>, row_end> {};
