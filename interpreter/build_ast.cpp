@@ -283,7 +283,11 @@ std::optional<ast::File> parse_file(SourcePtr source, Diagnostics& diagnostics) 
 std::optional<ast::Number> parse_quantity_literal(SourcePtr source) {
   struct whole : pegtl::seq<g::quantity, pegtl::eof> {};
   pegtl::memory_input in(source->text.data(), source->text.size(), source->name);
-  if (!pegtl::parse<whole>(in)) return std::nullopt;
+  try {
+    if (!pegtl::parse<whole>(in)) return std::nullopt;
+  } catch (const pegtl::parse_error&) {  // a commit point failed: "1." has no digits after '.'
+    return std::nullopt;
+  }
   return make_number(source->text, Span{source, 0, source->text.size()});
 }
 
