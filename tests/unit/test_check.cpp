@@ -1,0 +1,297 @@
+// Semantic checks: each diagnostic code of interpreter/check.cpp (and the loader's), from a small
+// product that checks clean and one mistake made in it, with the place the caret goes.
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "interpreter/check.hpp"
+#include "interpreter/parse.hpp"
+#include "support.hpp"
+
+using namespace tariff;
+using tariff::test::load_text;
+using tariff::test::text_at;
+using tariff::test::where;
+
+namespace {
+
+// Line numbers matter: the cases below point into this text.
+const std::string base = R"(product p {
+  currency CNY
+  meter compare 人脸比对 actions CompareFace
+  meter search 人脸搜索
+  free 10000 per month for each meter
+  packs valid 1 year {
+    | 资源包规格 | 100万 | 1000万 |
+    | 人脸比对   | 3100  | -      |
+  }
+  postpaid volume {
+    | 月接口调用总量 | (0, 300万] | (300万, 1500万] | (1500万, ∞) |
+    | compare        | 0.0032     | 0.003           | 0.0027      |
+    | search         | 0.0032     | 0.003           | 联系商务    |
+  }
+  settle free > packs > postpaid
+}
+)";
+
+// `base` with its first occurrence of `from` replaced by `to`.
+std::string edit(const std::string& from, const std::string& to) {
+  std::string text = base;
+  auto at = text.find(from);
+  if (at == std::string::npos) FAIL("not in the base product: " << from);
+  return text.replace(at, from.size(), to);
+}
+
+// An example block added before the product's closing brace.
+std::string with_example(const std::string& body) {
+  return edit("  settle free > packs > postpaid\n", "  settle free > packs > postpaid\n  example \"e\" {\n" + body + "\n  }\n");
+}
+
+Diagnostics check(const std::string& text) {
+  Diagnostics d;
+  load_text(text, d);
+  return d;
+}
+
+struct CheckCase {
+  const char* name;
+  std::string text;
+  const char* code;
+  const char* at;       // line:column of the caret
+  const char* message;  // the whole message
+  std::size_t count = 1;  // diagnostics in all (a few mistakes cannot help causing two)
+};
+
+std::vector<CheckCase> cases() {
+  return {
+      // values
+      {"unknown unit", edit("0.0027 ", "27毫   "), "unknown-unit", "12:55", "unknown unit '毫'"},
+      {"number out of range", edit("3100 ", "999999999999999999999999999999999999999 "), "number-range", "8:16",
+       "number out of range"},
+      {"free quota not whole", edit("free 10000", "free 10000.5"), "not-whole", "5:8",
+       "a free quota must be a whole number, not 10000.5"},
+      {"freeze not a percentage", edit("  settle", "  freeze 120\n  settle"), "not-percent", "15:10",
+       "the freeze must be a percentage"},
+      {"unknown band mode", edit("postpaid volume", "postpaid steep"), "unknown-word", "10:12", "unknown band mode 'steep'"},
+      {"unknown cycle", edit("  currency CNY\n", "  currency CNY\n  cycle weekly\n"), "unknown-word", "3:9",
+       "unknown billing cycle 'weekly'"},
+      {"missing currency", edit("  currency CNY\n", ""), "missing-currency", "1:9", "product p has no currency"},
+      // meters
+      {"unknown meter in a table", edit("| search  ", "| 人脸检索"), "unknown-meter", "13:7", "no meter '人脸检索' in product p"},
+      {"unknown meter in a free quota", edit("for each meter", "for compare, searches"), "unknown-meter", "5:37",
+       "no meter 'searches' in product p"},
+      {"duplicate name", edit("meter search 人脸搜索", "meter search 人脸搜索 actions CompareFace"), "duplicate-name", "4:29",
+       "'CompareFace' already names another meter"},
+      {"duplicate row", edit("| search  ", "| compare "), "duplicate-row", "13:7", "meter 'compare' already has postpaid prices"},
+      // tables
+      {"row with too few cells", edit("| 0.003           | 0.0027      |", "| 0.003           |"), "row-width", "12:5",
+       "row has 2 cells, the header has 3 columns"},
+      {"row with too many cells", edit("| 3100  | -      |", "| 3100  | -      | 9 |"), "row-width", "8:5",
+       "row has 3 cells, the header has 2 columns"},
+      {"pack table with a band", edit("| 100万 |", "| (0, 100万] |"), "pack-header", "7:15",
+       "a pack table's header lists pack sizes, not bands"},
+      {"pack of size zero", edit("| 100万 |", "| 0     |"), "pack-size", "7:15", "a pack size must be more than zero"},
+      {"pack sold by contact", edit("| -      |", "| 联系商务 |"), "pack-contact", "8:24", "a pack is sold at a price or not at all"},
+      {"pack priced in percent", edit("| 3100  |", "| 10%   |"), "price-percent", "8:16",
+       "a pack price is an amount, not a percentage"},
+      {"postpaid table with a size", edit("| (1500万, ∞) |", "| 1500万      |"), "band-header", "11:45",
+       "a postpaid table's header lists bands, not sizes"},
+      {"postpaid cell not sold", edit("| 联系商务    |", "| -           |"), "postpaid-unsold", "13:55",
+       "every band of a postpaid row needs a price"},
+      {"percent of nothing", edit("| compare        | 0.0032 ", "| compare        | 10%    "), "percent-of-nothing", "12:24",
+       "a percentage price is a share of the row's first price"},
+      // bands
+      {"band gap", edit("(300万, 1500万]", "(400万, 1500万]"), "band-gap", "11:29",
+       "bands leave a gap: (0, 300万] ends at 3000000, this band starts at 4000000"},
+      {"band overlap", edit("(300万, 1500万]", "[300万, 1500万]"), "band-overlap", "11:29",
+       "band [300万, 1500万] overlaps the band before it"},
+      {"band overlap inside", edit("(300万, 1500万]", "(200万, 1500万]"), "band-overlap", "11:29",
+       "band (200万, 1500万] overlaps the band before it"},
+      {"band gap of an open end", edit("(300万, 1500万]", "(300万, 1500万)"), "band-gap", "11:45",
+       "bands leave a gap: (300万, 1500万) ends at 15000000, this band starts at 15000000"},
+      {"empty band", edit("(1500万, ∞)", "(1500万, 1500万)"), "band-empty", "11:45",
+       "band holds no quantity: its upper bound is not above its lower"},
+      {"closed at infinity", edit("(1500万, ∞)", "(1500万, ∞]"), "band-infinite", "11:45", "∞ is never reached: close the band with ')'"},
+      {"band after infinity", edit("(300万, 1500万]", "(300万, ∞)    "), "band-after-infinity", "11:45",
+       "no band can follow one that runs to ∞"},
+      // settlement
+      {"no settlement order", edit("  settle free > packs > postpaid\n", ""), "missing-settle", "1:9",
+       "product p states no settlement order"},
+      {"unknown step", edit("settle free > packs > postpaid", "settle free > packs > later > postpaid"), "unknown-step",
+       "15:25", "unknown settlement step 'later'"},
+      {"unknown named order", edit("settle free > packs > postpaid", "settle usual"), "unknown-step", "15:10",
+       "unknown settlement step 'usual'", 4},
+      {"step twice", edit("settle free > packs > postpaid", "settle free > packs > free > postpaid"), "duplicate-step",
+       "15:25", "settlement step listed twice"},
+      {"postpaid not last", edit("settle free > packs > postpaid", "settle free > postpaid > packs"), "postpaid-not-last",
+       "15:17", "postpaid settles what is left, so it comes last"},
+      {"unused step", edit("settle free > packs > postpaid", "settle free > postpaid"), "unused-step", "15:3",
+       "the product has packs but its settlement order never uses them"},
+      // notices and examples
+      {"currency mismatch", edit("  settle", "  notice when total > 10万 USD \"big\"\n  settle"), "currency-mismatch", "15:27",
+       "amount in USD in a product priced in CNY"},
+      {"currency mismatch in an example", with_example("    usage compare = 1\n    expect total = 5 USD"),
+       "currency-mismatch", "18:22", "amount in USD in a product priced in CNY"},
+      {"unknown pack", with_example("    buy compare 500万\n    expect total = 1"), "unknown-pack", "17:17",
+       "meter 'compare' has no 500万 pack"},
+      {"pack not sold", with_example("    buy 人脸比对 1000万\n    expect total = 1"), "pack-not-sold", "17:14",
+       "the 1000万 pack of '人脸比对' is not sold"},
+      {"unknown meter in an example", with_example("    usage faces = 1\n    expect total = 1"), "unknown-meter", "17:11",
+       "no meter 'faces' in product p"},
+      {"fractional usage in an example", with_example("    usage compare = 1.5\n    expect total = 1"), "not-whole", "17:21",
+       "a usage must be a whole number, not 1.5"},
+      {"unknown state", with_example("    state trial\n    expect total = 0"), "unknown-state", "17:11",
+       "no rule of product p depends on the state 'trial'"},
+      {"example without expectation", with_example("    usage compare = 1"), "example-expects-nothing", "16:3",
+       "example checks nothing"},
+      {"expect of the wrong shape", with_example("    expect total \"10470\""), "expect-shape", "17:5",
+       "expect takes '= AMOUNT'"},
+      {"unknown expectation", with_example("    expect cost = 5"), "unknown-word", "17:12", "unknown expectation 'cost'"},
+  };
+}
+
+}  // namespace
+
+TEST_CASE("the base product checks clean", "[check]") {
+  Diagnostics d = check(base);
+  for (const auto& diag : d.list()) UNSCOPED_INFO(render(diag));
+  REQUIRE(d.empty());
+}
+
+TEST_CASE("each semantic mistake gets its code, message and place", "[check]") {
+  for (const CheckCase& c : cases()) {
+    INFO(c.name << "\n" << c.text);
+    Diagnostics d = check(c.text);
+    for (const auto& diag : d.list()) UNSCOPED_INFO(render(diag));
+    REQUIRE(!d.empty());
+    CHECK(d.size() == c.count);
+    auto it = std::find_if(d.list().begin(), d.list().end(), [&](const Diagnostic& x) { return x.code == c.code; });
+    REQUIRE(it != d.list().end());
+    CHECK(where(*it) == c.at);
+    CHECK(it->message == c.message);
+  }
+}
+
+TEST_CASE("every diagnostic code of check.cpp has a case", "[check]") {
+  std::ifstream in(std::string(TARIFF_TEST_DIR) + "/../interpreter/check.cpp");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string all = text.str();
+  REQUIRE(!all.empty());
+  std::set<std::string> covered{"duplicate-product"};
+  for (const CheckCase& c : cases()) covered.insert(c.code);
+  static const std::regex code(R"re(error\("([a-z-]+)")re");
+  std::size_t found = 0;
+  for (std::sregex_iterator it(all.begin(), all.end(), code), end; it != end; ++it, ++found) {
+    std::string c = (*it)[1];
+    // No literal is negative (the grammar has no minus sign), so these cannot be reached.
+    if (c == "band-negative" || c == "negative-price") continue;
+    INFO(c);
+    CHECK(covered.contains(c));
+  }
+  CHECK(found > 25);
+}
+
+TEST_CASE("a band gap points at the band and notes the one before it", "[check]") {
+  Diagnostics d = check(edit("(300万, 1500万]", "(400万, 1500万]"));
+  REQUIRE(d.size() == 1);
+  const Diagnostic& gap = d.list()[0];
+  CHECK(text_at(gap.span) == "(400万, 1500万]");
+  REQUIRE(gap.notes.size() == 1);
+  CHECK(text_at(gap.notes[0].span) == "(0, 300万]");
+  CHECK(gap.notes[0].message == "the band before it");
+  CHECK(!gap.hint.empty());
+}
+
+TEST_CASE("an overlap's hint says where the band should start", "[check]") {
+  Diagnostics d = check(edit("(300万, 1500万]", "[300万, 1500万]"));
+  REQUIRE(d.size() == 1);
+  CHECK(d.list()[0].hint == "start it where the previous band ends: (300万, ...");
+}
+
+TEST_CASE("bands that meet at whole units check clean", "[check]") {
+  // [1, 50] then [51, 100]: quantities are whole, so nothing lies between 50 and 51.
+  // [0, 300万) then [300万, ...: one open end against one closed end.
+  for (const char* header : {"| [1, 50] | [51, 1500万] | (1500万, ∞) |", "| [0, 300万) | [300万, 1500万] | (1500万, ∞) |",
+                             "| (0, 300万] | (300万, 1500万) | [1500万, ∞) |"}) {
+    INFO(header);
+    Diagnostics d = check(edit("| (0, 300万] | (300万, 1500万] | (1500万, ∞) |", header));
+    for (const auto& diag : d.list()) UNSCOPED_INFO(render(diag));
+    CHECK(d.empty());
+  }
+  // but [1, 50.5] then [51, ...] leaves (50.5, 51) uncovered, and [1, 50] [50, ...] shares 50.
+  CHECK(check(edit("(0, 300万] | (300万, 1500万]", "[1, 50.5] | [51, 1500万]")).list().at(0).code == "band-gap");
+  CHECK(check(edit("(0, 300万] | (300万, 1500万]", "[1, 50] | [50, 1500万]")).list().at(0).code == "band-overlap");
+}
+
+TEST_CASE("a meter may repeat its own name; a name of another meter is a clash noted at both", "[check]") {
+  CHECK(check(edit("meter search 人脸搜索", "meter search search")).empty());
+  Diagnostics d = check(edit("meter search 人脸搜索", "meter search 人脸比对"));
+  REQUIRE(d.size() == 1);
+  CHECK(d.list()[0].code == "duplicate-name");
+  CHECK(where(d.list()[0]) == "4:16");
+  REQUIRE(d.list()[0].notes.size() == 1);
+  CHECK(where(Diagnostic{"", d.list()[0].notes[0].span, "", "", {}}) == "3:17");
+}
+
+TEST_CASE("checking goes on after a mistake, and a product with errors is left out", "[check]") {
+  std::string text = edit("(300万, 1500万]", "(400万, 1500万]");
+  text.replace(text.find("| search  "), 10, "| 人脸检索");
+  text.replace(text.find("  currency CNY\n"), 15, "");
+  Diagnostics d;
+  RuleSet rules = load_text(text, d);
+  std::vector<std::string> codes;
+  for (const auto& diag : d.list()) codes.push_back(diag.code);
+  CHECK(codes == std::vector<std::string>{"missing-currency", "band-gap", "unknown-meter"});
+  CHECK(rules.catalog.find("p") == nullptr);
+}
+
+TEST_CASE("a product defined twice", "[check]") {
+  Diagnostics d;
+  RuleSet rules = load_text(base, d);
+  load_source(rules, tariff::test::source(base, "u.tariff"), d);
+  REQUIRE(d.size() == 1);
+  const Diagnostic& dup = d.list()[0];
+  CHECK(dup.code == "duplicate-product");
+  CHECK(dup.span.source->name == "u.tariff");
+  CHECK(where(dup) == "1:9");
+  REQUIRE(dup.notes.size() == 1);
+  CHECK(dup.notes[0].span.source->name == "t.tariff");
+  CHECK(rules.catalog.products.size() == 1);
+}
+
+TEST_CASE("the prelude's own definitions are checked", "[check]") {
+  Diagnostics d = check("unit 千 = 10百\nsettlement mine = free > later\n");
+  REQUIRE(d.size() == 2);
+  CHECK(d.list()[0].code == "unknown-unit");
+  CHECK(d.list()[0].message == "unit 千 does not resolve to a number");
+  CHECK(where(d.list()[0]) == "1:10");
+  CHECK(d.list()[1].code == "unknown-step");
+  CHECK(where(d.list()[1]) == "2:26");
+}
+
+TEST_CASE("a named settlement order from the prelude expands to its steps", "[check]") {
+  Diagnostics d;
+  RuleSet rules = load_text(edit("settle free > packs > postpaid", "settle standard"), d);
+  REQUIRE(d.empty());
+  const Product* p = rules.catalog.find("p");
+  REQUIRE(p);
+  CHECK(p->settlement == SettlementOrder{SettlementStep::free, SettlementStep::packs, SettlementStep::postpaid});
+}
+
+TEST_CASE("loading a path that does not exist", "[check]") {
+  Diagnostics d;
+  load_rules({"/nonexistent/rules.tariff"}, d);
+  REQUIRE(d.size() == 1);
+  CHECK(d.list()[0].code == "no-such-file");
+  CHECK_FALSE(d.list()[0].span.valid());
+}
+
+TEST_CASE("the bundled rules check clean", "[check]") {
+  Diagnostics d;
+  RuleSet rules = load_rules({TARIFF_RULES_DIR "/face_recognition.tariff"}, d);
+  for (const auto& diag : d.list()) UNSCOPED_INFO(render(diag));
+  CHECK(d.empty());
+  CHECK(rules.catalog.find("face_recognition"));
+}
