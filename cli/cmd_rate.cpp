@@ -1,0 +1,196 @@
+// tariff rate [USAGE.csv | -] [--out FILE] [--format csv|jsonl] [--rejects FILE] [--jobs N] [--detail]
+//             [--packs FILE]
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "cli/common.hpp"
+#include "interpreter/rate.hpp"
+
+namespace tariff::cli {
+
+namespace {
+
+using namespace tariff::rate;
+
+// A field as CSV needs it: quoted when it holds a comma, a quote or a line break.
+std::string csv(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string json(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\', out += c;
+    else if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<int>(c));
+    else out += c;
+  }
+  return out + "\"";
+}
+
+// One output record: names and values in order, written as a CSV line or a JSON object.
+void record(std::string& out, bool jsonl, const std::vector<std::pair<const char*, std::string>>& fields) {
+  bool first = true;
+  out += jsonl ? "{" : "";
+  for (const auto& [name, value] : fields) {
+    if (!first) out += ',';
+    first = false;
+    if (jsonl) out += fmt::format("\"{}\":{}", name, json(value));
+    else out += csv(value);
+  }
+  out += jsonl ? "}\n" : "\n";
+}
+
+void write_rows(std::FILE* to, const Result& r, bool jsonl, bool detail) {
+  std::string out;
+  if (!jsonl) out = detail ? "account,month,product,meter,currency,usage,free,packs,postpaid,band,unit_price,amount\n"
+                           : "account,month,product,currency,total\n";
+  for (const Row& row : r.rows) {
+    const std::string& account = r.accounts[row.account];
+    std::string month = month_text(row.month);
+    const Product& p = *row.product;
+    if (!detail) record(out, jsonl, {{"account", account}, {"month", month}, {"product", p.id}, {"currency", p.currency},
+                                     {"total", row.total.to_string()}});
+    for (std::uint32_t i = 0; detail && i < row.line_count; ++i) {
+      const Line& l = r.lines[row.first_line + i];
+      const auto& prices = p.meters[l.meter].postpaid;
+      std::string band = l.band && prices ? prices->schedule->bands[*l.band].text : "";
+      record(out, jsonl, {{"account", account}, {"month", month}, {"product", p.id}, {"meter", p.meters[l.meter].id},
+                          {"currency", p.currency}, {"usage", l.usage.to_string()}, {"free", l.free.to_string()},
+                          {"packs", l.packs.to_string()}, {"postpaid", l.postpaid.to_string()}, {"band", band},
+                          {"unit_price", l.band ? l.unit_price.to_string() : ""}, {"amount", l.amount.to_string()}});
+    }
+    if (out.size() > (1U << 20)) std::fwrite(out.data(), 1, out.size(), to), out.clear();
+  }
+  std::fwrite(out.data(), 1, out.size(), to);
+}
+
+void write_rejects(const Result& r, const std::optional<std::string>& path) {
+  if (!path) {
+    for (const Reject& j : r.rejects)
+      std::cerr << fmt::format("tariff: line {}: {}{}\n", j.line, j.reason,
+                               j.rows > 1 ? fmt::format(" ({} rows)", j.rows) : "");
+    return;
+  }
+  std::FILE* f = std::fopen(path->c_str(), "w");
+  if (!f) throw UsageError(fmt::format("cannot write {}", *path));
+  std::string out = "line,rows,reason\n";
+  for (const Reject& j : r.rejects) out += fmt::format("{},{},{}\n", j.line, j.rows, csv(j.reason));
+  std::fwrite(out.data(), 1, out.size(), f);
+  std::fclose(f);
+}
+
+void write_summary(const Result& r) {
+  const Summary& s = r.summary;
+  std::cerr << fmt::format("rate: {} rows read, {} rated, {} rejected ({} rejects); {} accounts\n", s.rows_read,
+                           s.rows_rated, s.rows_rejected, r.rejects.size(), s.accounts);
+  for (const auto& [currency, total] : s.totals) std::cerr << fmt::format("rate: total {} {}\n", currency, total.to_string());
+}
+
+// A progress bar on stderr while rating takes longer than a second, only on a terminal.
+class Progress {
+ public:
+  explicit Progress(std::optional<std::uint64_t> size) : size_(size) {
+    if (::isatty(STDERR_FILENO)) thread_ = std::thread([this] { run(); });
+  }
+  ~Progress() {
+    {
+      std::lock_guard lock(mutex_);
+      done_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+  std::atomic<std::uint64_t>* counter() { return &bytes_; }
+
+ private:
+  std::optional<std::uint64_t> size_;
+  std::atomic<std::uint64_t> bytes_{0};
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool done_ = false;
+  std::thread thread_;
+
+  void run() {
+    using namespace std::chrono_literals;
+    std::unique_lock lock(mutex_);
+    if (wake_.wait_for(lock, 1s, [&] { return done_; })) return;
+    while (!wake_.wait_for(lock, 200ms, [&] { return done_; })) draw();
+    std::cerr << "\r\033[K" << std::flush;
+  }
+
+  void draw() {
+    double mb = static_cast<double>(bytes_.load()) / 1e6;  // display only, never money
+    if (!size_ || *size_ == 0) {
+      std::cerr << fmt::format("\rrating: {:.0f} MB read", mb) << std::flush;
+      return;
+    }
+    double part = std::min(1.0, static_cast<double>(bytes_.load()) / static_cast<double>(*size_));
+    int filled = static_cast<int>(part * 30);
+    std::cerr << fmt::format("\rrating [{}{}] {:3.0f}% {:.0f} MB", std::string(static_cast<std::size_t>(filled), '#'),
+                             std::string(static_cast<std::size_t>(30 - filled), ' '), part * 100, mb)
+              << std::flush;
+  }
+};
+
+unsigned parse_jobs(const std::optional<std::string>& text) {
+  unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  if (!text) return cores;
+  unsigned n = 0;
+  for (char c : *text) {
+    if (c < '0' || c > '9' || n > 1000) throw UsageError(fmt::format("--jobs needs a number of threads, not '{}'", *text));
+    n = n * 10 + static_cast<unsigned>(c - '0');
+  }
+  if (n == 0 || n > 1024) throw UsageError(fmt::format("--jobs must be between 1 and 1024, not '{}'", *text));
+  return n;
+}
+
+}  // namespace
+
+int cmd_rate(Args args) {
+  auto paths = rule_paths(args);
+  auto out_path = args.take("--out");
+  auto format = args.take("--format").value_or("csv");
+  auto rejects_path = args.take("--rejects");
+  auto packs_path = args.take("--packs");
+  Options options;
+  options.jobs = parse_jobs(args.take("--jobs"));
+  options.detail = args.take_flag("--detail");
+  args.expect_no_options();
+  if (format != "csv" && format != "jsonl") throw UsageError(fmt::format("--format must be csv or jsonl, not '{}'", format));
+  if (args.words.size() > 1) throw UsageError("rate takes one usage file (or - for stdin)");
+  std::string input = args.words.empty() ? "-" : args.words.front();
+  auto rules = load(paths, false);
+
+  Result result;
+  try {
+    HeldPacks packs = packs_path ? read_packs(rules->catalog, *packs_path) : HeldPacks{};
+    Progress progress(input_size(input));
+    options.progress = progress.counter();
+    result = rate_file(rules->catalog, input, packs, options);
+  } catch (const RateError& e) {
+    throw UsageError(e.what());
+  }
+  std::FILE* to = out_path ? std::fopen(out_path->c_str(), "w") : stdout;
+  if (!to) throw UsageError(fmt::format("cannot write {}", *out_path));
+  write_rows(to, result, format == "jsonl", options.detail);
+  if (to != stdout) std::fclose(to);
+  else std::fflush(stdout);
+  write_rejects(result, rejects_path);
+  write_summary(result);
+  return result.rejects.empty() ? ok : problems;
+}
+
+}  // namespace tariff::cli

@@ -1,0 +1,98 @@
+#pragma once
+// Batch rating: a month-end usage file (CSV `account,month,product,meter,quantity`) summed per
+// account/month/meter and billed per account/month/product. Two phases:
+//   1. read (rate_read.cpp): rows are parsed in N newline-aligned chunks, one thread each, into
+//      per-thread sums keyed by account/month/product/meter; memory grows with keys, not rows.
+//   2. rate (rate.cpp): the sums are merged, sorted (account text, month, product id, meter
+//      order) and billed, so the result is the same whatever the number of threads.
+// Nothing is printed: the caller gets rows, rejects and a summary.
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "interpreter/bill.hpp"
+#include "interpreter/product.hpp"
+
+namespace tariff::rate {
+
+// The input cannot be read at all (missing file, wrong header): the caller exits 2.
+struct RateError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A row (or an account/month/product bill) left out of the output, and why. `line` is the 1-based
+// line of the input (the header is line 1); for a bill that failed, the first line of the meter
+// that failed, with `rows` the number of input rows the failed bill covered.
+struct Reject {
+  std::uint64_t line = 0;
+  std::string reason;
+  std::uint64_t rows = 1;
+};
+
+// Packs an account holds: `account,product,meter,remaining`, drawn month by month in order.
+struct HeldPacks {
+  struct Entry {
+    std::string account;
+    const Product* product = nullptr;
+    HeldPack pack;
+  };
+  std::vector<Entry> entries;
+};
+
+// Reads a packs file. Throws RateError naming the line for anything malformed.
+HeldPacks read_packs(const Catalog& catalog, const std::string& path);
+
+struct Options {
+  unsigned jobs = 1;
+  bool detail = false;                            // keep each meter's bill line
+  std::atomic<std::uint64_t>* progress = nullptr;  // bytes read so far, updated as chunks go
+};
+
+// One meter of a bill, for --detail.
+struct Line {
+  MeterIndex meter = 0;
+  Decimal usage, free, packs, postpaid;
+  std::optional<std::size_t> band;
+  Decimal unit_price, amount;
+};
+
+// One account/month/product bill. `account` indexes Result::accounts; lines [first_line,
+// first_line + line_count) of Result::lines when detail was asked for.
+struct Row {
+  std::uint32_t account = 0;
+  int month = 0;  // year * 12 + (month - 1)
+  const Product* product = nullptr;
+  Decimal total;
+  std::uint32_t first_line = 0, line_count = 0;
+};
+
+struct Summary {
+  std::uint64_t rows_read = 0, rows_rated = 0, rows_rejected = 0;
+  std::size_t accounts = 0;                 // accounts with at least one output row
+  std::map<std::string, Decimal> totals;    // per currency: the sum of the output totals
+};
+
+struct Result {
+  std::vector<std::string> accounts;  // sorted
+  std::vector<Row> rows;              // in output order
+  std::vector<Line> lines;
+  std::vector<Reject> rejects;        // by line
+  Summary summary;
+};
+
+// Rates a regular file, read in `jobs` chunks in parallel, or "-" / any other path that cannot be
+// split (a pipe) as one stream. Throws RateError when the input cannot be opened or its header is
+// not `account,month,product,meter,quantity`.
+Result rate_file(const Catalog& catalog, const std::string& path, const HeldPacks& packs, const Options& options);
+
+// "2026-10" for a Row::month.
+std::string month_text(int month);
+
+// The size of a regular file, or nullopt (stdin, a pipe): for progress.
+std::optional<std::uint64_t> input_size(const std::string& path);
+
+}  // namespace tariff::rate

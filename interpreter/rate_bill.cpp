@@ -1,0 +1,178 @@
+// Billing the merged sums of batch rating, and reading the held-packs file.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <utility>
+
+#include "interpreter/rate_read.hpp"
+
+namespace tariff::rate::detail {
+
+namespace {
+
+Decimal take(Decimal& left, const Decimal& available) {
+  Decimal taken = std::min(left, available);
+  left -= taken;
+  return taken;
+}
+
+// One meter of an account that holds no packs and is given no state: what Biller::settle_meter
+// does for it, without building a Bill (the hot path; test_rate.cpp checks both agree).
+Line settle(const Product& product, MeterIndex index, const Decimal& usage) {
+  const Meter& m = product.meters[index];
+  Line line;
+  line.meter = index;
+  line.usage = usage;
+  if (usage.is_zero()) return line;
+  Decimal left = usage;
+  for (SettlementStep step : product.settlement) {
+    if (step == SettlementStep::free && m.free) {
+      line.free = take(left, m.free->quantity);
+    } else if (step == SettlementStep::postpaid) {
+      line.postpaid = std::exchange(left, Decimal());
+      PostpaidCharge charge = charge_postpaid(product, m, line.postpaid, usage);
+      line.band = charge.band;
+      line.unit_price = charge.unit_price;
+      line.amount = charge.amount;
+    }
+  }
+  if (!left.is_zero())
+    throw BillingError("unsettled", fmt::format("{} {}: {} {}s are not covered and the product has no postpaid step",
+                                                product.id, m.display_name(), left.to_string(), m.unit));
+  return line;
+}
+
+class Biller {
+ public:
+  Biller(const Dictionary& d, const PackIndex& packs, bool detail, Batch& out)
+      : dict_(d), packs_(packs), detail_(detail), out_(out) {}
+
+  // Sums [b, e) of one account, month and product.
+  void group(const Sum* b, const Sum* e) {
+    std::uint64_t rows = 0;
+    for (const Sum* s = b; s != e; ++s) rows += s->rows;
+    const Sum* failed = b;
+    lines_.clear();
+    Row row;
+    row.account = key_account(b->key);
+    row.month = key_month(b->key);
+    row.product = &dict_.at(key_product(b->key));
+    try {
+      auto held = packs_.find(static_cast<std::uint64_t>(row.account) << 8 | key_product(b->key));
+      if (held == packs_.end()) {
+        for (const Sum* s = b; s != e; ++s) {
+          failed = s;
+          lines_.push_back(settle(*row.product, key_meter(s->key), s->quantity()));
+          row.total += lines_.back().amount;
+        }
+      } else {
+        row.total = with_packs(*row.product, b, e, held->first, held->second);
+      }
+    } catch (const BillingError& err) {
+      return reject(failed->first_line, err.what(), rows);
+    } catch (const DecimalError& err) {
+      return reject(failed->first_line, fmt::format("{}: {}", row.product->id, err.what()), rows);
+    }
+    out_.rows_rated += rows;
+    if (detail_) {
+      row.first_line = static_cast<std::uint32_t>(out_.lines.size());
+      row.line_count = static_cast<std::uint32_t>(lines_.size());
+      out_.lines.insert(out_.lines.end(), lines_.begin(), lines_.end());
+    }
+    out_.rows.push_back(std::move(row));
+  }
+
+ private:
+  const Dictionary& dict_;
+  const PackIndex& packs_;
+  bool detail_;
+  Batch& out_;
+  std::vector<Line> lines_;
+  std::unordered_map<std::uint64_t, std::vector<HeldPack>> left_;  // packs left after the months billed
+
+  void reject(std::uint64_t line, std::string reason, std::uint64_t rows) {
+    out_.rejects.push_back({line, std::move(reason), rows});
+    out_.rows_rejected += rows;
+  }
+
+  // The full engine, for an account that holds packs; what is left of them carries to its next month.
+  Decimal with_packs(const Product& product, const Sum* b, const Sum* e, std::uint64_t key, const std::vector<HeldPack>& initial) {
+    auto [at, fresh] = left_.try_emplace(key, initial);
+    std::vector<HeldPack>& held = at->second;
+    BillRequest request;
+    request.usage.resize(product.meters.size());
+    for (const Sum* s = b; s != e; ++s) request.usage[key_meter(s->key)] = s->quantity();
+    request.held = held;
+    Bill result = bill(product, request);
+    for (const Sum* s = b; s != e; ++s) {
+      Line line;
+      line.meter = key_meter(s->key);
+      line.usage = s->quantity();
+      for (const BillLine& l : result.lines) {
+        if (l.meter != line.meter) continue;
+        line.free = l.free;
+        for (const PackDraw& draw : l.packs) line.packs += draw.drawn;
+        line.postpaid = l.postpaid;
+        line.band = l.charge.band;
+        line.unit_price = l.charge.unit_price;
+        line.amount = l.charge.amount;
+      }
+      lines_.push_back(std::move(line));
+    }
+    // A meter's pool lists its held packs first, in the order they were given.
+    for (const BillLine& l : result.lines) {
+      std::size_t j = 0;
+      for (HeldPack& h : held)
+        if (h.meter == l.meter && j < l.packs.size()) h.remaining = l.packs[j++].remaining();
+    }
+    return result.total;
+  }
+};
+
+}  // namespace
+
+Batch bill_sums(const Dictionary& dictionary, const Sum* begin, const Sum* end, const PackIndex& packs, bool detail) {
+  Batch out;
+  Biller biller(dictionary, packs, detail, out);
+  while (begin != end) {
+    const Sum* group_end = begin;
+    while (group_end != end && (group_end->key >> meter_bits) == (begin->key >> meter_bits)) ++group_end;
+    biller.group(begin, group_end);
+    begin = group_end;
+  }
+  return out;
+}
+
+}  // namespace tariff::rate::detail
+
+namespace tariff::rate {
+
+HeldPacks read_packs(const Catalog& catalog, const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw RateError(fmt::format("cannot open the packs file {}", path));
+  HeldPacks packs;
+  std::string text;
+  std::vector<std::string> f;
+  for (std::uint64_t number = 1; std::getline(in, text); ++number) {
+    if (!text.empty() && text.back() == '\r') text.pop_back();
+    auto fail = [&](const std::string& why) { return RateError(fmt::format("{}:{}: {}", path, number, why)); };
+    if (number == 1) {
+      if (text != "account,product,meter,remaining")
+        throw fail(fmt::format("the header must be 'account,product,meter,remaining', not '{}'", text));
+      continue;
+    }
+    if (text.empty()) continue;
+    if (!detail::split_csv(text, f) || f.size() != 4) throw fail("expected 4 columns: account,product,meter,remaining");
+    const Product* product = catalog.find(f[1]);
+    if (!product) throw fail(fmt::format("unknown product '{}'", f[1]));
+    auto meter = product->find_meter(f[2]);
+    if (!meter) throw fail(fmt::format("unknown meter '{}' of product {}", f[2], f[1]));
+    auto remaining = Decimal::parse(f[3]);
+    if (!remaining || remaining->is_negative() || !remaining->is_integer())
+      throw fail(fmt::format("bad remaining calls '{}' (a whole number, not negative)", f[3]));
+    packs.entries.push_back({f[0], product, HeldPack{*meter, *remaining, std::nullopt}});
+  }
+  return packs;
+}
+
+}  // namespace tariff::rate

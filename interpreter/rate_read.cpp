@@ -1,0 +1,383 @@
+#include "interpreter/rate_read.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace tariff::rate::detail {
+
+// ---- names --------------------------------------------------------------------------------
+
+Dictionary::Dictionary(const Catalog& catalog) {
+  if (catalog.products.size() >= (1U << product_bits)) throw RateError("too many products for batch rating");
+  // Sorted by id, so that a product's index is its place in the output order.
+  for (const auto& p : catalog.products) products_.push_back(p.get());
+  std::sort(products_.begin(), products_.end(), [](const Product* a, const Product* b) { return a->id < b->id; });
+  for (const Product* p : products_) {
+    if (p->meters.size() >= (1U << meter_bits)) throw RateError(fmt::format("product {} has too many meters", p->id));
+    auto& names = meters_.emplace_back();
+    for (const auto& [name, index] : p->meter_names) names.emplace(name, static_cast<int>(index));
+    for (std::size_t m = 0; m < p->meters.size(); ++m) names.emplace(p->meters[m].id, static_cast<int>(m));
+  }
+}
+
+int Dictionary::product(std::string_view id) const {
+  for (std::size_t i = 0; i < products_.size(); ++i)
+    if (products_[i]->id == id) return static_cast<int>(i);
+  return -1;
+}
+
+int Dictionary::meter(int product, std::string_view name) const {
+  const auto& names = meters_[static_cast<std::size_t>(product)];
+  auto it = names.find(name);
+  return it == names.end() ? -1 : it->second;
+}
+
+void Sum::merge(const Sum& other) {
+  add(other.low);
+  high += other.high;
+  first_line = std::min(first_line, other.first_line);
+  rows += other.rows;
+}
+
+Decimal Sum::quantity() const {
+  if (high == 0 && low <= static_cast<std::uint64_t>(INT64_MAX)) return Decimal(static_cast<long long>(low));
+  Decimal::Coefficient c = high;
+  c <<= 64;
+  c += low;
+  return Decimal::from_parts(c, 0);
+}
+
+void check_header(std::string_view line) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line != "account,month,product,meter,quantity")
+    throw RateError(fmt::format("line 1: the header must be 'account,month,product,meter,quantity', not '{}'", line));
+}
+
+namespace {
+
+// ---- hashing ------------------------------------------------------------------------------
+
+std::uint64_t mix(std::uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  return h;
+}
+
+std::uint64_t hash_text(std::string_view s) {
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    h = (h ^ word) * 0xbf58476d1ce4e5b9ULL;
+  }
+  std::uint64_t tail = 0;
+  std::memcpy(&tail, s.data() + i, s.size() - i);
+  return mix((h ^ tail) * 0x94d049bb133111ebULL);
+}
+
+// Open addressing, linear probing, power-of-two size, load at most 1/2. Slots hold the entries
+// themselves so that a lookup costs one cache miss.
+class SumTable {
+ public:
+  SumTable() : slots_(1U << 12) {}
+
+  Sum& find_or_add(std::uint64_t key, std::uint64_t line) {
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = mix(key) & mask;; i = (i + 1) & mask) {
+      Sum& s = slots_[i];
+      if (s.rows != 0 && s.key == key) return s;
+      if (s.rows == 0) {
+        if (2 * (size_ + 1) > slots_.size()) {
+          grow();
+          return find_or_add(key, line);
+        }
+        ++size_;
+        s.key = key;
+        s.first_line = line;
+        return s;
+      }
+    }
+  }
+
+  std::vector<Sum> take() {
+    std::vector<Sum> out;
+    out.reserve(size_);
+    for (const Sum& s : slots_)
+      if (s.rows != 0) out.push_back(s);
+    return out;
+  }
+
+ private:
+  std::vector<Sum> slots_;  // rows == 0: empty (every stored sum has counted its first row)
+  std::size_t size_ = 0;
+
+  void grow() {
+    std::vector<Sum> old(slots_.size() * 2);
+    old.swap(slots_);
+    std::size_t mask = slots_.size() - 1;
+    for (const Sum& s : old) {
+      if (s.rows == 0) continue;
+      std::size_t i = mix(s.key) & mask;
+      while (slots_[i].rows != 0) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+};
+
+// Account text -> the chunk's account id.
+class Accounts {
+ public:
+  explicit Accounts(std::vector<std::string>& names) : names_(names), slots_(1U << 12) {}
+
+  std::uint32_t id(std::string_view name) {
+    std::uint64_t h = hash_text(name);
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.id == empty) {
+        if (2 * (names_.size() + 1) > slots_.size()) {
+          grow();
+          return id(name);
+        }
+        s = {h, static_cast<std::uint32_t>(names_.size())};
+        names_.emplace_back(name);
+        return s.id;
+      }
+      if (s.hash == h && names_[s.id] == name) return s.id;
+    }
+  }
+
+ private:
+  static constexpr std::uint32_t empty = UINT32_MAX;
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t id = empty;
+  };
+  std::vector<std::string>& names_;
+  std::vector<Slot> slots_;
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    std::size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.id == empty) continue;
+      std::size_t i = s.hash & mask;
+      while (slots_[i].id != empty) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+};
+
+// ---- fields -------------------------------------------------------------------------------
+
+// "YYYY-MM" -> year * 12 + month - 1, or -1.
+int parse_month(std::string_view s) {
+  if (s.size() != 7 || s[4] != '-') return -1;
+  int value = 0;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6}) {
+    if (s[i] < '0' || s[i] > '9') return -1;
+    value = value * 10 + (s[i] - '0');
+  }
+  int year = value / 100, month = value % 100;
+  if (year < 1 || month < 1 || month > 12) return -1;
+  return year * 12 + month - 1;
+}
+
+// Plain digits (the common case) without a Decimal; anything else through Decimal::parse so that
+// "1.0" and "+5" mean what they mean everywhere else. On failure `reason` says why.
+bool parse_quantity(std::string_view s, std::uint64_t& out, std::string& reason) {
+  if (!s.empty() && s.size() <= 18) {
+    std::uint64_t v = 0;
+    std::size_t i = 0;
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) v = v * 10 + static_cast<std::uint64_t>(s[i] - '0');
+    if (i == s.size()) {
+      out = v;
+      return true;
+    }
+  }
+  auto d = Decimal::parse(s);
+  if (!d) reason = fmt::format("bad quantity '{}'", s);
+  else if (d->is_negative()) reason = fmt::format("negative quantity '{}'", s);
+  else if (!d->is_integer()) reason = fmt::format("quantity '{}' is not a whole number", s);
+  else if (auto whole = d->to_int64(); !whole) reason = fmt::format("quantity '{}' is too large", s);
+  else {
+    out = static_cast<std::uint64_t>(*whole);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool split_csv(std::string_view line, std::vector<std::string>& fields) {
+  fields.assign(1, std::string());
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quoted) {
+      if (c != '"') fields.back() += c;
+      else if (i + 1 < line.size() && line[i + 1] == '"') fields.back() += line[++i];
+      else quoted = false;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.emplace_back();
+    } else {
+      fields.back() += c;
+    }
+  }
+  return !quoted;
+}
+
+namespace {
+
+// ---- rows ---------------------------------------------------------------------------------
+
+class RowReader {
+ public:
+  RowReader(const Dictionary& d, Chunk& chunk) : dict_(d), chunk_(chunk), accounts_(chunk.accounts) {}
+  ~RowReader() { chunk_.sums = sums_.take(); }
+  RowReader(const RowReader&) = delete;
+  RowReader& operator=(const RowReader&) = delete;
+
+  // One line, without its '\n'.
+  void line(std::string_view text) {
+    std::uint64_t number = ++chunk_.lines;
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    if (text.empty()) return;
+    ++chunk_.rows;
+    if (text.find('"') != std::string_view::npos) return quoted_row(text, number);
+    std::string_view f[5];
+    std::size_t count = 0, start = 0;
+    for (;;) {
+      std::size_t comma = text.find(',', start);
+      if (count < 5) f[count] = text.substr(start, comma == std::string_view::npos ? comma : comma - start);
+      ++count;
+      if (comma == std::string_view::npos) break;
+      start = comma + 1;
+    }
+    if (count != 5) return reject(number, column_count(count));
+    row(f, number);
+  }
+
+ private:
+  const Dictionary& dict_;
+  Chunk& chunk_;
+  Accounts accounts_;
+  SumTable sums_;
+  std::string reason_;
+  std::vector<std::string> quoted_;
+
+  static std::string column_count(std::size_t n) {
+    return fmt::format("wrong column count: {} instead of 5 (account,month,product,meter,quantity)", n);
+  }
+
+  void reject(std::uint64_t number, std::string reason) { chunk_.rejects.push_back({number, std::move(reason), 1}); }
+
+  void quoted_row(std::string_view text, std::uint64_t number) {
+    if (!split_csv(text, quoted_)) return reject(number, "unterminated quote");
+    if (quoted_.size() != 5) return reject(number, column_count(quoted_.size()));
+    std::string_view f[5];
+    for (std::size_t i = 0; i < 5; ++i) f[i] = quoted_[i];
+    row(f, number);
+  }
+
+  void row(const std::string_view (&f)[5], std::uint64_t number) {
+    if (f[0].empty()) return reject(number, "empty account");
+    int month = parse_month(f[1]);
+    if (month < 0) return reject(number, fmt::format("bad month '{}' (expected YYYY-MM)", f[1]));
+    int product = dict_.product(f[2]);
+    if (product < 0) return reject(number, fmt::format("unknown product '{}'", f[2]));
+    int meter = dict_.meter(product, f[3]);
+    if (meter < 0) return reject(number, fmt::format("unknown meter '{}' of product {}", f[3], f[2]));
+    std::uint64_t quantity = 0;
+    if (!parse_quantity(f[4], quantity, reason_)) return reject(number, std::move(reason_));
+    std::uint32_t account = accounts_.id(f[0]);
+    Sum& s = sums_.find_or_add(make_key(account, static_cast<std::uint64_t>(month), static_cast<std::uint64_t>(product),
+                                        static_cast<std::uint64_t>(meter)),
+                               number);
+    s.add(quantity);
+    ++s.rows;
+  }
+};
+
+// Reads blocks through `fill` (returns bytes read, 0 at the end) and hands out whole lines; a
+// line longer than the buffer grows it.
+template <class Fill, class Line>
+void for_each_line(Fill fill, Line on_line, std::atomic<std::uint64_t>* progress) {
+  std::vector<char> buffer(1U << 20);
+  std::size_t kept = 0;  // bytes of an unfinished line at the front of the buffer
+  for (;;) {
+    if (kept == buffer.size()) buffer.resize(buffer.size() * 2);
+    std::size_t got = fill(buffer.data() + kept, buffer.size() - kept);
+    if (progress) progress->fetch_add(got, std::memory_order_relaxed);
+    if (got == 0) break;
+    const char* p = buffer.data();
+    const char* end = p + kept + got;
+    while (const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) {
+      on_line(std::string_view(p, static_cast<std::size_t>(nl - p)));
+      p = nl + 1;
+    }
+    kept = static_cast<std::size_t>(end - p);
+    std::memmove(buffer.data(), p, kept);
+  }
+  if (kept > 0) on_line(std::string_view(buffer.data(), kept));
+}
+
+std::size_t checked(ssize_t n) {
+  if (n < 0) throw RateError(fmt::format("cannot read the usage file: {}", std::strerror(errno)));
+  return static_cast<std::size_t>(n);
+}
+
+}  // namespace
+
+Chunk read_range(const Dictionary& dictionary, int fd, std::uint64_t begin, std::uint64_t end,
+                 std::atomic<std::uint64_t>* progress) {
+  Chunk chunk;
+  {
+    RowReader rows(dictionary, chunk);
+    std::uint64_t at = begin;
+    auto fill = [&](char* to, std::size_t room) -> std::size_t {
+      std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(room, end - at));
+      if (want == 0) return 0;
+      std::size_t got = checked(::pread(fd, to, want, static_cast<off_t>(at)));
+      at += got;
+      return got;
+    };
+    for_each_line(fill, [&](std::string_view line) { rows.line(line); }, progress);
+  }
+  return chunk;
+}
+
+Chunk read_stream(const Dictionary& dictionary, int fd, std::atomic<std::uint64_t>* progress) {
+  Chunk chunk;
+  {
+    RowReader rows(dictionary, chunk);
+    bool header = true;
+    auto fill = [&](char* to, std::size_t room) -> std::size_t {
+      for (;;) {
+        ssize_t n = ::read(fd, to, room);
+        if (n < 0 && errno == EINTR) continue;
+        return checked(n);
+      }
+    };
+    auto on_line = [&](std::string_view line) {
+      if (!header) return rows.line(line);
+      header = false;
+      check_header(line);
+      ++chunk.lines;
+    };
+    for_each_line(fill, on_line, progress);
+    if (header) throw RateError("the usage input is empty: expected the header 'account,month,product,meter,quantity'");
+  }
+  return chunk;
+}
+
+}  // namespace tariff::rate::detail
