@@ -15,6 +15,9 @@ commands:
   bill PRODUCT [METER=QTY...]     bill one month: --buy METER=SIZE[xN], --held METER=LEFT[/SIZE],
                                   --trial, --suspended, --state NAME, --json
   plan PRODUCT METER=ANNUAL_QTY   cheapest packs for a year's volume, against postpaid
+  rate [USAGE.csv | -]            rate a month's usage (account,month,product,meter,quantity):
+                                  --out FILE, --format csv|jsonl, --rejects FILE, --jobs N,
+                                  --detail, --packs FILE (account,product,meter,remaining)
   help                            this text
 
 rules come from --rules DIR, else $TARIFF_PATH, else the bundled rules/.
@@ -35,6 +38,7 @@ int main(int argc, char** argv) {
     if (command == "test") return cmd_test(std::move(args));
     if (command == "bill") return cmd_bill(std::move(args));
     if (command == "plan") return cmd_plan(std::move(args));
+    if (command == "rate") return cmd_rate(std::move(args));
     if (command == "help" || command == "--help" || command == "-h") {
       std::cout << usage;
       return ok;
