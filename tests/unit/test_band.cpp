@@ -146,7 +146,9 @@ Decimal total(const std::string& text, const Decimal& usage) {
   Diagnostics d;
   RuleSet rules = tariff::test::load_text("", d);
   const Product& p = tariff::test::product_of(rules, text);
-  return bill(p, BillRequest{{usage}, {}, {}, {}}).total;
+  BillRequest request;
+  request.usage = {usage};
+  return bill(p, request).total;
 }
 
 }  // namespace
@@ -185,7 +187,9 @@ TEST_CASE("the bill says which band was reached", "[band][bill]") {
   Diagnostics d;
   RuleSet rules = tariff::test::load_text("", d);
   const Product& p = tariff::test::product_of(rules, banded("volume", "", 0));
-  Bill b = bill(p, BillRequest{{1001}, {}, {}, {}});
+  BillRequest request;
+  request.usage = {1001};
+  Bill b = bill(p, request);
   REQUIRE(b.lines.size() == 1);
   CHECK(b.lines[0].charge.band == 2u);
   CHECK(b.lines[0].charge.unit_price == D("0.1"));
