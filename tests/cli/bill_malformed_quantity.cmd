@@ -1,0 +1,1 @@
+bill face_recognition 人脸比对=35x --rules @RULES@/face_recognition.tariff

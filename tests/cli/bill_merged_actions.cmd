@@ -1,0 +1,1 @@
+bill face_recognition CreatePerson=100万 CreateFace=250万 --json --rules @RULES@/face_recognition.tariff

@@ -1,0 +1,1 @@
+bill nosuch 人脸比对=1 --rules @RULES@/face_recognition.tariff

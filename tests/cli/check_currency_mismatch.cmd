@@ -1,0 +1,1 @@
+check @CASES@/broken/currency_mismatch.tariff

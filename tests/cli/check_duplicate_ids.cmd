@@ -1,0 +1,1 @@
+check @CASES@/broken/duplicate_ids.tariff

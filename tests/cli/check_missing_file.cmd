@@ -1,0 +1,1 @@
+check @CASES@/broken/no_such_file.tariff

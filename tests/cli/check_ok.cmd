@@ -1,0 +1,1 @@
+check @RULES@/face_recognition.tariff

@@ -1,0 +1,1 @@
+check @CASES@/broken/pack_unknown_meter.tariff

@@ -1,0 +1,1 @@
+check @CASES@/broken/row_width.tariff

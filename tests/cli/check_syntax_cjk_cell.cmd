@@ -1,0 +1,1 @@
+check @CASES@/broken/syntax_cjk_cell.tariff

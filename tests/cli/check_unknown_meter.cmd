@@ -1,0 +1,1 @@
+check @CASES@/broken/unknown_meter.tariff
