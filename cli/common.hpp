@@ -46,6 +46,8 @@ int cmd_check(Args args);
 int cmd_test(Args args);
 int cmd_bill(Args args);
 int cmd_plan(Args args);
+int cmd_eval(Args args);
+int cmd_repl(Args args);
 int cmd_rate(Args args);
 
 }  // namespace tariff::cli

@@ -18,6 +18,8 @@ commands:
   rate [USAGE.csv | -]            rate a month's usage (account,month,product,meter,quantity):
                                   --out FILE, --format csv|jsonl, --rejects FILE, --jobs N,
                                   --detail, --packs FILE (account,product,meter,remaining)
+  eval -e 'EXPR' | FILE           run a script and print its values: --json, --wan (350万)
+  repl                            an interactive session: bindings, bills, :explain (:help inside)
   help                            this text
 
 rules come from --rules DIR, else $TARIFF_PATH, else the bundled rules/.
@@ -38,6 +40,8 @@ int main(int argc, char** argv) {
     if (command == "test") return cmd_test(std::move(args));
     if (command == "bill") return cmd_bill(std::move(args));
     if (command == "plan") return cmd_plan(std::move(args));
+    if (command == "eval") return cmd_eval(std::move(args));
+    if (command == "repl") return cmd_repl(std::move(args));
     if (command == "rate") return cmd_rate(std::move(args));
     if (command == "help" || command == "--help" || command == "-h") {
       std::cout << usage;

@@ -98,3 +98,4 @@ struct errors {
 };
 
 }  // namespace tariff::grammar
+#include "grammar/script_errors.hpp"  // after the primary template: the script grammar's messages

@@ -1,10 +1,115 @@
 #pragma once
 // Script statements (let, fn, assert, expect, expressions) that may stand at the top level of a
-// rule file, a script or the REPL. Placeholder until the scripting layer lands: matches nothing.
+// rule file, a script or the REPL. Only rules here; messages in grammar/script_errors.hpp.
+//
+// A statement ends at the end of its line unless something is still open: a bracket, an `if`
+// waiting for `then`/`else`, or a binary operator at the end of the line. So a line that starts
+// with `-` begins a new statement (`-1`), as in Lua and Go; break long lines after an operator.
 #include "grammar/lexical.hpp"
 
 namespace tariff::grammar {
+namespace script {
 
-struct script_statement : failure {};
+using namespace tao::pegtl;
+
+// clang-format off
+
+#define TARIFF_SCRIPT_KEYWORD(name, text) struct name : keyword<TAO_PEGTL_STRING(text)> {}
+TARIFF_SCRIPT_KEYWORD(kw_let, "let");       TARIFF_SCRIPT_KEYWORD(kw_fn, "fn");
+TARIFF_SCRIPT_KEYWORD(kw_if, "if");         TARIFF_SCRIPT_KEYWORD(kw_then, "then");
+TARIFF_SCRIPT_KEYWORD(kw_else, "else");     TARIFF_SCRIPT_KEYWORD(kw_assert, "assert");
+TARIFF_SCRIPT_KEYWORD(kw_expect, "expect"); TARIFF_SCRIPT_KEYWORD(kw_true, "true");
+TARIFF_SCRIPT_KEYWORD(kw_false, "false");   TARIFF_SCRIPT_KEYWORD(kw_and, "and");
+TARIFF_SCRIPT_KEYWORD(kw_or, "or");         TARIFF_SCRIPT_KEYWORD(kw_not, "not");
+TARIFF_SCRIPT_KEYWORD(kw_buy, "buy");       TARIFF_SCRIPT_KEYWORD(kw_held, "held");
+TARIFF_SCRIPT_KEYWORD(kw_of, "of");
+#undef TARIFF_SCRIPT_KEYWORD
+
+struct reserved : sor<kw_let, kw_fn, kw_if, kw_then, kw_else, kw_assert, kw_expect, kw_true,
+                      kw_false, kw_and, kw_or, kw_not> {};
+struct name : seq<not_at<reserved>, identifier> {};
+struct comma : seq<_, one<','>, _> {};
+struct assign : seq<one<'='>, not_at<one<'='>>> {};
+struct close_paren : one<')'> {};
+
+// ---- literals: 350万, 12%, 10470 CNY, "text", true ---------------------------------------------
+struct currency : seq<upper, upper, upper, not_at<ident_other>> {};
+struct money : seq<quantity, plus<blank>, currency> {};
+struct number_lit : quantity {};
+struct text_lit : string_lit {};
+struct true_lit : kw_true {};
+struct false_lit : kw_false {};
+
+struct expression;
+struct unary;
+
+// ---- calls: bill(face_recognition, 人脸比对 = 350万, buy = 人脸比对 1000万 × 3) ---------------
+struct times_sign : sor<utf8::one<U'×'>, one<'*'>> {};
+struct pack_meter : name {};
+struct pack_size : seq<unary> {};
+struct pack_count : seq<unary> {};
+struct pack_of : seq<unary> {};
+struct pack_extra : sor<if_must<times_sign, _, pack_count>, if_must<kw_of, _, pack_of>> {};
+struct pack_spec : seq<pack_meter, plus<blank>, pack_size, opt<sp, pack_extra>> {};
+struct pack_key : sor<kw_buy, kw_held> {};
+struct pack_arg : if_must<seq<pack_key, _, assign>, _, pack_spec> {};
+struct arg_name : name {};
+struct named_arg : if_must<seq<arg_name, _, assign>, _, expression> {};
+struct positional_arg : seq<expression> {};
+struct arg : sor<pack_arg, named_arg, positional_arg> {};
+struct args : seq<arg, star<comma, must<arg>>> {};
+struct callee : name {};
+struct call : if_must<seq<callee, one<'('>>, _, opt<args>, _, close_paren> {};
+
+struct paren : if_must<one<'('>, _, expression, _, close_paren> {};
+struct variable : name {};
+struct primary : sor<paren, money, number_lit, text_lit, true_lit, false_lit, call, variable> {};
+
+// ---- operators, loosest last; a binary operator stays on the line of its left operand ----------
+struct negate : if_must<one<'-'>, _, unary> {};
+struct unary : sor<negate, primary> {};
+struct mul_op : sor<one<'*'>, utf8::one<U'×'>, one<'/'>> {};
+struct mul_tail : if_must<seq<sp, mul_op>, _, unary> {};
+struct product_expr : seq<unary, star<mul_tail>> {};
+struct add_op : one<'+', '-'> {};
+struct add_tail : if_must<seq<sp, add_op>, _, product_expr> {};
+struct sum_expr : seq<product_expr, star<add_tail>> {};
+struct cmp_op : sor<TAO_PEGTL_STRING("=="), TAO_PEGTL_STRING("!="), TAO_PEGTL_STRING("<="),
+                    TAO_PEGTL_STRING(">="), one<'<'>, one<'>'>, utf8::one<U'≤'>, utf8::one<U'≥'>> {};
+struct cmp_tail : if_must<seq<sp, cmp_op>, _, sum_expr> {};
+struct comparison : seq<sum_expr, opt<cmp_tail>> {};
+struct not_expr;
+struct logical_not : if_must<kw_not, _, not_expr> {};
+struct not_expr : sor<logical_not, comparison> {};
+struct and_tail : if_must<seq<sp, kw_and>, _, not_expr> {};
+struct and_expr : seq<not_expr, star<and_tail>> {};
+struct or_tail : if_must<seq<sp, kw_or>, _, and_expr> {};
+struct or_expr : seq<and_expr, star<or_tail>> {};
+struct if_expr : if_must<kw_if, _, expression, _, kw_then, _, expression, _, kw_else, _, expression> {};
+struct expression : sor<if_expr, or_expr> {};
+
+// ---- statements ------------------------------------------------------------------------------
+struct let_name : name {};
+struct let_stmt : if_must<kw_let, _, let_name, _, assign, _, expression> {};
+struct fn_name : name {};
+struct param : name {};
+struct params : seq<param, star<comma, must<param>>> {};
+struct open_paren : one<'('> {};
+struct fn_stmt : if_must<kw_fn, _, fn_name, sp, open_paren, _, opt<params>, _, close_paren, _, assign, _,
+                         expression> {};
+struct assert_stmt : if_must<kw_assert, _, expression> {};
+struct expect_stmt : if_must<kw_expect, _, expression> {};
+struct expr_stmt : expression {};
+struct statement : sor<let_stmt, fn_stmt, assert_stmt, expect_stmt, expr_stmt> {};
+
+// A whole script: statements, then the end of the input.
+struct script_end : eof {};
+struct script : seq<opt<utf8::bom>, _, star<statement, _>, must<script_end>> {};
+
+// clang-format on
+
+}  // namespace script
+
+struct script_statement : script::statement {};
 
 }  // namespace tariff::grammar

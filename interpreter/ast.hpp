@@ -2,11 +2,14 @@
 // The syntax tree of a rule file, as written: names unresolved, numbers as text with their unit.
 // It owns its strings and carries a span for every node, so the checker, the compiler and the
 // formatter can all point back at the source.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "interpreter/source.hpp"
+
+namespace tariff::script { struct Statement; }
 
 namespace tariff::ast {
 
@@ -176,6 +179,7 @@ struct File {
   std::vector<Product> products;
   std::vector<UnitDef> units;
   std::vector<SettlementDef> settlements;
+  std::vector<std::shared_ptr<const script::Statement>> statements;  // let, fn, assert, expect, expressions
 };
 
 }  // namespace tariff::ast

@@ -5,6 +5,7 @@
 #include "grammar/errors.hpp"
 #include "grammar/rules.hpp"
 #include "interpreter/parse.hpp"
+#include "interpreter/script_parse.hpp"
 
 namespace tariff {
 namespace g = grammar;
@@ -235,6 +236,9 @@ TARIFF_ACTION(settlement_def) {
   b.settlement.span = b.span(in);
   b.file.settlements.push_back(std::exchange(b.settlement, {}));
 } TARIFF_END
+
+// ---- script statements: re-parsed into their own tree by interpreter/script_parse.cpp ----
+TARIFF_ACTION(script_statement) { b.file.statements.push_back(parse_script_statement(b.span(in))); } TARIFF_END
 
 #undef TARIFF_ACTION
 #undef TARIFF_END

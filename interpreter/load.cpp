@@ -74,6 +74,7 @@ void load_source(RuleSet& rules, SourcePtr source, Diagnostics& diagnostics) {
   bool is_prelude = !file->units.empty() || !file->settlements.empty();
   if (is_prelude) define_prelude(rules, *file, diagnostics);
   add_products(rules, *file, diagnostics);
+  rules.statements.insert(rules.statements.end(), file->statements.begin(), file->statements.end());
 }
 
 RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diagnostics) {

@@ -15,6 +15,8 @@ struct RuleSet {
   Catalog catalog;
   std::vector<SourcePtr> sources;  // keeps the text that spans point into alive
   std::vector<std::string> files;  // the rule files read, in order
+  // Script statements at the top level of the files (the prelude's functions first), in order.
+  std::vector<std::shared_ptr<const script::Statement>> statements;
 };
 
 // Loads the prelude, then each path: a .tariff file, or a directory searched recursively for them

@@ -1,0 +1,223 @@
+// tariff repl: an interactive session over the rules. Script statements are evaluated as typed;
+// lines starting with ':' are commands. An entry goes on over several lines while something is
+// open (a bracket, an `if` without `else`, a trailing operator). With stdin not a terminal: no
+// prompt or banner; the script on stdin is run entry by entry; exit 1 if anything failed.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <clocale>
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/common.hpp"
+#include "cli/repl_edit.hpp"
+#include "cli/repl_show.hpp"
+#include "cli/script_run.hpp"
+#include "interpreter/bill_explain.hpp"
+#include "interpreter/script_parse.hpp"
+
+namespace tariff::cli {
+
+namespace {
+
+constexpr const char* help_text = R"(Statements:
+  let NAME = EXPR            bind a value            fn NAME(a, b) = EXPR   define a function
+  assert COND                check a condition       expect A == B          check, showing both sides
+  EXPR                       print its value, e.g. bill(face_recognition, 人脸比对 = 350万)
+Values: 350万, 1.5亿, 12%, 10470 CNY, "text", true; + - * /, == != < <= > >=, and or not,
+  if C then A else B. '/' must be exact: round(a / b, 2, half_up) rounds the exact quotient.
+Rules: bill(P, METER = QTY, buy = METER SIZE [× N], held = METER LEFT [of SIZE], state = "trial"),
+  unit_price(P, M, Q), band(P, M, Q), pack_price(P, M, SIZE), total(B), freeze(B), ...
+Commands:
+  :help  :products  :show PRODUCT  :load FILE  :reload  :explain EXPR  :json  :wan  :quit
+)";
+
+const std::vector<std::string> commands = {":help", ":products", ":show", ":load", ":reload", ":explain", ":json", ":wan", ":quit"};
+
+struct Repl {
+  std::vector<std::string> paths;
+  std::unique_ptr<script::Interpreter> interp;
+  ScriptOptions options;
+  bool interactive = false;
+  std::string source_name;
+  std::size_t line = 0;  // lines read so far, so diagnostics give the line in the whole input
+  int errors = 0;
+
+  // The rule files again (after an edit, or with one more file): bindings stay.
+  bool reload() {
+    Diagnostics d;
+    RuleSet rules = load_rules(paths, d);
+    print_diagnostics(d);
+    std::size_t count = rules.catalog.products.size();
+    interp->set_rules(std::make_shared<const RuleSet>(std::move(rules)));
+    Diagnostics defined;
+    interp->define_loaded(defined);
+    print_diagnostics(defined);
+    if (!d.empty()) ++errors;
+    std::cout << fmt::format("loaded {} product{}\n", count, count == 1 ? "" : "s");
+    return d.empty();
+  }
+
+  // An entry's text as a source whose line numbers are those of the whole session.
+  SourcePtr source(const std::string& text, std::size_t first_line) const {
+    return std::make_shared<const Source>(Source{source_name, std::string(first_line - 1, '\n') + text});
+  }
+
+  void explain(const std::string& text, std::size_t first_line) {
+    auto src = source(text, first_line);
+    Diagnostics d;
+    auto statements = parse_script(src, d);
+    if (!statements || statements->size() != 1) {
+      if (d.empty()) std::cerr << ":explain needs one expression\n";
+      print_diagnostics(d);
+      ++errors;
+      return;
+    }
+    try {
+      script::Outcome out = interp->run(*statements->front());
+      auto bill = interp->last_bill();
+      if (out.value && out.value->kind == script::Value::Kind::bill) bill = out.value->bill;
+      if (out.value && !bill) std::cout << script::format_value(*out.value, options.print) << "\n(no bill behind this value)\n";
+      if (bill) std::cout << explain_bill(*bill);
+      if (out.value && bill && out.value->kind != script::Value::Kind::bill)
+        std::cout << "= " << script::format_value(*out.value, options.print) << "\n";
+    } catch (const DiagnosticError& e) {
+      print_diagnostics(e.diagnostics);
+      ++errors;
+    }
+  }
+
+  // Runs a command; false for :quit.
+  bool command(const std::string& entry, std::size_t first_line) {
+    std::string name = entry.substr(0, entry.find_first_of(" \t\n"));
+    std::string arg = entry.substr(name.size());
+    arg.erase(0, arg.find_first_not_of(" \t"));
+    while (!arg.empty() && std::isspace(static_cast<unsigned char>(arg.back()))) arg.pop_back();
+    if (name == ":quit" || name == ":q") return false;
+    if (name == ":help") std::cout << help_text;
+    else if (name == ":products") std::cout << list_products(interp->rules());
+    else if (name == ":show") {
+      const Product* p = interp->rules().catalog.find(arg);
+      if (p) std::cout << show_product(*p);
+      else {
+        std::cerr << fmt::format(":show: unknown product '{}' (:products lists them)\n", arg);
+        ++errors;
+      }
+    } else if (name == ":load") {
+      if (arg.empty()) {
+        std::cerr << ":load needs a rule file\n";
+        ++errors;
+      } else {
+        paths.push_back(arg);
+        if (!reload()) paths.pop_back();
+      }
+    } else if (name == ":reload") reload();
+    else if (name == ":explain") explain(std::string(name.size() + 1, ' ') + arg, first_line);
+    else if (name == ":json") std::cout << "json output " << ((options.json = !options.json) ? "on" : "off") << "\n";
+    else if (name == ":wan") std::cout << "quantities in 万 " << ((options.print.wan = !options.print.wan) ? "on" : "off") << "\n";
+    else {
+      std::cerr << fmt::format("unknown command {} (:help lists them)\n", name);
+      ++errors;
+    }
+    return true;
+  }
+
+  bool entry(const std::string& text, std::size_t first_line) {
+    std::size_t start = text.find_first_not_of(" \t\n");
+    if (start == std::string::npos) return true;
+    if (text[start] == ':') return command(text.substr(start), first_line);
+    errors += run_script(*interp, source(text, first_line), options);
+    return true;
+  }
+
+  std::vector<std::string> completions(const std::string& word) const {
+    if (word.starts_with(":")) return commands;
+    std::vector<std::string> out = interp->names();
+    for (const auto& p : interp->rules().catalog.products) {
+      out.push_back(p->id);
+      for (const auto& m : p->meters) {
+        out.push_back(m.id);
+        out.insert(out.end(), m.names.begin(), m.names.end());
+        out.insert(out.end(), m.aka.begin(), m.aka.end());
+        out.insert(out.end(), m.actions.begin(), m.actions.end());
+      }
+    }
+    for (const char* w : {"let", "fn", "if", "then", "else", "assert", "expect", "true", "false", "and", "or", "not", "buy", "held",
+                          "state", "half_up", "half_even", "half_down", "down", "up", "floor", "ceiling"})
+      out.push_back(w);
+    return out;
+  }
+};
+
+// Reads entries until the input ends or :quit. `read` returns nullopt at the end of input.
+template<typename Read, typename Cancelled, typename Remember>
+void loop(Repl& repl, Read read, Cancelled cancelled, Remember remember) {
+  std::string pending;
+  std::size_t first_line = 0;
+  for (;;) {
+    auto line = read(pending.empty() ? "tariff> " : "   ...> ");
+    if (cancelled()) {
+      std::cout << "\n";
+      pending.clear();
+      continue;
+    }
+    if (!line) {
+      if (!pending.empty()) repl.entry(pending, first_line);
+      break;
+    }
+    ++repl.line;
+    if (pending.empty()) first_line = repl.line;
+    pending += *line + "\n";
+    std::size_t start = pending.find_first_not_of(" \t\n");
+    bool is_command = start != std::string::npos && pending[start] == ':';
+    if (!is_command && script_incomplete(repl.source(pending, first_line))) continue;
+    remember(pending.substr(0, pending.size() - 1));
+    bool go_on = repl.entry(pending, first_line);
+    std::cout.flush();
+    pending.clear();
+    if (!go_on) break;
+  }
+}
+
+// libedit works in the locale's encoding: make sure it is UTF-8, for 人脸比对.
+void use_utf8() {
+  const char* set = std::setlocale(LC_CTYPE, "");
+  std::string name = set ? set : "";
+  if (name.find("UTF-8") == std::string::npos && name.find("utf8") == std::string::npos) std::setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+}  // namespace
+
+int cmd_repl(Args args) {
+  Repl repl;
+  repl.paths = rule_paths(args);
+  repl.options.json = args.take_flag("--json");
+  repl.options.print.wan = args.take_flag("--wan");
+  args.expect_no_options();
+  if (!args.words.empty()) throw UsageError("repl takes no arguments (rules come from --rules DIR)");
+  repl.interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+  repl.source_name = repl.interactive ? "<repl>" : "<stdin>";
+  auto rules = load(repl.paths, false);
+  if (!rules) return problems;
+  repl.interp = make_interpreter(std::move(*rules));
+  if (!repl.interactive) {
+    loop(repl, [](const char*) -> std::optional<std::string> {
+      std::string line;
+      if (!std::getline(std::cin, line)) return std::nullopt;
+      return line;
+    }, [] { return false; }, [](const std::string&) {});
+    return repl.errors == 0 ? ok : problems;
+  }
+  use_utf8();
+  const char* home = std::getenv("HOME");
+  std::string history = std::string(home && *home ? home : ".") + "/.tariff_history";
+  LineEditor editor("tariff", history, [&](const std::string& word) { return repl.completions(word); });
+  std::cout << fmt::format("tariff repl: {} products loaded. :help for help, Ctrl-D to leave.\n",
+                           repl.interp->rules().catalog.products.size());
+  loop(repl, [&](const char* prompt) { return editor.read(prompt); }, [&] { return editor.cancelled(); },
+       [&](const std::string& entry) { editor.remember(entry); });
+  std::cout << "\n";
+  return ok;
+}
+
+}  // namespace tariff::cli

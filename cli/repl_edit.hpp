@@ -1,0 +1,43 @@
+#pragma once
+// Line editing for the REPL through libedit: history kept in a file, Tab completion, Ctrl-C drops
+// the line being typed, Ctrl-D at an empty prompt ends the session.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tariff::cli {
+
+class LineEditor {
+ public:
+  // Candidates for the word before the cursor (the completer filters by prefix or not: both work).
+  using Completer = std::function<std::vector<std::string>(const std::string& word)>;
+
+  LineEditor(const char* program, std::string history_path, Completer completer);
+  ~LineEditor();
+  LineEditor(const LineEditor&) = delete;
+  LineEditor& operator=(const LineEditor&) = delete;
+
+  // One line, without its newline; nullopt at the end of input. A line dropped with Ctrl-C comes
+  // back as nullopt from cancelled-aware callers: see `cancelled()`.
+  std::optional<std::string> read(const std::string& prompt);
+  bool cancelled() const { return cancelled_; }
+
+  // Adds one entry (possibly several lines) to the history and saves the history file.
+  void remember(const std::string& entry);
+
+  // For libedit's callbacks.
+  const std::string& prompt() const { return prompt_; }
+  unsigned char complete();
+  unsigned char cancel();
+
+ private:
+  struct Impl;
+  Impl* impl_;
+  std::string history_path_;
+  Completer completer_;
+  std::string prompt_;
+  bool cancelled_ = false;
+};
+
+}  // namespace tariff::cli

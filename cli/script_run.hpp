@@ -1,0 +1,30 @@
+#pragma once
+// Running scripts for the CLI: `tariff eval`, the REPL and `tariff test` share how a script's
+// results and failures are printed.
+#include <memory>
+#include <string>
+
+#include "interpreter/script_eval.hpp"
+
+namespace tariff::cli {
+
+struct ScriptOptions {
+  bool json = false;
+  script::PrintOptions print;
+};
+
+// A session over loaded rules, with the prelude's functions defined (their problems printed).
+std::unique_ptr<script::Interpreter> make_interpreter(RuleSet rules);
+
+// Parses and runs `source`: each expression's value on stdout, each error and failed assert or
+// expect on stderr (the rest of the script still runs). Returns how many went wrong.
+int run_script(script::Interpreter& interp, const SourcePtr& source, const ScriptOptions& options);
+
+// tariff test: every .tariff file under `dir` as a script; one pass/FAIL line per assert and
+// expect (and one FAIL per error). Adds to the counts.
+void test_scripts(script::Interpreter& interp, const std::string& dir, int& passed, int& failed);
+
+// Reads a whole file; throws UsageError when it cannot.
+std::string read_file(const std::string& path);
+
+}  // namespace tariff::cli

@@ -1,0 +1,54 @@
+#pragma once
+// The syntax tree of script statements: what a script, the REPL or a rule file's top level says
+// beside products. Every node keeps its span into the original source, so an evaluation error
+// points at the expression that failed.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "interpreter/ast.hpp"
+
+namespace tariff::script {
+
+struct Expr;
+using ExprPtr = std::shared_ptr<const Expr>;
+
+// buy = 人脸比对 1000万 × 3   held = 人脸搜索 300万 of 1000万
+struct PackSpec {
+  bool held = false;
+  ast::Name meter;
+  ExprPtr size;   // for held: what is left
+  ExprPtr extra;  // buy: the count; held: the pack's size; may be null
+};
+
+struct Arg {
+  std::optional<ast::Name> name;  // `name = value`; none for a positional argument
+  ExprPtr value;                  // null for a pack
+  std::optional<PackSpec> pack;
+  Span span;
+};
+
+struct Expr {
+  enum class Kind { number, money, text, boolean, variable, call, negate, logical_not, binary, if_ };
+  Kind kind = Kind::number;
+  ast::Number number;      // number, money
+  std::string text;        // money: currency; text: the string; variable, call: the name; binary: operator
+  bool flag = false;       // boolean
+  std::vector<ExprPtr> operands;  // negate/not: 1; binary: 2; if: condition, then, else
+  std::vector<Arg> args;   // call
+  Span span;
+};
+
+struct Statement {
+  enum class Kind { let, fn, assert_, expect, expression };
+  Kind kind = Kind::expression;
+  ast::Name name;                   // let, fn
+  std::vector<ast::Name> params;    // fn
+  ExprPtr body;
+  Span span;
+};
+
+using StatementPtr = std::shared_ptr<const Statement>;
+
+}  // namespace tariff::script
