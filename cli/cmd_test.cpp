@@ -1,16 +1,39 @@
 // tariff test [PATH...]: replay every example block; one line each, then "N passed, N failed".
 // A recorded document discrepancy is counted apart and does not fail the run.
+// Then the script tests: every .tariff file under --scripts DIR, by default tests/scripts beside
+// the rules directory, one line per assert and expect.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "cli/common.hpp"
+#include "cli/script_run.hpp"
 #include "interpreter/example.hpp"
 
 namespace tariff::cli {
 
+namespace {
+
+// rules/ → tests/scripts beside it; rules/x.tariff → the same. None if there is no such directory.
+std::optional<std::string> default_scripts(const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (const auto& path : paths) {
+    fs::path rules = fs::absolute(path, ec).lexically_normal();
+    if (!fs::is_directory(rules, ec)) rules = rules.parent_path();
+    if (!rules.has_filename()) rules = rules.parent_path();  // "rules/" ends in a separator
+    fs::path scripts = rules.parent_path() / "tests" / "scripts";
+    if (fs::is_directory(scripts, ec)) return scripts.string();
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 int cmd_test(Args args) {
   auto paths = rule_paths(args);
+  auto scripts = args.take("--scripts");
   args.expect_no_options();
   if (!args.words.empty()) paths = args.words;
   auto rules = load(paths, true);
@@ -30,6 +53,11 @@ int cmd_test(Args args) {
           break;
       }
     }
+  if (!scripts) scripts = default_scripts(paths);
+  if (scripts) {
+    auto interp = make_interpreter(std::move(*rules));
+    test_scripts(*interp, *scripts, passed, failed);
+  }
   if (discrepancies > 0) std::cout << fmt::format("{} recorded document discrepanc{}\n", discrepancies, discrepancies == 1 ? "y" : "ies");
   std::cout << fmt::format("{} passed, {} failed\n", passed, failed);
   return failed > 0 ? problems : ok;

@@ -212,8 +212,8 @@ int cmd_repl(Args args) {
   const char* home = std::getenv("HOME");
   std::string history = std::string(home && *home ? home : ".") + "/.tariff_history";
   LineEditor editor("tariff", history, [&](const std::string& word) { return repl.completions(word); });
-  std::cout << fmt::format("tariff repl: {} products loaded. :help for help, Ctrl-D to leave.\n",
-                           repl.interp->rules().catalog.products.size());
+  std::size_t products = repl.interp->rules().catalog.products.size();
+  std::cout << fmt::format("tariff repl: {} product{} loaded. :help for help, Ctrl-D to leave.\n", products, products == 1 ? "" : "s");
   loop(repl, [&](const char* prompt) { return editor.read(prompt); }, [&] { return editor.cancelled(); },
        [&](const std::string& entry) { editor.remember(entry); });
   std::cout << "\n";

@@ -76,7 +76,8 @@ void test_scripts(script::Interpreter& interp, const std::string& dir, int& pass
     }
     for (const auto& s : *statements) {
       auto where = source->position(s->span.begin);
-      std::string name = fmt::format("script {}:{}", path, where.line);
+      std::string text = source->text.substr(s->span.begin, s->span.end - s->span.begin);
+      std::string name = fmt::format("script {}:{} {}", path, where.line, text.substr(0, text.find('\n')));
       try {
         script::Outcome out = interp.run(*s);
         if (out.kind == script::Outcome::Kind::passed) {

@@ -56,7 +56,11 @@ std::string explain_bill(const Bill& bill) {
     out += fmt::format("bought: {} pack {} × {} at {} = {}\n", p.meters[b.meter].display_name(), b.size_text, b.count.to_string(),
                        g(b.unit_price), g(b.amount));
   }
-  out += fmt::format("total: {} postpaid + {} packs bought = {} {}\n", g(postpaid), g(bought), g(bill.total), p.currency);
+  // Other charges (fees) may add to the total: the sum is shown only when it is the whole story.
+  if (postpaid + bought == bill.total)
+    out += fmt::format("total: {} postpaid + {} packs bought = {} {}\n", g(postpaid), g(bought), g(bill.total), p.currency);
+  else
+    out += fmt::format("total: {} {}\n", g(bill.total), p.currency);
   if (bill.freeze) out += fmt::format("freeze for next month: {} {}\n", g(*bill.freeze), p.currency);
   for (const auto& a : bill.alerts) out += fmt::format("alert: {}\n", a);
   for (const auto& n : bill.notices) out += fmt::format("notice: {}\n", n);

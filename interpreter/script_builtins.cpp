@@ -66,7 +66,8 @@ const Product& Interpreter::product_arg(const Expr& call, std::size_t i) {
 MeterIndex Interpreter::meter_arg(const Expr& call, const Product& p, const Expr& arg) {
   // A bare name is the meter's own name first (人脸比对), else a binding or parameter holding one.
   std::string name = arg.text;
-  bool own_name = (arg.kind == Expr::Kind::variable && p.find_meter(name)) || arg.kind == Expr::Kind::text;
+  bool bound = globals_.count(name) > 0 || (!frames_.empty() && frames_.back().count(name) > 0);
+  bool own_name = (arg.kind == Expr::Kind::variable && (p.find_meter(name) || !bound)) || arg.kind == Expr::Kind::text;
   if (!own_name) {
     Value v = evaluate(arg);
     if (v.kind == Kind::meter && v.product == &p) return v.meter;

@@ -1,0 +1,111 @@
+// The script language: parsing, exact arithmetic, money, errors with their codes and places.
+#include <catch2/catch.hpp>
+
+#include "interpreter/script_eval.hpp"
+#include "interpreter/script_parse.hpp"
+
+using namespace tariff;
+
+namespace {
+
+std::shared_ptr<const RuleSet> face_rules() {
+  static auto rules = [] {
+    Diagnostics d;
+    auto r = std::make_shared<const RuleSet>(load_rules({TARIFF_RULES_DIR "/face_recognition.tariff"}, d));
+    REQUIRE(d.empty());
+    return r;
+  }();
+  return rules;
+}
+
+// Runs `text` in a fresh session; the last statement's value.
+script::Value eval(const std::string& text) {
+  script::Interpreter interp(face_rules());
+  Diagnostics d;
+  interp.define_loaded(d);
+  REQUIRE(d.empty());
+  auto statements = parse_script(std::make_shared<const Source>(Source{"<test>", text}), d);
+  REQUIRE(statements);
+  script::Value last;
+  for (const auto& s : *statements) {
+    auto out = interp.run(*s);
+    if (out.value) last = *out.value;
+  }
+  return last;
+}
+
+std::string shown(const std::string& text, bool wan = false) { return script::format_value(eval(text), {wan}); }
+
+// The code and column of the error `text` raises.
+std::pair<std::string, std::uint32_t> error_of(const std::string& text) {
+  try {
+    eval(text);
+  } catch (const DiagnosticError& e) {
+    const Diagnostic& d = e.diagnostics.list().front();
+    return {d.code, d.span.source->position(d.span.begin).column};
+  }
+  return {"none", 0};
+}
+
+}  // namespace
+
+TEST_CASE("script arithmetic is exact and money keeps its currency") {
+  CHECK(shown("0.1 + 0.2") == "0.3");
+  CHECK(shown("350万 * 0.003") == "10500");
+  CHECK(shown("10 / 4") == "2.5");
+  CHECK(shown("3490000 * 0.003 CNY") == "10,470 CNY");
+  CHECK(shown("-(5 CNY) + 7 CNY") == "2 CNY");
+  CHECK(shown("round(10 / 3, 2, half_even)") == "3.33");
+  CHECK(shown("round(20 CNY / 3, 2, up)") == "6.67 CNY");
+  CHECK(shown("350万", true) == "350万");
+  CHECK(shown("1.5亿", true) == "1.5亿");
+  CHECK(shown("12345", true) == "12345");
+  CHECK(shown("12%") == "0.12");
+}
+
+TEST_CASE("script bindings, functions, conditions") {
+  CHECK(shown("let a = 2\nlet b = a * 3\nb") == "6");
+  CHECK(shown("fn f(x, y) = x + y\nf(1, 2)") == "3");
+  CHECK(shown("fn fact(n) = if n <= 1 then 1 else n * fact(n - 1)\nfact(20)") == "2432902008176640000");
+  CHECK(shown("fn g(x) =\n  if x > 1\n  then \"big\"\n  else \"small\"\ng(2)") == "big");
+  CHECK(shown("1 < 2 and not (2 < 1) or false") == "true");
+  // A line that starts with '-' is a statement of its own.
+  CHECK(shown("let x = 5\n-1") == "-1");
+}
+
+TEST_CASE("script calls into the rules") {
+  CHECK(shown("total(bill(face_recognition, 人脸比对 = 350万))") == "10,470 CNY");
+  CHECK(shown("total(bill(face_recognition, CompareFace = 100万, compare = 250万))") == "10,470 CNY");
+  CHECK(shown("total(bill(face_recognition, 人脸搜索 = 5200万, buy = 人脸搜索 5000万))") == "148,868 CNY");
+  CHECK(shown("band(face_recognition, 人脸比对, 300万)") == "(0, 300万]");
+  CHECK(shown("unit_price(face_recognition, 人脸比对, 1500万 + 1)") == "0.0027 CNY");
+  CHECK(shown("let m = \"人脸比对\"\npack_price(face_recognition, m, 100万)") == "3,100 CNY");
+}
+
+TEST_CASE("script errors name their cause and place") {
+  CHECK(error_of("1 / 3") == std::pair<std::string, std::uint32_t>{"inexact-division", 1});
+  CHECK(error_of("1 + 1 / 0").first == "division-by-zero");
+  CHECK(error_of("1 + (10 CNY + 1 USD)") == std::pair<std::string, std::uint32_t>{"currency", 6});
+  CHECK(error_of("2 * (1 CNY * 1 CNY)") == std::pair<std::string, std::uint32_t>{"type", 6});
+  CHECK(error_of("1 + nope").first == "unknown-name");
+  CHECK(error_of("nope(1)").first == "unknown-function");
+  CHECK(error_of("3 万万").first != "none");
+  CHECK(error_of("7x").first == "unknown-unit");
+  CHECK(error_of("bill(face_recognition, 人脸 = 1)").first == "unknown-meter");
+  CHECK(error_of("bill(face_recognition, buy = 人脸比对 7万)").first == "unknown-pack");
+  CHECK(error_of("fn f(n) = f(n)\nf(1)").first == "recursion");
+  CHECK(error_of("fn round(x) = x").first == "builtin-redefined");
+  CHECK(error_of("if 1 then 2 else 3").first == "type");
+}
+
+TEST_CASE("script syntax errors point at the place") {
+  Diagnostics d;
+  auto src = std::make_shared<const Source>(Source{"<test>", "let x = (1 +\n\nlet y = 2"});
+  CHECK_FALSE(parse_script(src, d));
+  REQUIRE(d.size() == 1);
+  CHECK(d.list().front().code == "syntax");
+  CHECK(script_incomplete(std::make_shared<const Source>(Source{"", "fn f(x) = if x > 1"})));
+  CHECK(script_incomplete(std::make_shared<const Source>(Source{"", "bill(face_recognition,\n"})));
+  CHECK_FALSE(script_incomplete(std::make_shared<const Source>(Source{"", "1 +* 2"})));
+  CHECK_FALSE(script_incomplete(std::make_shared<const Source>(Source{"", "1 + 2"})));
+}
