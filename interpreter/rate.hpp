@@ -43,6 +43,11 @@ struct HeldPacks {
   std::vector<Entry> entries;
 };
 
+// The states every account of `product` is billed in by batch rating: those its postpaid prices
+// require (face_fusion's usage is that of licensed activities, so it is billed as licensed and
+// the free test calls, lost on licensing, are not part of it). No trial, no suspension.
+std::vector<std::string> rating_states(const Product& product);
+
 // Reads a packs file. Throws RateError naming the line for anything malformed.
 HeldPacks read_packs(const Catalog& catalog, const std::string& path);
 

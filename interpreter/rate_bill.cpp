@@ -1,6 +1,7 @@
 // Billing the merged sums of batch rating, and reading the held-packs file.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <utility>
 
@@ -16,9 +17,21 @@ Decimal take(Decimal& left, const Decimal& available) {
   return taken;
 }
 
-// One meter of an account that holds no packs and is given no state: what Biller::settle_meter
-// does for it, without building a Bill (the hot path; test_rate.cpp checks both agree).
-Line settle(const Product& product, MeterIndex index, const Decimal& usage) {
+// The state a meter's postpaid prices require (face_fusion: licensed). Written so that this file
+// builds before and after PostpaidPrices::requires_state lands in the engine.
+template <class Prices>
+const std::optional<std::string>* required_state(const Prices& prices) {
+  if constexpr (requires { prices.requires_state; }) return &prices.requires_state;
+  else return nullptr;
+}
+
+bool has(const std::vector<std::string>& states, const std::string& s) {
+  return std::find(states.begin(), states.end(), s) != states.end();
+}
+
+// One meter of an account that holds no packs: what Biller::settle_meter does for it, without
+// building a Bill (the hot path; test_rate.cpp checks that both agree on every bundled product).
+Line settle(const Product& product, MeterIndex index, const Decimal& usage, const std::vector<std::string>& states) {
   const Meter& m = product.meters[index];
   Line line;
   line.meter = index;
@@ -26,10 +39,16 @@ Line settle(const Product& product, MeterIndex index, const Decimal& usage) {
   if (usage.is_zero()) return line;
   Decimal left = usage;
   for (SettlementStep step : product.settlement) {
-    if (step == SettlementStep::free && m.free) {
+    if (step == SettlementStep::free && m.free && !(m.free->lost_when && has(states, *m.free->lost_when))) {
       line.free = take(left, m.free->quantity);
+    } else if (step == SettlementStep::grant && m.grant && has(states, m.grant->when_state)) {
+      line.free += take(left, m.grant->quantity);
     } else if (step == SettlementStep::postpaid) {
       line.postpaid = std::exchange(left, Decimal());
+      const std::optional<std::string>* needs = m.postpaid ? required_state(*m.postpaid) : nullptr;
+      if (!line.postpaid.is_zero() && needs && *needs && !has(states, **needs))
+        throw BillingError("postpaid-requires-state",
+                           fmt::format("{} {}: postpaid is for {} accounts only", product.id, m.display_name(), **needs));
       PostpaidCharge charge = charge_postpaid(product, m, line.postpaid, usage);
       line.band = charge.band;
       line.unit_price = charge.unit_price;
@@ -45,7 +64,9 @@ Line settle(const Product& product, MeterIndex index, const Decimal& usage) {
 class Biller {
  public:
   Biller(const Dictionary& d, const PackIndex& packs, bool detail, Batch& out)
-      : dict_(d), packs_(packs), detail_(detail), out_(out) {}
+      : dict_(d), packs_(packs), detail_(detail), out_(out) {
+    for (std::size_t p = 0; p < d.size(); ++p) states_.push_back(rating_states(d.at(p)));
+  }
 
   // Sums [b, e) of one account, month and product.
   void group(const Sum* b, const Sum* e) {
@@ -62,7 +83,7 @@ class Biller {
       if (held == packs_.end()) {
         for (const Sum* s = b; s != e; ++s) {
           failed = s;
-          lines_.push_back(settle(*row.product, key_meter(s->key), s->quantity()));
+          lines_.push_back(settle(*row.product, key_meter(s->key), s->quantity(), states_[key_product(b->key)]));
           row.total += lines_.back().amount;
         }
       } else {
@@ -88,6 +109,7 @@ class Biller {
   bool detail_;
   Batch& out_;
   std::vector<Line> lines_;
+  std::vector<std::vector<std::string>> states_;  // per product
   std::unordered_map<std::uint64_t, std::vector<HeldPack>> left_;  // packs left after the months billed
 
   void reject(std::uint64_t line, std::string reason, std::uint64_t rows) {
@@ -103,6 +125,7 @@ class Biller {
     request.usage.resize(product.meters.size());
     for (const Sum* s = b; s != e; ++s) request.usage[key_meter(s->key)] = s->quantity();
     request.held = held;
+    request.states = states_[key_product(b->key)];
     Bill result = bill(product, request);
     for (const Sum* s = b; s != e; ++s) {
       Line line;
@@ -146,6 +169,15 @@ Batch bill_sums(const Dictionary& dictionary, const Sum* begin, const Sum* end, 
 }  // namespace tariff::rate::detail
 
 namespace tariff::rate {
+
+std::vector<std::string> rating_states(const Product& product) {
+  std::vector<std::string> states;
+  for (const Meter& m : product.meters) {
+    const std::optional<std::string>* needs = m.postpaid ? detail::required_state(*m.postpaid) : nullptr;
+    if (needs && *needs && !detail::has(states, **needs)) states.push_back(**needs);
+  }
+  return states;
+}
 
 HeldPacks read_packs(const Catalog& catalog, const std::string& path) {
   std::ifstream in(path);

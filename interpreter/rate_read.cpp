@@ -9,6 +9,32 @@
 
 namespace tariff::rate::detail {
 
+namespace {
+
+// ---- hashing ------------------------------------------------------------------------------
+
+std::uint64_t mix(std::uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  return h;
+}
+
+std::uint64_t hash_text(std::string_view s) {
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    h = (h ^ word) * 0xbf58476d1ce4e5b9ULL;
+  }
+  std::uint64_t tail = 0;
+  std::memcpy(&tail, s.data() + i, s.size() - i);
+  return mix((h ^ tail) * 0x94d049bb133111ebULL);
+}
+
+}  // namespace
+
 // ---- names --------------------------------------------------------------------------------
 
 Dictionary::Dictionary(const Catalog& catalog) {
@@ -16,11 +42,31 @@ Dictionary::Dictionary(const Catalog& catalog) {
   // Sorted by id, so that a product's index is its place in the output order.
   for (const auto& p : catalog.products) products_.push_back(p.get());
   std::sort(products_.begin(), products_.end(), [](const Product* a, const Product* b) { return a->id < b->id; });
+  std::size_t count = 0;
   for (const Product* p : products_) {
     if (p->meters.size() >= (1U << meter_bits)) throw RateError(fmt::format("product {} has too many meters", p->id));
-    auto& names = meters_.emplace_back();
-    for (const auto& [name, index] : p->meter_names) names.emplace(name, static_cast<int>(index));
-    for (std::size_t m = 0; m < p->meters.size(); ++m) names.emplace(p->meters[m].id, static_cast<int>(m));
+    count += p->meter_names.size() + p->meters.size();
+  }
+  std::size_t size = 64;
+  while (size < 4 * count) size *= 2;
+  names_.resize(size);
+  for (std::size_t i = 0; i < products_.size(); ++i) {
+    const Product& p = *products_[i];
+    for (const auto& [name, index] : p.meter_names) add_name(static_cast<int>(i), name, static_cast<int>(index));
+    for (std::size_t m = 0; m < p.meters.size(); ++m) add_name(static_cast<int>(i), p.meters[m].id, static_cast<int>(m));
+  }
+}
+
+void Dictionary::add_name(int product, const std::string& text, int meter) {
+  std::uint64_t h = hash_text(text) + static_cast<std::uint64_t>(product);
+  std::size_t mask = names_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    Name& n = names_[i];
+    if (n.product == product && n.text == text) return;  // an id that is also a name
+    if (n.product < 0) {
+      n = {h, product, meter, text};
+      return;
+    }
   }
 }
 
@@ -31,9 +77,13 @@ int Dictionary::product(std::string_view id) const {
 }
 
 int Dictionary::meter(int product, std::string_view name) const {
-  const auto& names = meters_[static_cast<std::size_t>(product)];
-  auto it = names.find(name);
-  return it == names.end() ? -1 : it->second;
+  std::uint64_t h = hash_text(name) + static_cast<std::uint64_t>(product);
+  std::size_t mask = names_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const Name& n = names_[i];
+    if (n.product < 0) return -1;
+    if (n.hash == h && n.product == product && n.text == name) return n.meter;
+  }
 }
 
 void Sum::merge(const Sum& other) {
@@ -59,33 +109,18 @@ void check_header(std::string_view line) {
 
 namespace {
 
-// ---- hashing ------------------------------------------------------------------------------
-
-std::uint64_t mix(std::uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  return h;
-}
-
-std::uint64_t hash_text(std::string_view s) {
-  std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, s.data() + i, 8);
-    h = (h ^ word) * 0xbf58476d1ce4e5b9ULL;
-  }
-  std::uint64_t tail = 0;
-  std::memcpy(&tail, s.data() + i, s.size() - i);
-  return mix((h ^ tail) * 0x94d049bb133111ebULL);
-}
-
 // Open addressing, linear probing, power-of-two size, load at most 1/2. Slots hold the entries
 // themselves so that a lookup costs one cache miss.
 class SumTable {
  public:
   SumTable() : slots_(1U << 12) {}
+
+  // Starts loading the slot where `key` would be (an entry may straddle two cache lines).
+  void prefetch(std::uint64_t key) const {
+    const Sum* at = &slots_[mix(key) & (slots_.size() - 1)];
+    __builtin_prefetch(at);
+    __builtin_prefetch(reinterpret_cast<const char*>(at) + sizeof(Sum) - 1);
+  }
 
   Sum& find_or_add(std::uint64_t key, std::uint64_t line) {
     std::size_t mask = slots_.size() - 1;
@@ -130,26 +165,33 @@ class SumTable {
   }
 };
 
-// Account text -> the chunk's account id.
+// Account text -> the chunk's account id. Short names (most) are kept in the slot itself, so that
+// a lookup touches one cache line.
 class Accounts {
  public:
   explicit Accounts(std::vector<std::string>& names) : names_(names), slots_(1U << 12) {}
 
-  std::uint32_t id(std::string_view name) {
-    std::uint64_t h = hash_text(name);
+  void prefetch(std::uint64_t hash) const { __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]); }
+
+  std::uint32_t id(std::string_view name, std::uint64_t h) {
     std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
       if (s.id == empty) {
         if (2 * (names_.size() + 1) > slots_.size()) {
           grow();
-          return id(name);
+          return id(name, h);
         }
-        s = {h, static_cast<std::uint32_t>(names_.size())};
+        s.hash = h;
+        s.id = static_cast<std::uint32_t>(names_.size());
+        s.size = static_cast<std::uint32_t>(name.size());
+        if (name.size() <= sizeof s.text) std::memcpy(s.text, name.data(), name.size());
         names_.emplace_back(name);
         return s.id;
       }
-      if (s.hash == h && names_[s.id] == name) return s.id;
+      if (s.hash == h && s.size == name.size() &&
+          (name.size() <= sizeof s.text ? std::memcmp(s.text, name.data(), name.size()) == 0 : names_[s.id] == name))
+        return s.id;
     }
   }
 
@@ -157,7 +199,8 @@ class Accounts {
   static constexpr std::uint32_t empty = UINT32_MAX;
   struct Slot {
     std::uint64_t hash = 0;
-    std::uint32_t id = empty;
+    std::uint32_t id = empty, size = 0;
+    char text[16] = {};
   };
   std::vector<std::string>& names_;
   std::vector<Slot> slots_;
@@ -243,7 +286,10 @@ namespace {
 class RowReader {
  public:
   RowReader(const Dictionary& d, Chunk& chunk) : dict_(d), chunk_(chunk), accounts_(chunk.accounts) {}
-  ~RowReader() { chunk_.sums = sums_.take(); }
+  ~RowReader() {
+    flush();
+    chunk_.sums = sums_.take();
+  }
   RowReader(const RowReader&) = delete;
   RowReader& operator=(const RowReader&) = delete;
 
@@ -254,15 +300,17 @@ class RowReader {
     if (text.empty()) return;
     ++chunk_.rows;
     if (text.find('"') != std::string_view::npos) return quoted_row(text, number);
+    // Fields are short: a plain loop beats a memchr call per comma.
     std::string_view f[5];
     std::size_t count = 0, start = 0;
-    for (;;) {
-      std::size_t comma = text.find(',', start);
-      if (count < 5) f[count] = text.substr(start, comma == std::string_view::npos ? comma : comma - start);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] != ',') continue;
+      if (count < 5) f[count] = text.substr(start, i - start);
       ++count;
-      if (comma == std::string_view::npos) break;
-      start = comma + 1;
+      start = i + 1;
     }
+    if (count < 5) f[count] = text.substr(start);
+    ++count;
     if (count != 5) return reject(number, column_count(count));
     row(f, number);
   }
@@ -274,6 +322,35 @@ class RowReader {
   SumTable sums_;
   std::string reason_;
   std::vector<std::string> quoted_;
+
+  // Rows wait in small batches so that their hash-table slots are fetched from memory together
+  // rather than one miss after another: with hundreds of thousands of keys, those misses are
+  // most of the time a row takes.
+  struct Pending {
+    std::string_view account;
+    std::uint64_t hash, key, quantity, line;
+  };
+  static constexpr std::size_t batch_size = 16;
+  Pending batch_[batch_size];
+  std::size_t pending_ = 0;
+
+ public:
+  // Adds up the rows waiting. Must run before the text they point into changes.
+  void flush() {
+    for (std::size_t i = 0; i < pending_; ++i) {
+      Pending& p = batch_[i];
+      p.key |= static_cast<std::uint64_t>(accounts_.id(p.account, p.hash)) << 32;
+      sums_.prefetch(p.key);
+    }
+    for (std::size_t i = 0; i < pending_; ++i) {
+      Sum& s = sums_.find_or_add(batch_[i].key, batch_[i].line);
+      s.add(batch_[i].quantity);
+      ++s.rows;
+    }
+    pending_ = 0;
+  }
+
+ private:
 
   static std::string column_count(std::size_t n) {
     return fmt::format("wrong column count: {} instead of 5 (account,month,product,meter,quantity)", n);
@@ -287,6 +364,7 @@ class RowReader {
     std::string_view f[5];
     for (std::size_t i = 0; i < 5; ++i) f[i] = quoted_[i];
     row(f, number);
+    flush();  // the fields live in quoted_, which the next quoted row overwrites
   }
 
   void row(const std::string_view (&f)[5], std::uint64_t number) {
@@ -299,19 +377,19 @@ class RowReader {
     if (meter < 0) return reject(number, fmt::format("unknown meter '{}' of product {}", f[3], f[2]));
     std::uint64_t quantity = 0;
     if (!parse_quantity(f[4], quantity, reason_)) return reject(number, std::move(reason_));
-    std::uint32_t account = accounts_.id(f[0]);
-    Sum& s = sums_.find_or_add(make_key(account, static_cast<std::uint64_t>(month), static_cast<std::uint64_t>(product),
-                                        static_cast<std::uint64_t>(meter)),
-                               number);
-    s.add(quantity);
-    ++s.rows;
+    Pending& p = batch_[pending_++];
+    p = {f[0], hash_text(f[0]),
+         make_key(0, static_cast<std::uint64_t>(month), static_cast<std::uint64_t>(product), static_cast<std::uint64_t>(meter)),
+         quantity, number};
+    accounts_.prefetch(p.hash);
+    if (pending_ == batch_size) flush();
   }
 };
 
 // Reads blocks through `fill` (returns bytes read, 0 at the end) and hands out whole lines; a
 // line longer than the buffer grows it.
-template <class Fill, class Line>
-void for_each_line(Fill fill, Line on_line, std::atomic<std::uint64_t>* progress) {
+template <class Fill, class Line, class BlockEnd>
+void for_each_line(Fill fill, Line on_line, BlockEnd on_block_end, std::atomic<std::uint64_t>* progress) {
   std::vector<char> buffer(1U << 20);
   std::size_t kept = 0;  // bytes of an unfinished line at the front of the buffer
   for (;;) {
@@ -325,10 +403,12 @@ void for_each_line(Fill fill, Line on_line, std::atomic<std::uint64_t>* progress
       on_line(std::string_view(p, static_cast<std::size_t>(nl - p)));
       p = nl + 1;
     }
+    on_block_end();
     kept = static_cast<std::size_t>(end - p);
     std::memmove(buffer.data(), p, kept);
   }
   if (kept > 0) on_line(std::string_view(buffer.data(), kept));
+  on_block_end();
 }
 
 std::size_t checked(ssize_t n) {
@@ -351,7 +431,7 @@ Chunk read_range(const Dictionary& dictionary, int fd, std::uint64_t begin, std:
       at += got;
       return got;
     };
-    for_each_line(fill, [&](std::string_view line) { rows.line(line); }, progress);
+    for_each_line(fill, [&](std::string_view line) { rows.line(line); }, [&] { rows.flush(); }, progress);
   }
   return chunk;
 }
@@ -374,7 +454,7 @@ Chunk read_stream(const Dictionary& dictionary, int fd, std::atomic<std::uint64_
       check_header(line);
       ++chunk.lines;
     };
-    for_each_line(fill, on_line, progress);
+    for_each_line(fill, on_line, [&] { rows.flush(); }, progress);
     if (header) throw RateError("the usage input is empty: expected the header 'account,month,product,meter,quantity'");
   }
   return chunk;

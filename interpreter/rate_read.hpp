@@ -50,12 +50,16 @@ class Dictionary {
   std::size_t size() const { return products_.size(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // Every (product, meter name) in one small open-addressing table: a lookup is a hash of a
+  // short text and, nearly always, one comparison.
+  struct Name {
+    std::uint64_t hash = 0;
+    int product = -1, meter = -1;
+    std::string text;
   };
   std::vector<const Product*> products_;
-  std::vector<std::unordered_map<std::string, int, Hash, std::equal_to<>>> meters_;
+  std::vector<Name> names_;
+  void add_name(int product, const std::string& text, int meter);
 };
 
 // What one thread read from its chunk.

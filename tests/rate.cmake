@@ -1,0 +1,26 @@
+# Batch rating (`tariff rate`): sums, API actions, rejects and their exit code, contact sales, the
+# packs file, stdin, and output that does not change with --jobs. Rules are named explicitly so
+# that rule files being written elsewhere cannot change these outputs.
+set(RATE_DIR ${CMAKE_CURRENT_SOURCE_DIR}/rate)
+set(RATE_RULES "--rules|${PROJECT_SOURCE_DIR}/rules/face_recognition.tariff|--rules|${PROJECT_SOURCE_DIR}/rules/faceid.tariff")
+
+function(rate_test name)
+  add_test(NAME rate_${name} COMMAND ${CMAKE_COMMAND} -DTARIFF=$<TARGET_FILE:tariff> ${ARGN} -P ${RATE_DIR}/check.cmake)
+endfunction()
+
+rate_test(sums "-DARGS=${RATE_RULES}|${RATE_DIR}/basic.csv" -DOUT=${RATE_DIR}/basic.out
+          "-DERR=rate: 5 rows read, 5 rated, 0 rejected \\(0 rejects\\); 2 accounts\nrate: total CNY 20933\n")
+rate_test(stdin "-DARGS=${RATE_RULES}|-" -DSTDIN=${RATE_DIR}/basic.csv -DOUT=${RATE_DIR}/basic.out)
+rate_test(rejects_file "-DARGS=${RATE_RULES}|${RATE_DIR}/rejects.csv|--rejects|${CMAKE_CURRENT_BINARY_DIR}/rate_rejects.csv"
+          -DRC=1 -DOUT=${RATE_DIR}/rejects.out -DFILE=${CMAKE_CURRENT_BINARY_DIR}/rate_rejects.csv
+          -DFILE_EXPECT=${RATE_DIR}/rejects.expect "-DERR=11 rows read, 3 rated, 8 rejected \\(7 rejects\\)")
+rate_test(rejects_stderr "-DARGS=${RATE_RULES}|${RATE_DIR}/rejects.csv" -DRC=1
+          "-DERR=tariff: line 3: wrong column count.*line 9: faceid .*contact sales for a quote \\(2 rows\\)")
+rate_test(packs "-DARGS=${RATE_RULES}|${RATE_DIR}/packs_usage.csv|--packs|${RATE_DIR}/packs.csv|--detail"
+          -DOUT=${RATE_DIR}/packs.out)
+rate_test(jobs_identical "-DARGS=${RATE_RULES}|${RATE_DIR}/mixed.csv|--jobs|1|--detail" -DRC=1
+          "-DSAME_AS=${RATE_RULES}|${RATE_DIR}/mixed.csv|--jobs|2|--detail")
+rate_test(jsonl "-DARGS=${RATE_RULES}|${RATE_DIR}/basic.csv|--format|jsonl"
+          "-DERR=total CNY 20933")
+rate_test(bad_header "-DARGS=${RATE_RULES}|${RATE_DIR}/packs.csv" -DRC=2 "-DERR=header must be")
+rate_test(bad_jobs "-DARGS=${RATE_RULES}|${RATE_DIR}/basic.csv|--jobs|0" -DRC=2 "-DERR=--jobs")

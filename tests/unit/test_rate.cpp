@@ -1,0 +1,238 @@
+// Batch rating: sums, rejects (each reason), contact sales, held packs, API actions, the summary,
+// and output that does not depend on the number of threads.
+#include <catch2/catch.hpp>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "interpreter/bill.hpp"
+#include "interpreter/load.hpp"
+#include "interpreter/rate.hpp"
+
+using namespace tariff;
+using namespace tariff::rate;
+
+namespace {
+
+Decimal D(const char* text) { return *Decimal::parse(text); }
+
+const RuleSet& rules() {
+  static const RuleSet r = [] {
+    Diagnostics d;
+    return load_rules({TARIFF_RULES_DIR "/face_recognition.tariff", TARIFF_RULES_DIR "/faceid.tariff"}, d);
+  }();
+  return r;
+}
+
+// A usage file in the temporary directory, removed when the test ends.
+struct TempFile {
+  std::string path;
+  explicit TempFile(const std::string& text) {
+    char name[] = "/tmp/tariff_rate_XXXXXX";
+    int fd = ::mkstemp(name);
+    REQUIRE(fd >= 0);
+    ::close(fd);
+    path = name;
+    std::ofstream(path) << text;
+  }
+  ~TempFile() { std::remove(path.c_str()); }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+};
+
+Result rate_text(const std::string& text, unsigned jobs = 1, const HeldPacks& packs = {}, const Catalog* catalog = nullptr) {
+  TempFile f(text);
+  Options o;
+  o.jobs = jobs;
+  o.detail = true;
+  return rate_file(catalog ? *catalog : rules().catalog, f.path, packs, o);
+}
+
+const std::string header = "account,month,product,meter,quantity\n";
+
+// Everything a result says, as text, for comparing runs.
+std::string dump(const Result& r) {
+  std::ostringstream out;
+  for (const Row& row : r.rows) {
+    out << r.accounts[row.account] << ' ' << month_text(row.month) << ' ' << row.product->id << ' ' << row.total << '\n';
+    for (std::uint32_t i = 0; i < row.line_count; ++i) {
+      const Line& l = r.lines[row.first_line + i];
+      out << "  " << l.meter << ' ' << l.usage << ' ' << l.free << ' ' << l.packs << ' ' << l.postpaid << ' ' << l.amount << '\n';
+    }
+  }
+  for (const Reject& j : r.rejects) out << j.line << ' ' << j.rows << ' ' << j.reason << '\n';
+  out << r.summary.rows_read << ' ' << r.summary.rows_rated << ' ' << r.summary.rows_rejected << ' ' << r.summary.accounts << '\n';
+  for (const auto& [c, t] : r.summary.totals) out << c << ' ' << t << '\n';
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("repeated keys are summed, API actions and names reach their meter", "[rate]") {
+  Result r = rate_text(header +
+                       "acme,2026-10,face_recognition,compare,2000000\n"
+                       "acme,2026-10,face_recognition,CompareFace,1500000\n"  // API action of compare
+                       "acme,2026-10,face_recognition,五官定位,1000000\n"
+                       "beta,2026-10,face_recognition,DetectLiveFace,5000000\n");
+  REQUIRE(r.rows.size() == 2);
+  CHECK(r.accounts[r.rows[0].account] == "acme");
+  CHECK(r.rows[0].total == D("12450"));  // (3500000 - 10000) x 0.003 + (1000000 - 10000) x 0.002
+  CHECK(r.rows[0].line_count == 2);
+  CHECK(r.lines[r.rows[0].first_line + 1].usage == D("3500000"));
+  CHECK(r.rows[1].total == D("8483"));  // 后付费 示例三
+  CHECK(r.summary.rows_read == 4);
+  CHECK(r.summary.rows_rated == 4);
+  CHECK(r.summary.accounts == 2);
+  CHECK(r.summary.totals.at("CNY") == D("20933"));
+  CHECK(r.rejects.empty());
+}
+
+TEST_CASE("every malformed row is rejected with its line and reason, and counted", "[rate]") {
+  Result r = rate_text(header +
+                       "a,2026-10,face_recognition,detect,100\n"       // 2 ok
+                       "a,2026-10,face_recognition,detect\n"           // 3 four columns
+                       "a,2026-10,face_recognition,detect,1,2\n"       // 4 six columns
+                       "a,2026-10,nosuch,detect,1\n"                   // 5
+                       "a,2026-10,face_recognition,nosuch,1\n"         // 6
+                       "a,2026-10,face_recognition,detect,12x\n"       // 7
+                       "a,2026-10,face_recognition,detect,-5\n"        // 8
+                       "a,2026-13,face_recognition,detect,1\n"         // 9
+                       "a,26-10,face_recognition,detect,1\n"           // 10
+                       ",2026-10,face_recognition,detect,1\n"          // 11
+                       "a,2026-10,face_recognition,detect,1.5\n"       // 12
+                       "\n"                                            // 13 blank: not a row
+                       "a,2026-10,face_recognition,detect,99999999999999999999\n"  // 14
+                       "\"a\",2026-10,face_recognition,\"detect\",1.0\n");        // 15 ok (quoted, 1.0)
+  std::vector<std::pair<std::uint64_t, std::string>> want = {
+      {3, "wrong column count: 4"}, {4, "wrong column count: 6"}, {5, "unknown product 'nosuch'"},
+      {6, "unknown meter 'nosuch'"}, {7, "bad quantity '12x'"}, {8, "negative quantity '-5'"},
+      {9, "bad month '2026-13'"}, {10, "bad month '26-10'"}, {11, "empty account"},
+      {12, "not a whole number"}, {14, "too large"}};
+  REQUIRE(r.rejects.size() == want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    INFO(r.rejects[i].reason);
+    CHECK(r.rejects[i].line == want[i].first);
+    CHECK(r.rejects[i].reason.find(want[i].second) != std::string::npos);
+  }
+  CHECK(r.summary.rows_read == 13);
+  CHECK(r.summary.rows_rejected == 11);
+  CHECK(r.summary.rows_rated == 2);
+  REQUIRE(r.rows.size() == 1);
+  CHECK(r.lines[r.rows[0].first_line].usage == D("101"));
+}
+
+TEST_CASE("a bill that reaches a contact-sales band is rejected for its account, not priced", "[rate]") {
+  Result r = rate_text(header +
+                       "x,2026-10,faceid,活体人脸核身,150000\n"
+                       "y,2026-10,faceid,照片人脸核身,3000\n"
+                       "x,2026-10,faceid,LivenessRecognition,60000\n"  // sums to 21万: [20万, ∞) 联系商务
+                       "x,2026-10,faceid,照片人脸核身,10\n");
+  REQUIRE(r.rejects.size() == 1);
+  CHECK(r.rejects[0].line == 2);   // the first row of the meter that failed
+  CHECK(r.rejects[0].rows == 3);   // every row of x's faceid bill
+  CHECK(r.rejects[0].reason.find("contact sales") != std::string::npos);
+  CHECK(r.rejects[0].reason.find("[20万, ∞)") != std::string::npos);
+  CHECK(r.summary.rows_rejected == 3);
+  CHECK(r.summary.rows_rated == 1);
+  REQUIRE(r.rows.size() == 1);
+  CHECK(r.accounts[r.rows[0].account] == "y");
+  CHECK(r.rows[0].total == D("2550"));  // 3000 x 0.85 (后付费 示例二)
+}
+
+TEST_CASE("held packs are drawn after the free quota and carry from month to month", "[rate]") {
+  const Product& fr = *rules().catalog.find("face_recognition");
+  HeldPacks packs;
+  packs.entries.push_back({"acme", &fr, HeldPack{*fr.find_meter("compare"), D("1000000"), std::nullopt}});
+  Result r = rate_text(header +
+                       "acme,2026-11,face_recognition,compare,1000000\n"
+                       "acme,2026-10,face_recognition,compare,610000\n"
+                       "other,2026-10,face_recognition,compare,610000\n",
+                       2, packs);
+  REQUIRE(r.rows.size() == 3);
+  // October: 10000 free, 600000 from the pack, nothing postpaid.
+  CHECK(month_text(r.rows[0].month) == "2026-10");
+  CHECK(r.rows[0].total == D("0"));
+  CHECK(r.lines[r.rows[0].first_line].packs == D("600000"));
+  // November: 10000 free, the pack's last 400000, then 590000 x 0.0032.
+  CHECK(r.rows[1].total == D("1888"));
+  CHECK(r.lines[r.rows[1].first_line].packs == D("400000"));
+  // Another account does not share acme's pack: (610000 - 10000) x 0.0032.
+  CHECK(r.rows[2].total == D("1920"));
+}
+
+TEST_CASE("the packs file is read, and its mistakes are named with their line", "[rate]") {
+  TempFile good("account,product,meter,remaining\nacme,face_recognition,CompareFace,500\n");
+  HeldPacks packs = read_packs(rules().catalog, good.path);
+  REQUIRE(packs.entries.size() == 1);
+  CHECK(packs.entries[0].pack.remaining == D("500"));
+  CHECK(packs.entries[0].pack.meter == *rules().catalog.find("face_recognition")->find_meter("compare"));
+  TempFile bad("account,product,meter,remaining\nacme,face_recognition,compare,-1\n");
+  CHECK_THROWS_WITH(read_packs(rules().catalog, bad.path), Catch::Contains(":2: bad remaining calls '-1'"));
+  TempFile header_only("account,meter\n");
+  CHECK_THROWS_AS(read_packs(rules().catalog, header_only.path), RateError);
+}
+
+TEST_CASE("a wrong header or an empty file cannot be rated", "[rate]") {
+  CHECK_THROWS_AS(rate_text("acct,month,product,meter,qty\n"), RateError);
+  CHECK_THROWS_AS(rate_text(""), RateError);
+  CHECK(rate_text(header).rows.empty());
+}
+
+TEST_CASE("the result is the same whatever the number of threads", "[rate]") {
+  std::mt19937 rng(7);
+  const char* meters[] = {"detect", "DetectFace", "compare", "人脸搜索", "liveness", "CreatePerson", "nosuch"};
+  std::string text = header;
+  for (int i = 0; i < 5000; ++i) {
+    text += "acct" + std::to_string(rng() % 300) + (rng() % 50 == 0 ? ",2026-9," : rng() % 4 ? ",2026-10," : ",2026-11,");
+    text += rng() % 20 == 0 ? std::string("faceid,活体人脸核身,") + std::to_string(rng() % 90000)
+                            : std::string("face_recognition,") + meters[rng() % 7] + "," + std::to_string(rng() % 3000000);
+    text += "\n";
+  }
+  std::string one = dump(rate_text(text, 1));
+  CHECK(one == dump(rate_text(text, 2)));
+  CHECK(one == dump(rate_text(text, 7)));
+  Result r = rate_text(text, 3);
+  CHECK(!r.rejects.empty());
+  CHECK(r.summary.rows_read == 5000);
+  CHECK(r.summary.rows_rated + r.summary.rows_rejected == r.summary.rows_read);
+  // The grand total per currency is the sum of the output totals.
+  Decimal sum;
+  for (const Row& row : r.rows) sum += row.total;
+  CHECK(r.summary.totals.at("CNY") == sum);
+  CHECK(sum > D("0"));
+}
+
+TEST_CASE("batch rating bills each bundled product as the engine does", "[rate]") {
+  Diagnostics d;
+  RuleSet all = load_rules({TARIFF_RULES_DIR}, d);
+  std::mt19937_64 rng(11);
+  for (const auto& p : all.catalog.products) {
+    DYNAMIC_SECTION(p->id) {
+      for (int round = 0; round < 40; ++round) {
+        BillRequest request;
+        request.states = rating_states(*p);
+        std::string text = header;
+        for (std::size_t m = 0; m < p->meters.size(); ++m) {
+          if (!p->meters[m].postpaid || rng() % 3 == 0) continue;
+          long long q = static_cast<long long>(rng() % (round < 20 ? 200000 : 30000000));
+          request.usage.resize(p->meters.size());
+          request.usage[m] = q;
+          text += "acct," + std::string("2026-10,") + p->id + "," + p->meters[m].id + "," + std::to_string(q) + "\n";
+        }
+        if (request.usage.empty()) continue;
+        Result r = rate_text(text, 1, {}, &all.catalog);
+        try {
+          Bill b = bill(*p, request);
+          REQUIRE(r.rows.size() == 1);
+          CHECK(r.rows[0].total == b.total);
+        } catch (const BillingError& e) {
+          REQUIRE(r.rejects.size() == 1);
+          CHECK(r.rows.empty());
+        }
+      }
+    }
+  }
+}
