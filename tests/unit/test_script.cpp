@@ -1,6 +1,11 @@
 // The script language: parsing, exact arithmetic, money, errors with their codes and places.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
 #include "interpreter/script_eval.hpp"
 #include "interpreter/script_parse.hpp"
 
@@ -108,4 +113,55 @@ TEST_CASE("script syntax errors point at the place") {
   CHECK(script_incomplete(std::make_shared<const Source>(Source{"", "bill(face_recognition,\n"})));
   CHECK_FALSE(script_incomplete(std::make_shared<const Source>(Source{"", "1 +* 2"})));
   CHECK_FALSE(script_incomplete(std::make_shared<const Source>(Source{"", "1 + 2"})));
+}
+
+TEST_CASE("every message of grammar/script_errors.hpp has a case") {
+  struct Case { const char* input; const char* message; std::uint32_t column; };
+  const Case cases[] = {
+      {"let x = )", "expected an expression, like 350万, 10470 CNY or bill(face_recognition, 人脸比对 = 350万)", 9},
+      {"1 * )", "expected a value after the operator", 5},
+      {"1 + )", "expected a value after the operator", 5},
+      {"1 < )", "expected a value after the comparison", 5},
+      {"not )", "expected a condition", 5},
+      {"true or )", "expected a condition after 'or'", 9},
+      {"(1 2", "expected ')'", 4},
+      {"fn f x", "expected '(' and the function's parameters", 6},
+      {"f(1, )", "expected an argument after ','", 6},
+      {"bill(p, buy = 3)", "expected a meter and a pack size, like 人脸比对 1000万 × 3", 15},
+      {"bill(p, buy = a 1 × )", "expected how many packs, like 3", 21},
+      {"bill(p, held = a 1 of )", "expected the held pack's size, like 1000万", 23},
+      {"if true 1", "expected 'then'", 9},
+      {"if true then 1 2", "expected 'else'", 16},
+      {"let 1 = 2", "expected a name to bind", 5},
+      {"let x 2", "expected '='", 7},
+      {"fn 1", "expected the function's name", 4},
+      {"fn f(a, 1) = 1", "expected a parameter name", 9},
+      {"1 )", "expected a statement: let, fn, assert, expect or an expression", 3},
+  };
+  std::set<std::string> covered;
+  for (const auto& c : cases) {
+    INFO(c.input);
+    Diagnostics d;
+    auto src = std::make_shared<const Source>(Source{"<test>", c.input});
+    CHECK_FALSE(parse_script(src, d));
+    REQUIRE(d.size() == 1);
+    CHECK(d.list().front().message == c.message);
+    CHECK(src->position(d.list().front().span.begin).column == c.column);
+    covered.insert(c.message);
+  }
+  // The messages of the header itself, so that a new message without a case fails here.
+  std::ifstream in(std::string(TARIFF_TEST_DIR) + "/../grammar/script_errors.hpp");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string all = text.str();
+  static const std::regex entry(R"re(error_message<[^;]*?> = "((?:[^"\\]|\\.)*)";)re");
+  int count = 0;
+  for (std::sregex_iterator it(all.begin(), all.end(), entry), end; it != end; ++it, ++count) {
+    std::string message = (*it)[1];
+    message = message.substr(0, message.find("\\n"));
+    std::string unescaped;
+    for (std::size_t i = 0; i < message.size(); ++i) unescaped += message[i] == '\\' ? message[++i] : message[i];
+    CHECK(covered.contains(unescaped));
+  }
+  CHECK(count >= 19);
 }
