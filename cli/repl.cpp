@@ -63,10 +63,11 @@ struct Repl {
     return std::make_shared<const Source>(Source{source_name, std::string(first_line - 1, '\n') + text});
   }
 
-  void explain(const std::string& text, std::size_t first_line) {
-    auto src = source(text, first_line);
+  // `entry` is the whole command; the expression starts after ":explain".
+  void explain(const std::string& entry, std::size_t first_line) {
+    auto src = source(entry, first_line);
     Diagnostics d;
-    auto statements = parse_script(src, d);
+    auto statements = parse_script(src, d, first_line - 1 + std::string_view(":explain").size());
     if (!statements || statements->size() != 1) {
       if (d.empty()) std::cerr << ":explain needs one expression\n";
       print_diagnostics(d);
@@ -112,7 +113,7 @@ struct Repl {
         if (!reload()) paths.pop_back();
       }
     } else if (name == ":reload") reload();
-    else if (name == ":explain") explain(std::string(name.size() + 1, ' ') + arg, first_line);
+    else if (name == ":explain") explain(entry, first_line);
     else if (name == ":json") std::cout << "json output " << ((options.json = !options.json) ? "on" : "off") << "\n";
     else if (name == ":wan") std::cout << "quantities in 万 " << ((options.print.wan = !options.print.wan) ? "on" : "off") << "\n";
     else {
@@ -125,7 +126,7 @@ struct Repl {
   bool entry(const std::string& text, std::size_t first_line) {
     std::size_t start = text.find_first_not_of(" \t\n");
     if (start == std::string::npos) return true;
-    if (text[start] == ':') return command(text.substr(start), first_line);
+    if (text[start] == ':') return command(text.substr(start, text.find_last_not_of(" \t\n") + 1 - start), first_line);
     errors += run_script(*interp, source(text, first_line), options);
     return true;
   }

@@ -181,9 +181,9 @@ std::shared_ptr<const script::Statement> parse_script_statement(const Span& span
   return Converter{span.source}.statement(*root->children.front());
 }
 
-std::optional<std::vector<script::StatementPtr>> parse_script(SourcePtr source, Diagnostics& diagnostics) {
+std::optional<std::vector<script::StatementPtr>> parse_script(SourcePtr source, Diagnostics& diagnostics, std::size_t from) {
   try {
-    auto root = parse_tree_of<g::script>(source, 0, source->text.size());
+    auto root = parse_tree_of<g::script>(source, from, source->text.size());
     std::vector<script::StatementPtr> statements;
     for (const auto& n : root->children) statements.push_back(Converter{source}.statement(*n));
     return statements;
@@ -193,7 +193,7 @@ std::optional<std::vector<script::StatementPtr>> parse_script(SourcePtr source, 
       hint = message.substr(nl + 1);
       message.resize(nl);
     }
-    diagnostics.error("syntax", error_span(source, e.positions().front().byte), message, hint);
+    diagnostics.error("syntax", error_span(source, from + e.positions().front().byte), message, hint);
     return std::nullopt;
   }
 }
