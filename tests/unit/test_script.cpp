@@ -6,6 +6,9 @@
 #include <set>
 #include <sstream>
 
+#include <tao/pegtl/contrib/analyze.hpp>
+
+#include "grammar/script.hpp"
 #include "interpreter/script_eval.hpp"
 #include "interpreter/script_parse.hpp"
 
@@ -164,4 +167,8 @@ TEST_CASE("every message of grammar/script_errors.hpp has a case") {
     CHECK(covered.contains(unescaped));
   }
   CHECK(count >= 19);
+}
+
+TEST_CASE("the script grammar has no rule that can loop without consuming input") {
+  REQUIRE(tao::pegtl::analyze<grammar::script::script>(-1) == 0);
 }
