@@ -18,8 +18,8 @@ class LineEditor {
   LineEditor(const LineEditor&) = delete;
   LineEditor& operator=(const LineEditor&) = delete;
 
-  // One line, without its newline; nullopt at the end of input. A line dropped with Ctrl-C comes
-  // back as nullopt from cancelled-aware callers: see `cancelled()`.
+  // One line, without its newline; nullopt at the end of input (Ctrl-D). After Ctrl-C it returns
+  // an empty line and `cancelled()` is true until the next read: the caller drops what it holds.
   std::optional<std::string> read(const std::string& prompt);
   bool cancelled() const { return cancelled_; }
 
