@@ -175,7 +175,8 @@ Span error_span(const SourcePtr& source, std::size_t offset) {
 }  // namespace
 
 std::shared_ptr<const script::Statement> parse_script_statement(const Span& span) {
-  struct whole : pegtl::seq<g::statement, pegtl::eof> {};
+  // The span may go on past the statement (the end of its line, a comment): that is not ours.
+  struct whole : pegtl::seq<g::statement, pegtl::star<pegtl::any>> {};
   auto root = parse_tree_of<whole>(span.source, span.begin, span.end);
   if (!root) throw std::logic_error("a script statement the rule grammar accepted does not parse alone");
   return Converter{span.source}.statement(*root->children.front());
