@@ -35,7 +35,12 @@ declare -A WALL CPU RSS N
 measure() {
   local name=$1 rows=$2; shift 2
   local log=$OUT/time_$name.txt
-  /usr/bin/time -v -o "$log" "$@" || true  # tariff exits 1 for the deliberate contact-sales rows
+  local rc=0
+  /usr/bin/time -v -o "$log" "$@" || rc=$?
+  if [ "$rc" -gt 1 ]; then  # 1 is expected: tariff rejects the deliberate contact-sales bills
+    echo "run_macro: $name failed (exit $rc)" >&2
+    exit 1
+  fi
   WALL[$name]=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$log")
   CPU[$name]=$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {print u + s}' "$log")
   RSS[$name]=$(awk -F': ' '/Maximum resident set size/ {print int($2 / 1024)}' "$log")
@@ -60,8 +65,8 @@ if [ "$PY_INPUT" != "$USAGE" ]; then
   "$TARIFF" rate "$PY_INPUT" --out "$TARIFF_ON_PY" 2> /dev/null || true
 fi
 if cmp -s "$TARIFF_ON_PY" "$OUT/python.csv"; then SAME=identical; else SAME=DIFFERENT; fi
-grep '^rate: total' "$OUT/tariff_j1.err" | sed 's/^rate: /tariff: /' >&2
-grep '^python: total' "$OUT/python.err" >&2
+grep '^rate: total' "$OUT/tariff_j1.err" | sed 's/^rate: /tariff: /' >&2 || true
+grep '^python: total' "$OUT/python.err" >&2 || true
 
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.2f", (s > 0 ? n / s / 1e6 : 0) }'; }
 # Python's rows/s measured on PY_ROWS, which scales its time to the whole file.
