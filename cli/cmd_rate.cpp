@@ -75,25 +75,23 @@ void write_rows(std::FILE* to, const Result& r, bool jsonl, bool detail) {
   std::fwrite(out.data(), 1, out.size(), to);
 }
 
-void write_rejects(const Result& r, const std::optional<std::string>& path) {
-  if (!path) {
-    for (const Reject& j : r.rejects)
-      std::cerr << fmt::format("tariff: line {}: {}{}\n", j.line, j.reason,
-                               j.rows > 1 ? fmt::format(" ({} rows)", j.rows) : "");
-    return;
-  }
-  std::FILE* f = std::fopen(path->c_str(), "w");
+void write_rejects(Result& r, const std::optional<std::string>& path) {
+  std::FILE* f = path ? std::fopen(path->c_str(), "w") : stderr;
   if (!f) throw UsageError(fmt::format("cannot write {}", *path));
-  std::string out = "line,rows,reason\n";
-  for (const Reject& j : r.rejects) out += fmt::format("{},{},{}\n", j.line, j.rows, csv(j.reason));
+  std::string out = path ? "line,rows,reason\n" : "";
+  for_each_reject(r, [&](const Reject& j) {
+    if (path) out += fmt::format("{},{},{}\n", j.line, j.rows, csv(j.reason));
+    else out += fmt::format("tariff: line {}: {}{}\n", j.line, j.reason, j.rows > 1 ? fmt::format(" ({} rows)", j.rows) : "");
+    if (out.size() > (1U << 20)) std::fwrite(out.data(), 1, out.size(), f), out.clear();
+  });
   std::fwrite(out.data(), 1, out.size(), f);
-  std::fclose(f);
+  if (path) std::fclose(f);
 }
 
 void write_summary(const Result& r) {
   const Summary& s = r.summary;
   std::cerr << fmt::format("rate: {} rows read, {} rated, {} rejected ({} rejects); {} accounts\n", s.rows_read,
-                           s.rows_rated, s.rows_rejected, r.rejects.size(), s.accounts);
+                           s.rows_rated, s.rows_rejected, r.reject_count, s.accounts);
   for (const auto& [currency, total] : s.totals) std::cerr << fmt::format("rate: total {} {}\n", currency, total.to_string());
 }
 
@@ -190,7 +188,7 @@ int cmd_rate(Args args) {
   else std::fflush(stdout);
   write_rejects(result, rejects_path);
   write_summary(result);
-  return result.rejects.empty() ? ok : problems;
+  return result.reject_count == 0 ? ok : problems;
 }
 
 }  // namespace tariff::cli

@@ -173,7 +173,11 @@ Result rate_chunks(const Dictionary& dict, std::vector<Chunk> chunks, std::uint6
   for (const Chunk& c : chunks) bases.push_back(bases.back() + c.lines);
   for (std::size_t c = 0; c < chunks.size(); ++c) {
     result.summary.rows_read += chunks[c].rows;
-    result.summary.rows_rejected += chunks[c].rejects.size();
+    result.summary.rows_rejected += chunks[c].rejects.size() + chunks[c].spill.count;
+    if (chunks[c].spill.count > 0) {
+      chunks[c].spill.base = bases[c];
+      result.spills.push_back(std::move(chunks[c].spill));
+    }
     for (Reject r : chunks[c].rejects) {
       r.line += bases[c];
       result.rejects.push_back(std::move(r));
@@ -184,6 +188,8 @@ Result rate_chunks(const Dictionary& dict, std::vector<Chunk> chunks, std::uint6
   chunks.clear();
   bill_all(dict, sums, index_packs(dict, packs, result.accounts), options, result);
   std::stable_sort(result.rejects.begin(), result.rejects.end(), [](const Reject& a, const Reject& b) { return a.line < b.line; });
+  result.reject_count = result.rejects.size();
+  for (const Spill& s : result.spills) result.reject_count += s.count;
   std::uint32_t last = UINT32_MAX;
   for (const Row& r : result.rows) {
     if (r.account != last) ++result.summary.accounts;
@@ -195,14 +201,60 @@ Result rate_chunks(const Dictionary& dict, std::vector<Chunk> chunks, std::uint6
 
 }  // namespace
 
+namespace {
+
+Result rate_stream(const Dictionary& dict, int fd, const HeldPacks& packs, const Options& options) {
+  std::vector<Chunk> one;
+  one.push_back(read_stream(dict, fd, options.progress));
+  return rate_chunks(dict, std::move(one), 0, packs, options);
+}
+
+}  // namespace
+
 Result rate_file(const Catalog& catalog, const std::string& path, const HeldPacks& packs, const Options& options) {
   Dictionary dict(catalog);
-  if (path == "-") return rate_chunks(dict, {read_stream(dict, STDIN_FILENO, options.progress)}, 0, packs, options);
+  if (path == "-") return rate_stream(dict, STDIN_FILENO, packs, options);
   File file(path);
   struct stat st {};
   if (::fstat(file.fd, &st) != 0) throw RateError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
-  if (!S_ISREG(st.st_mode)) return rate_chunks(dict, {read_stream(dict, file.fd, options.progress)}, 0, packs, options);
+  if (!S_ISREG(st.st_mode)) return rate_stream(dict, file.fd, packs, options);
   return rate_chunks(dict, read_file(dict, file.fd, static_cast<std::uint64_t>(st.st_size), options), 1, packs, options);
+}
+
+namespace {
+
+// Reads a spill's next record; false at its end.
+bool read_spilled(Spill& s, Reject& r) {
+  std::uint64_t head[3];
+  if (std::fread(head, sizeof head, 1, s.file.get()) != 1) return false;
+  r.line = head[0] + s.base;
+  r.rows = head[1];
+  r.reason.resize(head[2]);
+  if (std::fread(r.reason.data(), 1, r.reason.size(), s.file.get()) != r.reason.size())
+    throw RateError("cannot read back rejected rows from a temporary file");
+  return true;
+}
+
+}  // namespace
+
+void for_each_reject(Result& result, const std::function<void(const Reject&)>& f) {
+  for (Spill& s : result.spills) std::rewind(s.file.get());
+  std::size_t spill = 0, kept = 0;
+  Reject next;
+  bool have = false;
+  auto advance = [&] {
+    for (have = false; spill < result.spills.size(); ++spill)
+      if ((have = read_spilled(result.spills[spill], next))) return;
+  };
+  advance();
+  while (have || kept < result.rejects.size()) {
+    if (have && (kept == result.rejects.size() || next.line <= result.rejects[kept].line)) {
+      f(next);
+      advance();
+    } else {
+      f(result.rejects[kept++]);
+    }
+  }
 }
 
 std::string month_text(int month) { return fmt::format("{:04}-{:02}", month / 12, month % 12 + 1); }

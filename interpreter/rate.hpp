@@ -8,7 +8,10 @@
 // Nothing is printed: the caller gets rows, rejects and a summary.
 #include <atomic>
 #include <cstdint>
+#include <cstdio>
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -81,13 +84,27 @@ struct Summary {
   std::map<std::string, Decimal> totals;    // per currency: the sum of the output totals
 };
 
+// Rejected rows beyond a few thousand per thread wait in a temporary file, so that a file of
+// mostly bad rows needs no more memory than a good one. Records: line, rows, reason size, reason.
+struct Spill {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{nullptr, &std::fclose};
+  std::uint64_t base = 0;   // added to each line read back
+  std::uint64_t count = 0;
+};
+
 struct Result {
   std::vector<std::string> accounts;  // sorted
   std::vector<Row> rows;              // in output order
   std::vector<Line> lines;
-  std::vector<Reject> rejects;        // by line
+  std::vector<Reject> rejects;        // those kept in memory (all, unless there were thousands), by line
+  std::vector<Spill> spills;          // the others, in line order across the spills
+  std::uint64_t reject_count = 0;     // both
   Summary summary;
 };
+
+// Every reject, in line order: the spilled ones merged with those in memory. Reads the spills
+// back, so call it once. Throws RateError if a spill cannot be read.
+void for_each_reject(Result& result, const std::function<void(const Reject&)>& f);
 
 // Rates a regular file, read in `jobs` chunks in parallel, or "-" / any other path that cannot be
 // split (a pipe) as one stream. Throws RateError when the input cannot be opened or its header is

@@ -356,7 +356,26 @@ class RowReader {
     return fmt::format("wrong column count: {} instead of 5 (account,month,product,meter,quantity)", n);
   }
 
-  void reject(std::uint64_t number, std::string reason) { chunk_.rejects.push_back({number, std::move(reason), 1}); }
+  void reject(std::uint64_t number, std::string reason) {
+    chunk_.rejects.push_back({number, std::move(reason), 1});
+    if (chunk_.rejects.size() >= spill_after) spill();
+  }
+
+  static constexpr std::size_t spill_after = 4096;
+
+  void spill() {
+    Spill& s = chunk_.spill;
+    if (!s.file) s.file.reset(std::tmpfile());
+    if (!s.file) throw RateError(fmt::format("cannot create a temporary file for rejected rows: {}", std::strerror(errno)));
+    for (const Reject& r : chunk_.rejects) {
+      std::uint64_t head[3] = {r.line, r.rows, r.reason.size()};
+      if (std::fwrite(head, sizeof head, 1, s.file.get()) != 1 ||
+          std::fwrite(r.reason.data(), 1, r.reason.size(), s.file.get()) != r.reason.size())
+        throw RateError("cannot write rejected rows to a temporary file");
+    }
+    s.count += chunk_.rejects.size();
+    chunk_.rejects.clear();
+  }
 
   void quoted_row(std::string_view text, std::uint64_t number) {
     if (!split_csv(text, quoted_)) return reject(number, "unterminated quote");

@@ -67,6 +67,7 @@ struct Chunk {
   std::vector<std::string> accounts;  // by the chunk's own account id
   std::vector<Sum> sums;              // one per distinct key, in no particular order
   std::vector<Reject> rejects;        // lines counted within the chunk
+  Spill spill;                        // earlier rejects, when there were many
   std::uint64_t lines = 0;            // lines consumed, blank ones and a header included
   std::uint64_t rows = 0;             // data rows (blank lines are not rows)
 };

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -234,5 +235,30 @@ TEST_CASE("batch rating bills each bundled product as the engine does", "[rate]"
         }
       }
     }
+  }
+}
+
+TEST_CASE("thousands of rejected rows wait in temporary files and come back in line order", "[rate]") {
+  std::string text = header;
+  for (int i = 0; i < 30000; ++i) {
+    if (i == 15000) text += "big,2026-10,faceid,活体人脸核身,250000\n";  // a contact-sales bill among them
+    else text += i % 3 ? "a,2026-10,face_recognition,nosuch,1\n" : "a,2026-10,face_recognition,detect,1\n";
+  }
+  for (unsigned jobs : {1U, 2U}) {
+    Result r = rate_text(text, jobs);
+    CHECK(!r.spills.empty());
+    CHECK(r.rejects.size() < r.reject_count);
+    std::vector<std::uint64_t> lines;
+    bool contact = false;
+    for_each_reject(r, [&](const Reject& j) {
+      lines.push_back(j.line);
+      if (j.line == 15002) contact = j.reason.find("contact sales") != std::string::npos;
+    });
+    CHECK(lines.size() == r.reject_count);
+    CHECK(lines.size() == 20000 + 1);
+    CHECK(std::is_sorted(lines.begin(), lines.end()));
+    CHECK(std::adjacent_find(lines.begin(), lines.end()) == lines.end());
+    CHECK(contact);
+    CHECK(r.summary.rows_rejected == 20001);
   }
 }
