@@ -2,6 +2,8 @@
 //             [--trial] [--suspended] [--state NAME]... [--json]
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <iostream>
 
 #include "cli/common.hpp"
@@ -36,6 +38,44 @@ std::size_t find_pack(const Product& product, MeterIndex m, const Decimal& size,
                                sizes.empty() ? "none" : sizes));
 }
 
+// --fee licence=2 (the first dimension), --fee qps_upgrade:activity=1,day=7,qps=100; dimensions
+// not given take their default (the lowest allowed, else one unit).
+FeePurchase parse_fee(const RuleSet& rules, const Product& product, const std::string& text) {
+  std::string name = text.substr(0, text.find_first_of(":="));
+  auto index = product.find_fee(name);
+  if (!index) {
+    std::string known;
+    for (const auto& f : product.fees) known += (known.empty() ? "" : ", ") + f.id;
+    throw UsageError(fmt::format("product {} has no fee '{}' (fees: {})", product.id, name, known.empty() ? "none" : known));
+  }
+  const Fee& fee = product.fees[*index];
+  FeePurchase purchase{*index, {}};
+  for (const auto& d : fee.dimensions) purchase.quantities.push_back(d.default_quantity());
+  if (name.size() < text.size() && text[name.size()] == '=') {
+    purchase.quantities.at(0) = parse_quantity(rules, text.substr(name.size() + 1), text);
+    return purchase;
+  }
+  std::string rest = name.size() < text.size() ? text.substr(name.size() + 1) : "";
+  for (std::size_t start = 0; start < rest.size();) {
+    std::size_t end = std::min(rest.find(',', start), rest.size());
+    auto [dim, qty] = split_assignment(rest.substr(start, end - start), "--fee");
+    auto it = std::find_if(fee.dimensions.begin(), fee.dimensions.end(), [&](const FeeDimension& d) { return d.name == dim; });
+    if (it == fee.dimensions.end()) throw UsageError(fmt::format("fee {} is not priced per '{}'", fee.id, dim));
+    purchase.quantities[it - fee.dimensions.begin()] = parse_quantity(rules, qty, text);
+    start = end + 1;
+  }
+  return purchase;
+}
+
+// YYYY-MM → months since year 0, for the age of a grant.
+int month_number(const std::string& text, const char* option) {
+  int year = 0, month = 0;
+  char dash = 0;
+  if (text.size() != 7 || std::sscanf(text.c_str(), "%4d%c%2d", &year, &dash, &month) != 3 || dash != '-' || month < 1 || month > 12)
+    throw UsageError(fmt::format("{} '{}' is not a month like 2026-11", option, text));
+  return year * 12 + month - 1;
+}
+
 }  // namespace
 
 int cmd_bill(Args args) {
@@ -44,6 +84,9 @@ int cmd_bill(Args args) {
   auto buys = args.take_all("--buy");
   auto held = args.take_all("--held");
   auto states = args.take_all("--state");
+  auto fees = args.take_all("--fee");
+  auto month = args.take("--month");
+  auto trial_since = args.take("--trial-since");
   if (args.take_flag("--trial")) states.push_back("trial");
   if (args.take_flag("--suspended")) states.push_back("suspended");
   args.expect_no_options();
@@ -70,6 +113,13 @@ int cmd_bill(Args args) {
     HeldPack pack{find_meter(product, meter), parse_quantity(*rules, rest.substr(0, slash), h), std::nullopt};
     if (slash != std::string::npos) pack.size = parse_quantity(*rules, rest.substr(slash + 1), h);
     request.held.push_back(std::move(pack));
+  }
+  for (const auto& f : fees) request.fees.push_back(parse_fee(*rules, product, f));
+  if (trial_since) {
+    if (!month) throw UsageError("--trial-since needs --month, the month billed");
+    request.grant_age_months = month_number(*month, "--month") - month_number(*trial_since, "--trial-since");
+    if (*request.grant_age_months < 0) throw UsageError("--trial-since is after --month");
+    if (std::find(states.begin(), states.end(), "trial") == states.end()) states.push_back("trial");
   }
   for (const auto& s : states)
     if (std::find(product.states.begin(), product.states.end(), s) == product.states.end())

@@ -13,7 +13,8 @@ commands:
   check [PATH...]                 parse and check rule files (default: the bundled rules)
   test [PATH...]                  replay every worked example and script test
   bill PRODUCT [METER=QTY...]     bill one month: --buy METER=SIZE[xN], --held METER=LEFT[/SIZE],
-                                  --trial, --suspended, --state NAME, --json
+                                  --fee NAME=N or NAME:DIM=N,DIM=N, --trial, --suspended,
+                                  --state NAME, --month YYYY-MM --trial-since YYYY-MM, --json
   plan PRODUCT METER=ANNUAL_QTY   cheapest packs for a year's volume, against postpaid
   rate [USAGE.csv | -]            rate a month's usage (account,month,product,meter,quantity):
                                   --out FILE, --format csv|jsonl, --rejects FILE, --jobs N,

@@ -79,18 +79,36 @@ template<> inline constexpr auto error_message<pack_size> = "expected the pack s
 template<> inline constexpr auto error_message<pack_count> = "expected how many packs, like 3";
 template<> inline constexpr auto error_message<held_remaining> = "expected how many calls the held pack has left, like 300万";
 template<> inline constexpr auto error_message<held_size> = "expected the held pack's size, like 1000万";
-template<> inline constexpr auto error_message<expect_subject> = "expected what the example checks: total, freeze or error";
+template<> inline constexpr auto error_message<expect_subject> = "expected what the example checks: total, freeze, notice, alert or error";
 template<> inline constexpr auto error_message<expect_rhs> = "expected '= AMOUNT' or an error text in quotes";
 template<> inline constexpr auto error_message<expect_value> = "expected an amount, like 10470";
 template<> inline constexpr auto error_message<discrepancy_text> = "expected what the document gets wrong, in quotes";
 template<> inline constexpr auto error_message<example_source> = "expected the example's source in quotes: the file and section";
-template<> inline constexpr auto error_message<example_close> = "expected an example item (usage, buy, held, state, expect, source, discrepancy) or '}'";
+template<> inline constexpr auto error_message<example_close> = "expected an example item (usage, buy, held, fee, state, expect, source, discrepancy) or '}'";
 template<> inline constexpr auto error_message<product_id> = "expected the product's id, like face_recognition";
-template<> inline constexpr auto error_message<product_close> = "expected a product item (currency, cycle, meter, free, grant, packs, postpaid, settle, freeze, alert, notice, example) or '}'";
+template<> inline constexpr auto error_message<product_close> = "expected a product item (currency, cycle, meter, free, grant, packs, postpaid, fee, settle, freeze, alert, notice, example) or '}'";
 template<> inline constexpr auto error_message<unit_name> = "expected the unit's name, like 万";
 template<> inline constexpr auto error_message<unit_value> = "expected the unit's value, like 10000";
 template<> inline constexpr auto error_message<settlement_name> = "expected the settlement order's name";
 template<> inline constexpr auto error_message<file_end> = "expected 'product', 'unit' or 'settlement' at the top level";
+template<> inline constexpr auto error_message<fee_id> = "expected the fee's id, like licence";
+template<> inline constexpr auto error_message<fee_name> = "expected the fee's display name, like 技术授权费";
+template<> inline constexpr auto error_message<fee_price> = "expected the fee's price, like 20000";
+template<> inline constexpr auto error_message<fee_dimension> = "expected what the fee is per, like activity, year or 50 qps";
+template<> inline constexpr auto error_message<kw_pack> = "expected 'pack'\nincludes pack 人脸融合 30万";
+template<> inline constexpr auto error_message<included_size> = "expected the included pack's size, like 30万";
+template<> inline constexpr auto error_message<range_from> = "expected the lowest quantity, like 1";
+template<> inline constexpr auto error_message<range_to> = "expected the highest quantity, like 30";
+template<> inline constexpr auto error_message<kw_to> = "expected 'to'\nday from 1 to 30, or: qps up to 250";
+template<> inline constexpr auto error_message<range_step> = "expected the step, like 50";
+template<> inline constexpr auto error_message<range_max> = "expected the most that can be bought, like 250";
+template<> inline constexpr auto error_message<range_rules> = "expected a limit on the dimension: from A to B, step N, or up to N [else contact sales]";
+template<> inline constexpr auto error_message<range_rule> = "expected a limit: from A to B, step N, or up to N [else contact sales]";
+template<> inline constexpr auto error_message<fee_close> = "expected a fee item (includes pack, grants, requires, note, or a limit like day from 1 to 30) or '}'";
+template<> inline constexpr auto error_message<fee_note_text> = "expected a note in quotes";
+template<> inline constexpr auto error_message<fee_quantity> = "expected a quantity, like 2";
+template<> inline constexpr auto error_message<fee_ref> = "expected the fee's id, like licence";
+template<> inline constexpr auto error_message<limit_contact_sales> = "expected 'contact sales' or 联系商务 after 'else'";
 // clang-format on
 
 struct errors {

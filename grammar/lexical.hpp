@@ -55,6 +55,8 @@ TARIFF_KEYWORD(kw_includes, "includes"); TARIFF_KEYWORD(kw_step, "step");
 TARIFF_KEYWORD(kw_from, "from");         TARIFF_KEYWORD(kw_to, "to");
 TARIFF_KEYWORD(kw_at, "at");             TARIFF_KEYWORD(kw_most, "most");
 TARIFF_KEYWORD(kw_else, "else");         TARIFF_KEYWORD(kw_note, "note");
+TARIFF_KEYWORD(kw_grants, "grants");     TARIFF_KEYWORD(kw_up, "up");
+TARIFF_KEYWORD(kw_pack, "pack");
 #undef TARIFF_KEYWORD
 
 struct string_body : until<one<'"'>, not_one<'\n'>> {};

@@ -122,7 +122,8 @@ struct packs_block : if_must<kw_packs, _, opt<pack_modifiers, _>, open_brace, ta
 struct band_mode : identifier {};
 struct band_basis : identifier {};
 struct band_by : if_must<kw_band, _, kw_by, _, band_basis> {};
-struct postpaid_option : sor<band_by> {};
+struct postpaid_requires : requires_clause {};
+struct postpaid_option : sor<band_by, postpaid_requires> {};
 struct postpaid_options : star<comma, postpaid_option> {};
 struct postpaid_block : if_must<kw_postpaid, _, band_mode, postpaid_options, _, open_brace, table, _,
                                 table_close> {};
@@ -144,6 +145,42 @@ struct notice_stmt : if_must<kw_notice, _, kw_when, _, kw_total, _, greater, _, 
                              opt<plus<blank>, amount_currency>, _,
                              notice_text> {};
 
+
+// ---- fees: one-off or periodic charges that are not metered calls --------------------------
+// fee licence 技术授权费 = 20000 per activity per year { includes pack 人脸融合 30万  grants licensed }
+// fee qps_upgrade 升级QPS = 1050 per activity per day per 50 qps { day from 1 to 30  qps step 50, up to 250 else contact sales }
+struct fee_id : identifier {};
+struct fee_name : name {};
+struct fee_price : quantity {};
+struct dimension_size : number {};
+struct dimension_name : identifier {};
+struct fee_dimension : seq<opt<dimension_size, plus<blank>>, dimension_name> {};
+struct fee_per : if_must<kw_per, _, fee_dimension> {};
+struct included_size : quantity {};
+struct includes_item : if_must<kw_includes, _, kw_pack, _, meter_ref, _, included_size> {};
+struct grants_item : if_must<kw_grants, _, state_name> {};
+struct fee_requires : requires_clause {};
+struct fee_note_text : string_lit {};
+struct fee_note : if_must<kw_note, _, fee_note_text> {};
+struct range_from : quantity {};
+struct range_to : quantity {};
+struct range_step : quantity {};
+struct range_max : quantity {};
+struct limit_contact_sales : contact_sales {};
+struct beyond_contact : if_must<kw_else, _, limit_contact_sales> {};
+struct from_to : if_must<kw_from, _, range_from, _, kw_to, _, range_to> {};
+struct step_of : if_must<kw_step, _, range_step> {};
+struct up_to : if_must<kw_up, _, kw_to, _, range_max, opt<_, beyond_contact>> {};
+struct range_rule : sor<from_to, step_of, up_to> {};
+struct range_rules : list_must<range_rule, comma> {};
+struct range_dimension : identifier {};
+struct dimension_rule : if_must<range_dimension, _, range_rules> {};
+struct fee_item : sor<includes_item, grants_item, fee_requires, fee_note, dimension_rule> {};
+struct fee_close : one<'}'> {};
+struct fee_body : if_must<open_brace, _, star<fee_item, _>, fee_close> {};
+struct fee_stmt : if_must<kw_fee, _, fee_id, _, fee_name, opt<_, fee_name>, _, equals, _, fee_price,
+                          star<_, fee_per>, opt<_, fee_body>> {};
+
 // ---- examples: a worked example of the document, replayed by `tariff test` ----------------------
 struct example_title : string_lit {};
 struct usage_quantity : quantity {};
@@ -163,18 +200,23 @@ struct expect_value : quantity {};
 struct expect_text : string_lit {};
 struct expect_rhs : sor<seq<equals, _, must<expect_value>, opt<plus<blank>, amount_currency>>, expect_text> {};
 struct expect_item : if_must<kw_expect, _, expect_subject, _, expect_rhs> {};
+struct fee_quantity : quantity {};
+struct assigned_dimension : identifier {};
+struct fee_assignment : seq<assigned_dimension, _, equals, _, must<fee_quantity>> {};
+struct fee_ref : identifier {};
+struct fee_use_item : if_must<kw_fee, _, fee_ref, opt<_, list<fee_assignment, comma>>> {};
 struct discrepancy_text : string_lit {};
 struct discrepancy_item : if_must<kw_discrepancy, _, discrepancy_text> {};
 struct example_source : string_lit {};
 struct example_source_item : if_must<kw_source, _, example_source> {};
 struct example_item : sor<example_source_item, usage_item, buy_item, held_item, state_item,
-                          expect_item, discrepancy_item> {};
+                          expect_item, discrepancy_item, fee_use_item> {};
 struct example_close : one<'}'> {};
 struct example_block : if_must<kw_example, _, example_title, _, open_brace, _,
                                star<example_item, _>, example_close> {};
 
 struct product_item : sor<currency_stmt, cycle_stmt, source_stmt, note_stmt, meter_stmt, free_stmt,
-                          grant_stmt, packs_block, postpaid_block, settle_stmt, freeze_stmt,
+                          grant_stmt, packs_block, postpaid_block, fee_stmt, settle_stmt, freeze_stmt,
                           alert_stmt, notice_stmt, example_block> {};
 struct product_id : identifier {};
 struct product_name : name {};

@@ -110,6 +110,10 @@ struct script : seq<opt<utf8::bom>, _, star<statement, _>, must<script_end>> {};
 
 }  // namespace script
 
-struct script_statement : script::statement {};
+// In a rule file a statement must end its line, so a misspelt item (`products p {}`) is an error
+// at its first word, not two expression statements `products` and `p`.
+struct script_statement_end : seq<sp, sor<one<';'>, comment, eolf>> {};
+struct script_statement_body : script::statement {};
+struct script_statement : seq<script_statement_body, script_statement_end> {};
 
 }  // namespace tariff::grammar

@@ -103,7 +103,31 @@ struct Packs {
 struct Postpaid {
   Name mode;                 // volume | graduated
   std::optional<Name> basis; // postpaid_quantity | usage
+  std::optional<Name> requires_state;
   Table table;
+  Span span;
+};
+
+// A charge that is not metered calls: 技术授权费 20000 per activity per year, 升级QPS 1050 per
+// activity per day per 50 qps.
+struct Fee {
+  struct Dimension { std::optional<Number> size; Name name; };  // "per 50 qps": size 50, name qps
+  struct Limit {
+    Name dimension;
+    std::optional<Number> from, to, step, up_to;
+    bool beyond_is_contact_sales = false;
+  };
+  struct Included { Name meter; Number size; };
+
+  Name id;
+  std::vector<Name> names;
+  Number price;
+  std::vector<Dimension> per;
+  std::vector<Included> includes;
+  std::optional<Name> grants_state;
+  std::optional<Name> requires_state;
+  std::vector<Limit> limits;
+  std::vector<std::string> notes;
   Span span;
 };
 
@@ -136,6 +160,8 @@ struct Example {
   std::vector<Usage> usage;
   std::vector<Buy> buys;
   std::vector<Held> held;
+  struct FeeUse { Name fee; std::vector<std::pair<Name, Number>> quantities; Span span; };
+  std::vector<FeeUse> fees;
   std::vector<Name> states;
   std::vector<Expect> expects;
   std::optional<std::string> discrepancy;
@@ -154,6 +180,7 @@ struct Product {
   std::vector<Grant> grants;
   std::vector<Packs> packs;
   std::vector<Postpaid> postpaid;
+  std::vector<Fee> fees;
   std::optional<Settle> settle;
   std::optional<Number> freeze;
   std::optional<Number> alert;

@@ -10,9 +10,6 @@ namespace {
 
 std::string meter_label(const Product& p, const Meter& m) { return fmt::format("{} {}", p.id, m.display_name()); }
 
-bool has_state(const BillRequest& r, const std::string& s) {
-  return std::find(r.states.begin(), r.states.end(), s) != r.states.end();
-}
 
 void require_whole(const Product& p, const Meter& m, const Decimal& q, const char* what) {
   if (q.is_negative())
@@ -76,10 +73,13 @@ class Biller {
 
   Bill run() {
     bill_.product = &product_;
+    states_ = request_.states;
+    buy_fees();
     stock_packs();
     for (MeterIndex m = 0; m < product_.meters.size(); ++m) settle_meter(m);
     for (const auto& line : bill_.lines) bill_.total += line.charge.amount;
     for (const auto& purchase : bill_.purchases) bill_.total += purchase.amount;
+    for (const auto& fee : bill_.fees) bill_.total += fee.amount;
     freeze();
     alerts();
     for (const auto& n : product_.notices)
@@ -91,10 +91,42 @@ class Biller {
   const Product& product_;
   const BillRequest& request_;
   std::vector<std::vector<PackDraw>> pools_;  // per meter: held packs first (older), then bought
+  std::vector<std::string> states_;  // the request's, and those that fees bought in it grant
   Bill bill_;
 
+  bool has_state(const std::string& s) const { return std::find(states_.begin(), states_.end(), s) != states_.end(); }
+
+  // Fees come first: a licence bought this month grants the state that packs and postpaid require,
+  // and brings its included packs into the pools.
+  void buy_fees() {
+    for (const auto& purchase : request_.fees) {
+      const Fee& fee = product_.fees.at(purchase.fee);
+      if (fee.requires_state && !has_state(*fee.requires_state))
+        throw BillingError("fee-requires-state", fmt::format("{} {}: only {} accounts may buy it", product_.id,
+                                                             fee.display_name(), *fee.requires_state));
+      bill_.fees.push_back({purchase.fee, purchase.quantities, fee_amount(product_.id, fee, purchase.quantities)});
+      if (fee.grants_state && !has_state(*fee.grants_state)) states_.push_back(*fee.grants_state);
+      Decimal units = fee_units(fee, purchase.quantities);
+      for (const auto& inc : fee.includes) {
+        Decimal capacity = inc.size * units;
+        pools_[inc.meter].push_back({true, fmt::format("{} ({})", inc.size_text, fee.display_name()), capacity, capacity, {}});
+      }
+    }
+  }
+
+  bool grant_applies(const Grant& g) {
+    if (!has_state(g.when_state)) return false;
+    if (request_.grant_age_months && *request_.grant_age_months >= g.valid_months) {
+      std::string note = fmt::format("the {} grant expired: valid {} months, activated {} months ago", g.when_state,
+                                     g.valid_months, *request_.grant_age_months);
+      if (std::find(bill_.notes.begin(), bill_.notes.end(), note) == bill_.notes.end()) bill_.notes.push_back(note);
+      return false;
+    }
+    return true;
+  }
+
   void check_pack_state(const Meter& m, const Pack& pack) {
-    if (pack.terms && pack.terms->requires_state && !has_state(request_, *pack.terms->requires_state))
+    if (pack.terms && pack.terms->requires_state && !has_state(*pack.terms->requires_state))
       throw BillingError("pack-requires-state", fmt::format("{}: packs are sold to and used by {} accounts only",
                                                             meter_label(product_, m), *pack.terms->requires_state));
   }
@@ -131,10 +163,10 @@ class Biller {
     for (SettlementStep step : product_.settlement) {
       switch (step) {
         case SettlementStep::free:
-          if (m.free && !(m.free->lost_when && has_state(request_, *m.free->lost_when))) line.free = take(left, m.free->quantity);
+          if (m.free && !(m.free->lost_when && has_state(*m.free->lost_when))) line.free = take(left, m.free->quantity);
           break;
         case SettlementStep::grant:
-          if (m.grant && has_state(request_, m.grant->when_state)) line.grant = take(left, m.grant->quantity);
+          if (m.grant && grant_applies(*m.grant)) line.grant = take(left, m.grant->quantity);
           break;
         case SettlementStep::packs:
           for (PackDraw& draw : pools_[index]) draw.drawn = take(left, draw.available);
@@ -142,6 +174,7 @@ class Biller {
           break;
         case SettlementStep::postpaid:
           line.postpaid = std::exchange(left, Decimal());
+          check_postpaid_state(m, line.postpaid);
           line.charge = charge_postpaid(product_, m, line.postpaid, usage);
           break;
       }
@@ -150,6 +183,13 @@ class Biller {
       throw BillingError("unsettled", fmt::format("{}: {} {}s are not covered and the product has no postpaid step",
                                                   meter_label(product_, m), left.to_string(), m.unit));
     bill_.lines.push_back(std::move(line));
+  }
+
+  void check_postpaid_state(const Meter& m, const Decimal& postpaid) {
+    if (postpaid.is_zero() || !m.postpaid || !m.postpaid->requires_state || has_state(*m.postpaid->requires_state)) return;
+    throw BillingError("postpaid-requires-state", fmt::format("{}: {} {}s are left for postpaid, which only {} accounts may use",
+                                                              meter_label(product_, m), postpaid.to_string(), m.unit,
+                                                              *m.postpaid->requires_state));
   }
 
   static Decimal take(Decimal& left, const Decimal& available) {

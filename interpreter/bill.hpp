@@ -14,7 +14,11 @@ struct BillRequest {
   std::vector<Decimal> usage;  // per meter, indexed like Product::meters (missing: zero)
   std::vector<PackPurchase> buys;
   std::vector<HeldPack> held;
-  std::vector<std::string> states;  // trial, suspended, licence, ...
+  std::vector<FeePurchase> fees;
+  std::vector<std::string> states;  // trial, suspended, licensed, ...
+  // Months since a one-time grant (the trial) was activated; a grant older than its validity has
+  // expired. Unknown: the grant is taken to be valid.
+  std::optional<int> grant_age_months;
 };
 
 // A usage that cannot be billed as asked: a contact-sales band, a quantity below a minimum, a
@@ -53,14 +57,22 @@ struct PurchaseLine {
   Decimal size, count, unit_price, amount;
 };
 
+struct FeeLine {
+  std::size_t fee = 0;
+  std::vector<Decimal> quantities;  // per dimension of the fee
+  Decimal amount;
+};
+
 struct Bill {
   const Product* product = nullptr;
   std::vector<BillLine> lines;
   std::vector<PurchaseLine> purchases;
+  std::vector<FeeLine> fees;
   Decimal total;
   std::optional<Decimal> freeze;     // next month's pre-authorization freeze
   std::vector<std::string> alerts;   // packs under the alert threshold or used up
   std::vector<std::string> notices;  // notices whose threshold the total crosses
+  std::vector<std::string> notes;    // how the bill was settled where it is not obvious (an expired grant)
 };
 
 // Bills one cycle. Throws BillingError for usage the rules cannot price.

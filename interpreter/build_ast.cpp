@@ -33,6 +33,11 @@ struct Builder {
   ast::Example::Buy buy;
   ast::Example::Held held;
   ast::Example::Expect expect;
+  ast::Fee fee;
+  ast::Fee::Limit limit;
+  ast::Example::FeeUse fee_use;
+  std::optional<ast::Number> dimension_size;
+  ast::Name pending_dimension;
   ast::UnitDef unit;
   ast::SettlementDef settlement;
   // Pieces shared by several statements.
@@ -161,6 +166,7 @@ TARIFF_ACTION(pack_stackable) { b.packs.stackable = true; } TARIFF_END
 TARIFF_ACTION(not_refundable) { b.packs.refundable = false; } TARIFF_END
 TARIFF_ACTION(pack_refundable) { b.packs.refundable = true; } TARIFF_END
 TARIFF_ACTION(requires_clause) { b.packs.requires_state = std::exchange(b.state, std::nullopt); } TARIFF_END
+TARIFF_ACTION(postpaid_requires) { b.postpaid.requires_state = std::exchange(b.state, std::nullopt); } TARIFF_END
 TARIFF_ACTION(packs_block) {
   b.packs.validity = std::exchange(b.validity, std::nullopt);
   b.packs.table = std::exchange(b.table, {});
@@ -173,6 +179,35 @@ TARIFF_ACTION(postpaid_block) {
   b.postpaid.table = std::exchange(b.table, {});
   b.postpaid.span = b.span(in);
   b.product.postpaid.push_back(std::exchange(b.postpaid, {}));
+} TARIFF_END
+
+// ---- fees ----
+TARIFF_ACTION(fee_id) { b.fee.id = b.name(in); } TARIFF_END
+TARIFF_ACTION(fee_name) { b.fee.names.push_back(b.name(in)); } TARIFF_END
+TARIFF_ACTION(fee_price) { b.fee.price = b.number(in); } TARIFF_END
+TARIFF_ACTION(dimension_size) { b.dimension_size = b.number(in); } TARIFF_END
+TARIFF_ACTION(fee_dimension) {
+  // "50 qps": the name is the last word; the size, if any, was taken just before.
+  std::string text = in.string();
+  std::size_t space = text.find_last_of(" \t");
+  Span s = b.span(in);
+  if (space != std::string::npos) s.begin += space + 1;
+  b.fee.per.push_back({std::exchange(b.dimension_size, std::nullopt), {text.substr(space == std::string::npos ? 0 : space + 1), s}});
+} TARIFF_END
+TARIFF_ACTION(included_size) { b.fee.includes.push_back({b.take_refs().at(0), b.number(in)}); } TARIFF_END
+TARIFF_ACTION(grants_item) { b.fee.grants_state = std::exchange(b.state, std::nullopt); } TARIFF_END
+TARIFF_ACTION(fee_requires) { b.fee.requires_state = std::exchange(b.state, std::nullopt); } TARIFF_END
+TARIFF_ACTION(fee_note_text) { b.fee.notes.push_back(b.text(in)); } TARIFF_END
+TARIFF_ACTION(range_dimension) { b.limit = {}; b.limit.dimension = b.name(in); } TARIFF_END
+TARIFF_ACTION(range_from) { b.limit.from = b.number(in); } TARIFF_END
+TARIFF_ACTION(range_to) { b.limit.to = b.number(in); } TARIFF_END
+TARIFF_ACTION(range_step) { b.limit.step = b.number(in); } TARIFF_END
+TARIFF_ACTION(range_max) { b.limit.up_to = b.number(in); } TARIFF_END
+TARIFF_ACTION(beyond_contact) { b.limit.beyond_is_contact_sales = true; } TARIFF_END
+TARIFF_ACTION(dimension_rule) { b.fee.limits.push_back(std::exchange(b.limit, {})); } TARIFF_END
+TARIFF_ACTION(fee_stmt) {
+  b.fee.span = b.span(in);
+  b.product.fees.push_back(std::exchange(b.fee, {}));
 } TARIFF_END
 
 // ---- settlement, freeze, alerts, notices ----
@@ -216,6 +251,15 @@ TARIFF_ACTION(expect_item) {
   b.expect.span = b.span(in);
   b.example.expects.push_back(std::exchange(b.expect, {}));
 } TARIFF_END
+TARIFF_ACTION(fee_ref) { b.fee_use = {}; b.fee_use.fee = b.name(in); } TARIFF_END
+TARIFF_ACTION(assigned_dimension) { b.pending_dimension = b.name(in); } TARIFF_END
+TARIFF_ACTION(fee_quantity) {
+  b.fee_use.quantities.push_back({b.pending_dimension, b.number(in)});
+} TARIFF_END
+TARIFF_ACTION(fee_use_item) {
+  b.fee_use.span = b.span(in);
+  b.example.fees.push_back(std::exchange(b.fee_use, {}));
+} TARIFF_END
 TARIFF_ACTION(discrepancy_text) { b.example.discrepancy = b.text(in); } TARIFF_END
 TARIFF_ACTION(example_block) {
   b.example.span = b.span(in);
@@ -238,7 +282,7 @@ TARIFF_ACTION(settlement_def) {
 } TARIFF_END
 
 // ---- script statements: re-parsed into their own tree by interpreter/script_parse.cpp ----
-TARIFF_ACTION(script_statement) { b.file.statements.push_back(parse_script_statement(b.span(in))); } TARIFF_END
+TARIFF_ACTION(script_statement_body) { b.file.statements.push_back(parse_script_statement(b.span(in))); } TARIFF_END
 
 #undef TARIFF_ACTION
 #undef TARIFF_END

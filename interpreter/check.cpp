@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "interpreter/settlement.hpp"
@@ -22,6 +23,7 @@ class ProductChecker {
     for (const auto& g : product_.grants) check_grant(g);
     for (const auto& p : product_.packs) check_packs(p);
     for (const auto& p : product_.postpaid) check_postpaid(p);
+    for (const auto& f : product_.fees) check_fee(f);
     check_settle();
     check_percent(product_.freeze, "freeze");
     check_percent(product_.alert, "alert threshold");
@@ -112,7 +114,7 @@ class ProductChecker {
 
   void check_free(const ast::FreeQuota& f) {
     whole(f.quantity, "a free quota");
-    one_of(f.period, {"month", "year"}, "free-quota period");
+    one_of(f.period, {"month", "year", "activity"}, "free-quota period");
     for (const auto& ref : f.meters) meter(ref);
     if (f.unless_state) states_.insert(f.unless_state->text);
   }
@@ -175,6 +177,7 @@ class ProductChecker {
 
   void check_postpaid(const ast::Postpaid& p) {
     one_of(p.mode, {"volume", "graduated"}, "band mode");
+    if (p.requires_state) states_.insert(p.requires_state->text);
     if (p.basis) one_of(*p.basis, {"postpaid_quantity", "usage"}, "band basis");
     check_bands(p.table);
     check_rows(p.table, priced_, "postpaid prices");
@@ -254,6 +257,51 @@ class ProductChecker {
     return std::string(in.span.source->text.substr(in.span.begin, in.span.end - in.span.begin));
   }
 
+  // ---- fees ----
+  void check_fee(const ast::Fee& f) {
+    if (auto v = amount(f.price); v && v->is_negative()) diag_.error("negative-price", f.price.span, "a fee cannot be negative");
+    if (!fee_ids_.insert(f.id.text).second) diag_.error("duplicate-fee", f.id.span, fmt::format("fee '{}' is defined twice", f.id.text));
+    std::set<std::string> dims;
+    for (const auto& d : f.per) {
+      if (d.size) whole(*d.size, "a fee's unit");
+      if (!dims.insert(d.name.text).second) diag_.error("duplicate-dimension", d.name.span, fmt::format("the fee is per {} twice", d.name.text));
+    }
+    for (const auto& limit : f.limits) {
+      if (!dims.contains(limit.dimension.text))
+        diag_.error("unknown-dimension", limit.dimension.span,
+                    fmt::format("fee '{}' is not priced per {}", f.id.text, limit.dimension.text),
+                    "limit a dimension the fee is priced per, like: day from 1 to 30");
+      for (const auto* n : {&limit.from, &limit.to, &limit.step, &limit.up_to})
+        if (*n) whole(**n, "a fee limit");
+    }
+    for (const auto& inc : f.includes) {
+      meter(inc.meter);
+      whole(inc.size, "an included pack");
+    }
+    if (f.grants_state) states_.insert(f.grants_state->text);
+    if (f.requires_state) states_.insert(f.requires_state->text);
+  }
+  std::set<std::string> fee_ids_;
+
+  const ast::Fee* fee(const ast::Name& ref) {
+    for (const auto& f : product_.fees) {
+      if (f.id.text == ref.text) return &f;
+      for (const auto& n : f.names)
+        if (n.text == ref.text) return &f;
+    }
+    diag_.error("unknown-fee", ref.span, fmt::format("no fee '{}' in product {}", ref.text, product_.id.text));
+    return nullptr;
+  }
+
+  void check_fee_use(const ast::Example::FeeUse& use) {
+    const ast::Fee* f = fee(use.fee);
+    for (const auto& [dim, qty] : use.quantities) {
+      whole(qty, "a fee quantity");
+      if (f && std::none_of(f->per.begin(), f->per.end(), [&](const auto& d) { return d.name.text == dim.text; }))
+        diag_.error("unknown-dimension", dim.span, fmt::format("fee '{}' is not priced per {}", use.fee.text, dim.text));
+    }
+  }
+
   // ---- settlement ----
   void check_settle() {
     if (!product_.settle) {
@@ -279,6 +327,9 @@ class ProductChecker {
     require_step(seen, SettlementStep::grant, !product_.grants.empty(), "a grant");
     require_step(seen, SettlementStep::packs, !product_.packs.empty(), "packs");
     require_step(seen, SettlementStep::postpaid, !product_.postpaid.empty(), "postpaid prices");
+    require_step(seen, SettlementStep::packs, std::any_of(product_.fees.begin(), product_.fees.end(),
+                                                          [](const auto& f) { return !f.includes.empty(); }),
+                 "fees that include packs");
   }
 
   void require_step(const std::set<SettlementStep>& seen, SettlementStep step, bool present, const char* what) {
@@ -300,6 +351,7 @@ class ProductChecker {
       whole(h.remaining, "a pack's remaining calls");
       if (h.size) whole(*h.size, "a pack size");
     }
+    for (const auto& f : e.fees) check_fee_use(f);
     for (const auto& s : e.states)
       if (!states_.contains(s.text))
         diag_.error("unknown-state", s.span, fmt::format("no rule of product {} depends on the state '{}'", product_.id.text, s.text));
@@ -331,9 +383,10 @@ class ProductChecker {
   }
 
   void check_expect(const ast::Example::Expect& x) {
-    one_of(x.subject, {"total", "freeze", "error"}, "expectation");
-    if (x.subject.text == "error" ? !x.text.has_value() : !x.value.has_value())
-      diag_.error("expect-shape", x.span, x.subject.text == "error" ? "expect error takes a text in quotes" : "expect takes '= AMOUNT'");
+    one_of(x.subject, {"total", "freeze", "notice", "alert", "error"}, "expectation");
+    bool wants_text = x.subject.text == "error" || x.subject.text == "notice" || x.subject.text == "alert";
+    if (wants_text ? !x.text.has_value() : !x.value.has_value())
+      diag_.error("expect-shape", x.span, wants_text ? fmt::format("expect {} takes a text in quotes", x.subject.text) : "expect takes '= AMOUNT'");
     if (x.value) amount(*x.value);
     check_currency(x.currency);
   }

@@ -29,6 +29,7 @@ class Compiler {
     for (const auto& g : ast_.grants) grant(g);
     for (const auto& t : ast_.packs) packs(t);
     for (const auto& t : ast_.postpaid) postpaid(t);
+    for (const auto& f : ast_.fees) fee(f);
     settlement();
     for (const auto& e : ast_.examples) example(e);
     return p;
@@ -138,11 +139,56 @@ class Compiler {
       if (in.upper) band.upper = value(*in.upper);
       schedule->bands.push_back(std::move(band));
     }
+    if (t.requires_state) state(t.requires_state->text);
     for (const auto& row : t.table.rows) {
-      PostpaidPrices prices{schedule, {}};
+      PostpaidPrices prices{schedule, {}, t.requires_state ? std::optional(t.requires_state->text) : std::nullopt};
       for (std::size_t i = 0; i < row.cells.size(); ++i) prices.prices.push_back(price(row, i));
       out_->meters[meter(row.key)].postpaid = std::move(prices);
     }
+  }
+
+  void fee(const ast::Fee& f) {
+    Fee& fee = out_->fees.emplace_back();
+    fee.id = f.id.text;
+    for (const auto& n : f.names) fee.names.push_back(n.text);
+    fee.price = value(f.price);
+    for (const auto& d : f.per) {
+      FeeDimension& dim = fee.dimensions.emplace_back();
+      dim.name = d.name.text;
+      if (d.size) dim.per = value(*d.size);
+      for (const auto& limit : f.limits) {
+        if (limit.dimension.text != dim.name) continue;
+        if (limit.from) dim.from = value(*limit.from);
+        if (limit.to) dim.to = value(*limit.to);
+        if (limit.step) dim.step = value(*limit.step);
+        if (limit.up_to) dim.up_to = value(*limit.up_to);
+        dim.beyond_is_contact_sales = dim.beyond_is_contact_sales || limit.beyond_is_contact_sales;
+      }
+    }
+    for (const auto& inc : f.includes) fee.includes.push_back({meter(inc.meter), value(inc.size), text_of(inc.size.span)});
+    if (f.grants_state) {
+      fee.grants_state = f.grants_state->text;
+      state(f.grants_state->text);
+    }
+    if (f.requires_state) {
+      fee.requires_state = f.requires_state->text;
+      state(f.requires_state->text);
+    }
+    fee.notes = f.notes;
+  }
+
+  // Quantities for each of the fee's dimensions: as given, else the dimension's default.
+  FeePurchase fee_use(const ast::Example::FeeUse& use) const {
+    std::size_t index = *out_->find_fee(use.fee.text);
+    const Fee& fee = out_->fees[index];
+    FeePurchase purchase{index, {}};
+    for (const auto& dim : fee.dimensions) {
+      Decimal q = dim.default_quantity();
+      for (const auto& [name, qty] : use.quantities)
+        if (name.text == dim.name) q = value(qty);
+      purchase.quantities.push_back(q);
+    }
+    return purchase;
   }
 
   void settlement() {
@@ -167,6 +213,7 @@ class Compiler {
     }
     for (const auto& h : e.held)
       x.held.push_back({meter(h.meter), value(h.remaining), h.size ? std::optional(value(*h.size)) : std::nullopt});
+    for (const auto& f : e.fees) x.fees.push_back(fee_use(f));
     for (const auto& s : e.states) x.states.push_back(s.text);
     for (const auto& ex : e.expects)
       x.expects.push_back({ex.subject.text, ex.value ? std::optional(value(*ex.value)) : std::nullopt, ex.text.value_or("")});

@@ -35,6 +35,16 @@ void row(std::string& out, const std::vector<std::string>& cells, const std::vec
   out += '\n';
 }
 
+// "activity per day per 50 qps"
+std::string fee_unit_text(const Fee& fee) {
+  std::string out;
+  for (const auto& d : fee.dimensions) {
+    if (!out.empty()) out += " per ";
+    out += d.per == Decimal(1) ? d.name : fmt::format("{} {}", d.per.to_string(), d.name);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string format_bill_text(const Bill& bill) {
@@ -55,11 +65,20 @@ std::string format_bill_text(const Bill& bill) {
   for (const auto& b : bill.purchases)
     out += fmt::format("\nbought: {} pack {} × {} at {} = {}", p.meters[b.meter].display_name(), b.size_text,
                        b.count.to_string(), grouped(b.unit_price), grouped(b.amount));
-  if (!bill.purchases.empty()) out += '\n';
+  for (const auto& f : bill.fees) {
+    const Fee& fee = p.fees[f.fee];
+    std::string per;
+    for (std::size_t i = 0; i < fee.dimensions.size(); ++i)
+      per += fmt::format("{}{} {}", i ? " × " : "", f.quantities[i].to_string(), fee.dimensions[i].name);
+    out += fmt::format("\nfee: {} ({}) at {} per {} = {}", fee.display_name(), per, grouped(fee.price),
+                       fee_unit_text(fee), grouped(f.amount));
+  }
+  if (!bill.purchases.empty() || !bill.fees.empty()) out += '\n';
   out += fmt::format("\ntotal: {} {}\n", grouped(bill.total), p.currency);
   if (bill.freeze) out += fmt::format("next month's pre-authorization freeze: {} {}\n", grouped(*bill.freeze), p.currency);
   for (const auto& a : bill.alerts) out += fmt::format("alert: {}\n", a);
   for (const auto& n : bill.notices) out += fmt::format("notice: {}\n", n);
+  for (const auto& n : bill.notes) out += fmt::format("note: {}\n", n);
   return out;
 }
 
@@ -108,6 +127,20 @@ std::string format_bill_json(const Bill& bill) {
     w.end_object();
   }
   w.end_array();
+  w.key("fees").begin_array();
+  for (const auto& f : bill.fees) {
+    const Fee& fee = p.fees[f.fee];
+    w.begin_object();
+    w.key("fee").string(fee.id);
+    w.key("name").string(fee.display_name());
+    w.key("quantities").begin_object();
+    for (std::size_t i = 0; i < fee.dimensions.size(); ++i) w.key(fee.dimensions[i].name).string(f.quantities[i].to_string());
+    w.end_object();
+    w.key("unit_price").string(fee.price.to_string());
+    w.key("amount").string(f.amount.to_string());
+    w.end_object();
+  }
+  w.end_array();
   w.key("total").string(bill.total.to_string());
   if (bill.freeze) w.key("freeze").string(bill.freeze->to_string());
   w.key("alerts").begin_array();
@@ -115,6 +148,9 @@ std::string format_bill_json(const Bill& bill) {
   w.end_array();
   w.key("notices").begin_array();
   for (const auto& n : bill.notices) w.string(n);
+  w.end_array();
+  w.key("notes").begin_array();
+  for (const auto& n : bill.notes) w.string(n);
   w.end_array();
   w.end_object();
   return w.str();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "interpreter/band.hpp"
+#include "interpreter/fee.hpp"
 #include "interpreter/free_quota.hpp"
 #include "interpreter/grant.hpp"
 #include "interpreter/pack.hpp"
@@ -22,6 +23,7 @@ using MeterIndex = std::size_t;
 struct PostpaidPrices {
   std::shared_ptr<const BandSchedule> schedule;
   std::vector<Price> prices;  // one per band
+  std::optional<std::string> requires_state;  // only accounts in this state may use postpaid
 };
 
 struct Meter {
@@ -47,14 +49,15 @@ struct Notice {
 struct Example {
   struct Usage { MeterIndex meter; Decimal quantity; };
   struct Expect {
-    std::string subject;  // total | freeze | error
+    std::string subject;  // total | freeze | notice | error
     std::optional<Decimal> value;
-    std::string text;     // for error: a part of the message
+    std::string text;     // for error and notice: a part of the message
   };
   std::string title, source;
   std::vector<Usage> usage;
   std::vector<PackPurchase> buys;
   std::vector<HeldPack> held;
+  std::vector<FeePurchase> fees;
   std::vector<std::string> states;
   std::vector<Expect> expects;
   std::optional<std::string> discrepancy;
@@ -70,6 +73,7 @@ struct Product {
   std::vector<std::string> notes;
   std::vector<Meter> meters;
   std::vector<std::unique_ptr<PackTerms>> pack_terms;  // owned here; packs point at them
+  std::vector<Fee> fees;
   SettlementOrder settlement;
   std::optional<Decimal> freeze;      // pre-authorization freeze, as a fraction (1.2 for 120%)
   std::optional<Decimal> alert_below; // pack alert threshold, as a fraction (0.15)
@@ -81,6 +85,8 @@ struct Product {
   // Meter by id, display name, alias or API action (actions are scoped by product).
   std::optional<MeterIndex> find_meter(std::string_view name) const;
   std::unordered_map<std::string, MeterIndex> meter_names;  // filled by the compiler
+  // Fee by id or display name.
+  std::optional<std::size_t> find_fee(std::string_view name) const;
 
   const std::string& display_name() const { return names.empty() ? id : names.front(); }
 };

@@ -65,6 +65,16 @@ struct CheckCase {
 
 std::vector<CheckCase> cases() {
   return {
+      // fees
+      {"fee defined twice", edit("  settle", "  fee f 费 = 10 per day\n  fee f 费 = 10 per day\n  settle"), "duplicate-fee",
+       "16:7", "fee 'f' is defined twice"},
+      {"fee per a dimension twice", edit("  settle", "  fee f 费 = 10 per day per day\n  settle"), "duplicate-dimension",
+       "15:28", "the fee is per day twice"},
+      {"limit on a dimension the fee is not priced per",
+       edit("  settle", "  fee f 费 = 10 per day {\n    month from 1 to 2\n  }\n  settle"), "unknown-dimension", "16:5",
+       "fee 'f' is not priced per month"},
+      {"example buys an unknown fee", with_example("    fee nope\n    expect total = 0"), "unknown-fee", "17:9",
+       "no fee 'nope' in product p"},
       // values
       {"unknown unit", edit("0.0027 ", "27毫   "), "unknown-unit", "12:55", "unknown unit '毫'"},
       {"number out of range", edit("3100 ", "999999999999999999999999999999999999999 "), "number-range", "8:16",

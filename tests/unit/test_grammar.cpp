@@ -308,7 +308,7 @@ const SyntaxCase syntax_cases[] = {
   // product header and items
   {"product 1 {}", "1:9", "expected the product's id, like face_recognition"},
   {"product p P Q R {}", "1:15", "expected '{'"},
-  {P "  1\n}", "2:3", "expected a product item (currency, cycle, meter, free, grant, packs, postpaid, settle, freeze, alert, notice, example) or '}'"},
+  {P "  1\n}", "2:3", "expected a product item (currency, cycle, meter, free, grant, packs, postpaid, fee, settle, freeze, alert, notice, example) or '}'"},
   {P "  currency cny\n}", "2:12", "expected a currency code like CNY or USD"},
   {P "  cycle 1\n}", "2:9", "expected a billing cycle: month, year or once"},
   {P "  source doc.txt\n}", "2:10", "expected the source document in quotes"},
@@ -363,12 +363,12 @@ const SyntaxCase syntax_cases[] = {
   {P "  example \"e\" {\n    held a lots\n", "3:12", "expected how many calls the held pack has left, like 300万"},
   {P "  example \"e\" {\n    held a 300万 of big\n", "3:20", "expected the held pack's size, like 1000万"},
   {P "  example \"e\" {\n    state 1\n", "3:11", "expected an account state, like suspended or trial"},
-  {P "  example \"e\" {\n    expect 1\n", "3:12", "expected what the example checks: total, freeze or error"},
+  {P "  example \"e\" {\n    expect 1\n", "3:12", "expected what the example checks: total, freeze, notice, alert or error"},
   {P "  example \"e\" {\n    expect total 10470\n", "3:18", "expected '= AMOUNT' or an error text in quotes"},
   {P "  example \"e\" {\n    expect total = ten\n", "3:20", "expected an amount, like 10470"},
   {P "  example \"e\" {\n    discrepancy none\n", "3:17", "expected what the document gets wrong, in quotes"},
   {P "  example \"e\" {\n    source doc\n", "3:12", "expected the example's source in quotes: the file and section"},
-  {P "  example \"e\" {\n    total = 5\n", "3:5", "expected an example item (usage, buy, held, state, expect, source, discrepancy) or '}'"},
+  {P "  example \"e\" {\n    total = 5\n", "3:5", "expected an example item (usage, buy, held, fee, state, expect, source, discrepancy) or '}'"},
   // prelude and top level
   {"unit 1 = 2", "1:6", "expected the unit's name, like 万"},
   {"unit 万 10000", "1:8", "expected '='"},
@@ -378,6 +378,26 @@ const SyntaxCase syntax_cases[] = {
   {"settlement s = free >", "1:22", "expected a settlement step: free, grant, packs or postpaid"},
   {"products p {}", "1:1", "expected 'product', 'unit' or 'settlement' at the top level"},
   {"product p {}\n}", "2:1", "expected 'product', 'unit' or 'settlement' at the top level"},
+  // fees
+#define F "  fee f 费 = 1 per day {\n"
+  {P "  fee 1\n}", "2:7", "expected the fee's id, like licence"},
+  {P "  fee f = 1\n}", "2:9", "expected the fee's display name, like 技术授权费"},
+  {P "  fee f 费 = x\n}", "2:13", "expected the fee's price, like 20000"},
+  {P "  fee f 费 = 1 per 2\n}", "2:19", "expected what the fee is per, like activity, year or 50 qps"},
+  {P F "    includes 人脸比对 1\n", "3:14", "expected 'pack'"},
+  {P F "    includes pack p x\n", "3:21", "expected the included pack's size, like 30万"},
+  {P F "    day from x\n", "3:14", "expected the lowest quantity, like 1"},
+  {P F "    day from 1 x\n", "3:16", "expected 'to'"},
+  {P F "    day from 1 to x\n", "3:19", "expected the highest quantity, like 30"},
+  {P F "    day step x\n", "3:14", "expected the step, like 50"},
+  {P F "    day up to x\n", "3:15", "expected the most that can be bought, like 250"},
+  {P F "    day 1\n", "3:9", "expected a limit on the dimension: from A to B, step N, or up to N [else contact sales]"},
+  {P F "    day step 1, x\n", "3:17", "expected a limit: from A to B, step N, or up to N [else contact sales]"},
+  {P F "    day up to 1 else x\n", "3:22", "expected 'contact sales' or 联系商务 after 'else'"},
+  {P F "    1\n", "3:5", "expected a fee item (includes pack, grants, requires, note, or a limit like day from 1 to 30) or '}'"},
+  {P "  example \"e\" {\n    fee f day = x\n", "3:17", "expected a quantity, like 2"},
+  {P "  example \"e\" {\n    fee 1\n", "3:9", "expected the fee's id, like licence"},
+#undef F
 };
 // clang-format on
 #undef P
