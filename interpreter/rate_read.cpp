@@ -182,6 +182,7 @@ class Accounts {
           grow();
           return id(name, h);
         }
+        if (names_.size() >= empty - 1) throw RateError("more than 4 billion accounts in one chunk: use more --jobs");
         s.hash = h;
         s.id = static_cast<std::uint32_t>(names_.size());
         s.size = static_cast<std::uint32_t>(name.size());
