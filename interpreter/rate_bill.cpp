@@ -17,13 +17,8 @@ Decimal take(Decimal& left, const Decimal& available) {
   return taken;
 }
 
-// The state a meter's postpaid prices require (face_fusion: licensed). Written so that this file
-// builds before and after PostpaidPrices::requires_state lands in the engine.
-template <class Prices>
-const std::optional<std::string>* required_state(const Prices& prices) {
-  if constexpr (requires { prices.requires_state; }) return &prices.requires_state;
-  else return nullptr;
-}
+// The state a meter's postpaid prices require (face_fusion: licensed), if any.
+const std::optional<std::string>* required_state(const Meter& m) { return m.postpaid ? &m.postpaid->requires_state : nullptr; }
 
 bool has(const std::vector<std::string>& states, const std::string& s) {
   return std::find(states.begin(), states.end(), s) != states.end();
@@ -45,7 +40,7 @@ Line settle(const Product& product, MeterIndex index, const Decimal& usage, cons
       line.free += take(left, m.grant->quantity);
     } else if (step == SettlementStep::postpaid) {
       line.postpaid = std::exchange(left, Decimal());
-      const std::optional<std::string>* needs = m.postpaid ? required_state(*m.postpaid) : nullptr;
+      const std::optional<std::string>* needs = required_state(m);
       if (!line.postpaid.is_zero() && needs && *needs && !has(states, **needs))
         throw BillingError("postpaid-requires-state",
                            fmt::format("{} {}: postpaid is for {} accounts only", product.id, m.display_name(), **needs));
@@ -173,7 +168,7 @@ namespace tariff::rate {
 std::vector<std::string> rating_states(const Product& product) {
   std::vector<std::string> states;
   for (const Meter& m : product.meters) {
-    const std::optional<std::string>* needs = m.postpaid ? detail::required_state(*m.postpaid) : nullptr;
+    const std::optional<std::string>* needs = detail::required_state(m);
     if (needs && *needs && !detail::has(states, **needs)) states.push_back(**needs);
   }
   return states;
