@@ -136,6 +136,4 @@ int cmd_bill(Args args) {
   }
 }
 
-int cmd_plan(Args) { throw UsageError("plan: not implemented yet"); }
-
 }  // namespace tariff::cli
