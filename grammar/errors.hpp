@@ -27,10 +27,13 @@ template<> inline constexpr auto error_message<header_row> = "expected the table
 template<> inline constexpr auto error_message<table> = "expected a table";
 template<> inline constexpr auto error_message<table_label> = "expected a label in the table's first cell";
 template<> inline constexpr auto error_message<bar> = "expected '|'\nevery cell of a row is closed by '|'";
-template<> inline constexpr auto error_message<header_cells> = "expected a band like (0, 300万] or a pack size like 100万 in the header";
-template<> inline constexpr auto error_message<row_end> = "expected the end of the row after its last '|'\na cell holds one value: a price (0.0032), '-' (not sold) or 联系商务 (contact sales)";
+template<> inline constexpr auto error_message<header_cell> = "expected a band like (0, 300万] or a pack size like 100万 in the header";
+template<> inline constexpr auto error_message<header_cells> = "unreachable: header cells";
+// A row ends where no further cell starts (next_data_cell), so row_end cannot fail under must.
+template<> inline constexpr auto error_message<row_end> = "unreachable: row end";
 template<> inline constexpr auto error_message<row_key> = "expected a meter in the row's first cell";
-template<> inline constexpr auto error_message<data_cells> = "expected a price (0.0032), '-' (not sold) or 联系商务 (contact sales) in the cell";
+template<> inline constexpr auto error_message<data_cell> = "expected a price (0.0032), '-' (not sold) or 联系商务 (contact sales) in the cell";
+template<> inline constexpr auto error_message<data_cells> = "unreachable: data cells";
 template<> inline constexpr auto error_message<open_brace> = "expected '{'";
 template<> inline constexpr auto error_message<table_close> = "expected '}' closing the table, or another row starting with '|'";
 template<> inline constexpr auto error_message<equals> = "expected '='";

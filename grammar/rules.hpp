@@ -44,7 +44,10 @@ struct column_size : quantity {};
 struct column_head : sor<column_band, column_size> {};
 struct column_caption : plus<not_one<'|', '\n', '\r'>> {};  // [1, 1] 首年
 struct header_cell : seq<sp, column_head, sp, opt<column_caption>> {};
-struct header_cells : plus<header_cell, bar> {};
+// After a bar, either the row ends or another cell must follow: a bad value is reported in its
+// own cell, and a missing closing bar as such.
+struct next_header_cell : seq<not_at<row_end>, must<header_cell>, must<bar>> {};
+struct header_cells : seq<must<header_cell>, must<bar>, star<next_header_cell>> {};
 struct header_row : if_must<bar, table_label, bar, header_cells, row_end> {};
 struct separator_row : seq<bar, plus<sp, plus<one<'-', ':'>>, sp, bar>, row_end> {};
 struct row_key : raw_cell {};                  // a meter by id or by the name the document prints
@@ -53,7 +56,8 @@ struct contact_sales : sor<seq<kw_contact, opt<blank, sp, kw_sales>>, TAO_PEGTL_
 struct price : quantity {};
 struct cell_value : sor<contact_sales, not_sold, price> {};
 struct data_cell : seq<sp, cell_value, sp> {};
-struct data_cells : plus<data_cell, bar> {};
+struct next_data_cell : seq<not_at<row_end>, must<data_cell>, must<bar>> {};
+struct data_cells : seq<must<data_cell>, must<bar>, star<next_data_cell>> {};
 struct data_row : if_must<bar, row_key, bar, data_cells, row_end> {};
 struct table_rows : star<_, sor<separator_row, data_row>> {};
 struct table : seq<_, must<header_row>, table_rows> {};

@@ -99,13 +99,18 @@ class Biller {
   // Fees come first: a licence bought this month grants the state that packs and postpaid require,
   // and brings its included packs into the pools.
   void buy_fees() {
+    // A licence bought in the same bill lets the upgrades it enables be bought too, whatever the
+    // order the purchases are listed in.
+    for (const auto& purchase : request_.fees) {
+      const Fee& fee = product_.fees.at(purchase.fee);
+      if (fee.grants_state && !has_state(*fee.grants_state)) states_.push_back(*fee.grants_state);
+    }
     for (const auto& purchase : request_.fees) {
       const Fee& fee = product_.fees.at(purchase.fee);
       if (fee.requires_state && !has_state(*fee.requires_state))
         throw BillingError("fee-requires-state", fmt::format("{} {}: only {} accounts may buy it", product_.id,
                                                              fee.display_name(), *fee.requires_state));
       bill_.fees.push_back({purchase.fee, purchase.quantities, fee_amount(product_.id, fee, purchase.quantities)});
-      if (fee.grants_state && !has_state(*fee.grants_state)) states_.push_back(*fee.grants_state);
       Decimal units = fee_units(fee, purchase.quantities);
       for (const auto& inc : fee.includes) {
         Decimal capacity = inc.size * units;

@@ -133,7 +133,7 @@ class ProductChecker {
 
   // ---- tables ----
   // Rows name known meters, once each, with as many cells as the header has columns.
-  void check_rows(const ast::Table& t, std::set<std::size_t>& claimed, const char* what) {
+  void check_rows(const ast::Table& t, std::set<std::size_t>& claimed, const char* what, const char* width_hint) {
     for (const auto& row : t.rows) {
       auto m = meter(row.key);
       if (m && !claimed.insert(*m).second)
@@ -141,7 +141,7 @@ class ProductChecker {
       if (row.cells.size() != t.columns.size())
         diag_.error("row-width", row.span,
                     fmt::format("row has {} cells, the header has {} columns", row.cells.size(), t.columns.size()),
-                    "give every column a cell: '-' marks a pack that is not sold",
+                    width_hint,
                     {{t.label.span, "the header"}});
     }
   }
@@ -158,7 +158,7 @@ class ProductChecker {
       else if (auto size = whole(*col.size, "a pack size"); size && size->is_zero())
         diag_.error("pack-size", col.span, "a pack size must be more than zero");
     }
-    check_rows(p.table, packed_, "a pack row");
+    check_rows(p.table, packed_, "a pack row", "give every column a cell: '-' marks a pack that is not sold");
     for (const auto& row : p.table.rows)
       for (const auto& cell : row.cells) {
         if (cell.kind == ast::Cell::Kind::contact_sales)
@@ -180,7 +180,7 @@ class ProductChecker {
     if (p.requires_state) states_.insert(p.requires_state->text);
     if (p.basis) one_of(*p.basis, {"postpaid_quantity", "usage"}, "band basis");
     check_bands(p.table);
-    check_rows(p.table, priced_, "postpaid prices");
+    check_rows(p.table, priced_, "postpaid prices", "give every band a price: 联系商务 marks a band without a list price");
     for (const auto& row : p.table.rows)
       for (std::size_t i = 0; i < row.cells.size(); ++i) {
         const auto& cell = row.cells[i];
@@ -246,12 +246,19 @@ class ProductChecker {
     if (overlap)
       diag_.error("band-overlap", b.in->span, fmt::format("band {} overlaps the band before it", text_of(*b.in)),
                   fmt::format("start it where the previous band ends: ({}, ...", a.in->upper->digits + a.in->upper->unit), note);
+    else if (b.lower == end)
+      diag_.error("band-gap", b.in->span,
+                  fmt::format("bands leave a gap: {} itself is in neither {} nor {}", number_text(b.in->lower),
+                              text_of(*a.in), text_of(*b.in)),
+                  "close one of the two ends at that bound: (0, 300万] then (300万, 1500万]", note);
     else
       diag_.error("band-gap", b.in->span,
-                  fmt::format("bands leave a gap: {} ends at {}, this band starts at {}", text_of(*a.in),
-                              end.to_string(), b.lower.to_string()),
+                  fmt::format("bands leave a gap: {} ends at {}, {} starts at {}", text_of(*a.in),
+                              number_text(*a.in->upper), text_of(*b.in), number_text(b.in->lower)),
                   "quantities in the gap would have no price: start this band where the previous one ends", note);
   }
+
+  static std::string number_text(const ast::Number& n) { return n.digits + (n.percent ? "%" : n.unit); }
 
   static std::string text_of(const ast::Interval& in) {
     return std::string(in.span.source->text.substr(in.span.begin, in.span.end - in.span.begin));
@@ -297,7 +304,7 @@ class ProductChecker {
     const ast::Fee* f = fee(use.fee);
     for (const auto& [dim, qty] : use.quantities) {
       whole(qty, "a fee quantity");
-      if (f && std::none_of(f->per.begin(), f->per.end(), [&](const auto& d) { return d.name.text == dim.text; }))
+      if (f && std::none_of(f->per.begin(), f->per.end(), [&name = dim.text](const auto& d) { return d.name.text == name; }))
         diag_.error("unknown-dimension", dim.span, fmt::format("fee '{}' is not priced per {}", use.fee.text, dim.text));
     }
   }
