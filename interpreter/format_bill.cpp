@@ -60,7 +60,8 @@ std::string format_bill_text(const Bill& bill) {
   std::vector<std::size_t> widths(rows.front().size(), 0);
   for (const auto& r : rows)
     for (std::size_t i = 0; i < r.size(); ++i) widths[i] = std::max(widths[i], display_width(r[i]));
-  std::string out = fmt::format("{} {} — bill for one {} ({})\n\n", p.id, p.display_name(), p.cycle, p.currency);
+  std::string period = p.cycle == "once" ? "a one-time purchase" : "bill for one " + p.cycle;
+  std::string out = fmt::format("{} {} — {} ({})\n\n", p.id, p.display_name(), period, p.currency);
   for (const auto& r : rows) row(out, r, widths);
   for (const auto& b : bill.purchases)
     out += fmt::format("\nbought: {} pack {} × {} at {} = {}", p.meters[b.meter].display_name(), b.size_text,
