@@ -90,6 +90,8 @@ PostpaidPlan postpaid_by_month(const Product& p, MeterIndex meter, const Decimal
     for (int month = 0; month < 12; ++month) {
       BillRequest r;
       r.usage.resize(p.meters.size());
+      // Postpaid for some accounts only (face_fusion: licensed) is planned for such an account.
+      if (const auto& prices = p.meters[meter].postpaid; prices && prices->requires_state) r.states = {*prices->requires_state};
       r.usage[meter] = base + (Decimal(month) < extra ? 1 : 0);
       plan.months.push_back(r.usage[meter]);
       plan.cost += bill(p, r).total;

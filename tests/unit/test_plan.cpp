@@ -142,3 +142,17 @@ TEST_CASE("volumes that cannot be planned", "[plan]") {
   // faceid's packs come in multiples of 100: 10^10 calls is 10^8 steps, too many to plan exactly.
   CHECK(plan_error(bundled("faceid"), "活体人脸核身", D("10000000000")) == "plan-too-large");
 }
+
+TEST_CASE("postpaid that requires a state is planned for an account in it", "[plan]") {
+  // face_fusion's packs and postpaid are both for licensed accounts: the comparison assumes the
+  // licence (whose fee both would pay), so postpaid is priced, without the 500 test calls.
+  const Product& p = bundled("face_fusion");
+  MeterIndex m = meter_of(p, "人脸融合");
+  Plan plan = plan_purchase(p, m, 1200 * wan);
+  REQUIRE(plan.cheapest);
+  CHECK(packs_of(p, m, *plan.cheapest) == "1 × 1000万 + 2 × 100万");
+  CHECK(plan.cheapest->cost == 117000);
+  CHECK(plan.postpaid.unavailable.empty());
+  CHECK(plan.postpaid.cost == 240000);  // 100万 a month at 0.02
+  CHECK(plan.winner == Plan::Winner::packs);
+}
