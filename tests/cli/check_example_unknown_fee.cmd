@@ -1,0 +1,1 @@
+check @CASES@/broken/example_unknown_fee.tariff

@@ -1,0 +1,1 @@
+check @CASES@/broken/example_unsold_pack.tariff

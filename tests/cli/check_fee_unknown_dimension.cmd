@@ -1,0 +1,1 @@
+check @CASES@/broken/fee_unknown_dimension.tariff

@@ -1,0 +1,1 @@
+check @CASES@/broken/grant_unknown_meter.tariff

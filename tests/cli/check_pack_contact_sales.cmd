@@ -1,0 +1,1 @@
+check @CASES@/broken/pack_contact_sales.tariff

@@ -1,0 +1,1 @@
+check @CASES@/broken/percent_first.tariff

@@ -1,0 +1,1 @@
+check @CASES@/broken/postpaid_unsold.tariff
