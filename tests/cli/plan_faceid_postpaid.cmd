@@ -1,0 +1,1 @@
+plan faceid 活体人脸核身=30万 --rules @RULES@/faceid.tariff
