@@ -5,6 +5,7 @@
 #include "grammar/errors.hpp"
 #include "grammar/rules.hpp"
 #include "interpreter/parse.hpp"
+#include "interpreter/parse_depth.hpp"
 #include "interpreter/script_parse.hpp"
 
 namespace tariff {
@@ -294,6 +295,11 @@ template<typename Rule> struct control : pegtl::normal<Rule> {
   [[noreturn]] static void raise(const Input& in, States&&...) {
     static_assert(g::errors::message<Rule> != nullptr, "a rule under must<> needs a message in grammar/errors.hpp");
     throw pegtl::parse_error(g::errors::message<Rule>, in);
+  }
+  template<pegtl::apply_mode A, pegtl::rewind_mode M, template<typename...> class Action,
+           template<typename...> class Control, typename ParseInput, typename... States>
+  static bool match(ParseInput& in, States&&... st) {
+    return parse_depth::match<Rule, A, M, Action, Control>(in, st...);
   }
 };
 
