@@ -10,6 +10,9 @@ namespace tariff::script {
 
 namespace {
 constexpr std::size_t max_depth = 200;  // script functions may recurse; a runaway one must not crash
+// Depth alone does not bound time: f(n) = f(n - 1) + f(n - 1) makes 2^200 calls within it. No
+// pricing script needs anywhere near this many calls for one statement.
+constexpr std::uint64_t max_calls = 100000;
 using Kind = Value::Kind;
 
 std::string source_text(const Span& s) { return s.source->text.substr(s.begin, s.end - s.begin); }
@@ -39,6 +42,7 @@ void Interpreter::define_loaded(Diagnostics& diagnostics) {
 Outcome Interpreter::run(const Statement& s) {
   last_bill_ = nullptr;
   frames_.clear();
+  calls_ = 0;
   Outcome out;
   switch (s.kind) {
     case Statement::Kind::let:
@@ -206,6 +210,9 @@ Value Interpreter::call(const Expr& e) {
 
 Value Interpreter::call_function(const Expr& e, const Statement& fn) {
   if (frames_.size() >= max_depth) fail(e.span, "recursion", fmt::format("{} calls itself too deeply", fn.name.text));
+  if (++calls_ > max_calls)
+    fail(e.span, "too-many-calls", fmt::format("this statement makes more than {} function calls", max_calls),
+         "a function that calls itself twice or more per call takes exponential time");
   if (e.args.size() != fn.params.size())
     fail(e.span, "arity", fmt::format("{} takes {} argument{}, given {}", fn.name.text, fn.params.size(), fn.params.size() == 1 ? "" : "s", e.args.size()));
   Frame frame;

@@ -3,6 +3,7 @@
 // (`let`), functions (`fn`) and the rules, which :reload may replace while the bindings stay.
 // It never prints: each statement returns an Outcome; an error throws DiagnosticError with one
 // diagnostic pointing at the expression that failed.
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -72,6 +73,7 @@ class Interpreter {
   Frame globals_;
   std::unordered_map<std::string, std::shared_ptr<const Statement>> functions_;
   std::vector<Frame> frames_;  // calls of script functions; only the innermost is visible
+  std::uint64_t calls_ = 0;    // script function calls in the statement being run (bounded)
   std::shared_ptr<const Bill> last_bill_;
 };
 
