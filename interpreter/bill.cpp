@@ -103,7 +103,8 @@ class Biller {
     // order the purchases are listed in.
     for (const auto& purchase : request_.fees) {
       const Fee& fee = product_.fees.at(purchase.fee);
-      if (fee.grants_state && !has_state(*fee.grants_state)) states_.push_back(*fee.grants_state);
+      bool bought = !fee_units(fee, purchase.quantities).is_zero();  // a licence for 0 activities licenses nothing
+      if (bought && fee.grants_state && !has_state(*fee.grants_state)) states_.push_back(*fee.grants_state);
     }
     for (const auto& purchase : request_.fees) {
       const Fee& fee = product_.fees.at(purchase.fee);

@@ -41,6 +41,12 @@ class ProductChecker {
   std::unordered_map<std::string, std::size_t> names_;
   std::set<std::string> states_;  // states the product's rules mention
 
+  static std::string join(const std::set<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
+    return out;
+  }
+
   // ---- values ----
   std::optional<Decimal> amount(const ast::Number& n) {
     if (auto v = prelude_.value(n)) return v;
@@ -296,7 +302,8 @@ class ProductChecker {
       for (const auto& n : f.names)
         if (n.text == ref.text) return &f;
     }
-    diag_.error("unknown-fee", ref.span, fmt::format("no fee '{}' in product {}", ref.text, product_.id.text));
+    diag_.error("unknown-fee", ref.span, fmt::format("no fee '{}' in product {}", ref.text, product_.id.text),
+                fee_ids_.empty() ? "the product defines no fee" : fmt::format("its fees: {}", join(fee_ids_)));
     return nullptr;
   }
 
@@ -361,7 +368,9 @@ class ProductChecker {
     for (const auto& f : e.fees) check_fee_use(f);
     for (const auto& s : e.states)
       if (!states_.contains(s.text))
-        diag_.error("unknown-state", s.span, fmt::format("no rule of product {} depends on the state '{}'", product_.id.text, s.text));
+        diag_.error("unknown-state", s.span, fmt::format("no rule of product {} depends on the state '{}'", product_.id.text, s.text),
+                    states_.empty() ? "this product's rules mention no account state"
+                                    : fmt::format("its rules mention: {}", join(states_)));
     for (const auto& x : e.expects) check_expect(x);
     if (e.expects.empty())
       diag_.error("example-expects-nothing", e.span, "example checks nothing", "add a line like: expect total = 10470");

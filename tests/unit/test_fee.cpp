@@ -58,6 +58,11 @@ TEST_CASE("licence fee: a year at a time, a whole number of activities", "[fee]"
   BillRequest none = usage_of(fusion(), "人脸融合", 0);
   buy_fee(none, fusion(), "licence", {{"activity", 0}});
   CHECK(bill(fusion(), none).total == 0);
+  // A licence for no activity licenses nothing: packs stay out of reach.
+  BillRequest none_with_pack = usage_of(fusion(), "人脸融合", 0);
+  buy_fee(none_with_pack, fusion(), "licence", {{"activity", 0}});
+  buy_pack(none_with_pack, fusion(), "人脸融合", 100 * wan);
+  CHECK(billing_error(fusion(), none_with_pack) == "pack-requires-state");
   BillRequest half = usage_of(fusion(), "人脸融合", 0);
   buy_fee(half, fusion(), "licence", {{"activity", D("1.5")}});
   CHECK(billing_error(fusion(), half) == "fee-limit");
