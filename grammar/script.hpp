@@ -22,7 +22,7 @@ TARIFF_SCRIPT_KEYWORD(kw_expect, "expect"); TARIFF_SCRIPT_KEYWORD(kw_true, "true
 TARIFF_SCRIPT_KEYWORD(kw_false, "false");   TARIFF_SCRIPT_KEYWORD(kw_and, "and");
 TARIFF_SCRIPT_KEYWORD(kw_or, "or");         TARIFF_SCRIPT_KEYWORD(kw_not, "not");
 TARIFF_SCRIPT_KEYWORD(kw_buy, "buy");       TARIFF_SCRIPT_KEYWORD(kw_held, "held");
-TARIFF_SCRIPT_KEYWORD(kw_of, "of");
+TARIFF_SCRIPT_KEYWORD(kw_of, "of");       TARIFF_SCRIPT_KEYWORD(kw_fee, "fee");
 #undef TARIFF_SCRIPT_KEYWORD
 
 struct reserved : sor<kw_let, kw_fn, kw_if, kw_then, kw_else, kw_assert, kw_expect, kw_true,
@@ -53,10 +53,20 @@ struct pack_extra : sor<if_must<times_sign, _, pack_count>, if_must<kw_of, _, pa
 struct pack_spec : seq<pack_meter, plus<blank>, pack_size, opt<sp, pack_extra>> {};
 struct pack_key : sor<kw_buy, kw_held> {};
 struct pack_arg : if_must<seq<pack_key, _, assign>, _, pack_spec> {};
+// fee = licence 2   fee = qps_upgrade activity = 1 day = 7 qps = 100: a bare quantity is the
+// fee's first dimension; the dimensions are separated by blanks, as a comma ends the argument.
+struct fee_name : name {};
+struct fee_first : seq<unary> {};
+struct fee_dim_name : name {};
+struct fee_quantity : seq<unary> {};
+struct fee_dim_start : seq<fee_dim_name, _, assign> {};
+struct fee_dim : if_must<fee_dim_start, _, fee_quantity> {};
+struct fee_spec : seq<fee_name, opt<plus<blank>, not_at<fee_dim_start>, fee_first>, star<plus<blank>, fee_dim>> {};
+struct fee_arg : if_must<seq<kw_fee, _, assign>, _, fee_spec> {};
 struct arg_name : name {};
 struct named_arg : if_must<seq<arg_name, _, assign>, _, expression> {};
 struct positional_arg : seq<expression> {};
-struct arg : sor<pack_arg, named_arg, positional_arg> {};
+struct arg : sor<pack_arg, fee_arg, named_arg, positional_arg> {};
 struct args : seq<arg, star<comma, must<arg>>> {};
 struct callee : name {};
 struct call : if_must<seq<callee, one<'('>>, _, opt<args>, _, close_paren> {};

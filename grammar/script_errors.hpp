@@ -18,6 +18,8 @@ template<> inline constexpr auto error_message<script::arg> = "expected an argum
 template<> inline constexpr auto error_message<script::pack_spec> = "expected a meter and a pack size, like 人脸比对 1000万 × 3\nbuy = METER SIZE [× COUNT], held = METER LEFT [of SIZE]";
 template<> inline constexpr auto error_message<script::pack_count> = "expected how many packs, like 3";
 template<> inline constexpr auto error_message<script::pack_of> = "expected the held pack's size, like 1000万";
+template<> inline constexpr auto error_message<script::fee_spec> = "expected a fee and its quantities, like licence 2\nfee = NAME [QUANTITY] [DIMENSION = QUANTITY ...], e.g. fee = qps_upgrade activity = 1 day = 7 qps = 100";
+template<> inline constexpr auto error_message<script::fee_quantity> = "expected the fee's quantity for this dimension, like 7";
 template<> inline constexpr auto error_message<script::kw_then> = "expected 'then'\nif CONDITION then VALUE else VALUE";
 template<> inline constexpr auto error_message<script::kw_else> = "expected 'else'\nif CONDITION then VALUE else VALUE";
 template<> inline constexpr auto error_message<script::let_name> = "expected a name to bind\nlet name = expression";

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "interpreter/ast.hpp"
@@ -22,10 +23,18 @@ struct PackSpec {
   ExprPtr extra;  // buy: the count; held: the pack's size; may be null
 };
 
+// fee = licence 2   fee = qps_upgrade activity = 1 day = 7 qps = 100
+struct FeeSpec {
+  ast::Name fee;
+  ExprPtr first;  // the first dimension's quantity, when given bare; may be null
+  std::vector<std::pair<ast::Name, ExprPtr>> dimensions;
+};
+
 struct Arg {
   std::optional<ast::Name> name;  // `name = value`; none for a positional argument
-  ExprPtr value;                  // null for a pack
+  ExprPtr value;                  // null for a pack or a fee
   std::optional<PackSpec> pack;
+  std::optional<FeeSpec> fee;
   Span span;
 };
 

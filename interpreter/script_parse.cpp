@@ -21,7 +21,8 @@ namespace {
 template<typename Rule> using selector = pegtl::parse_tree::selector<Rule,
   pegtl::parse_tree::store_content::on<
     g::money, g::number_lit, g::text_lit, g::true_lit, g::false_lit, g::variable, g::call, g::callee,
-    g::pack_arg, g::pack_key, g::pack_meter, g::pack_size, g::pack_count, g::pack_of, g::named_arg,
+    g::pack_arg, g::pack_key, g::pack_meter, g::pack_size, g::pack_count, g::pack_of, g::fee_arg,
+    g::fee_name, g::fee_first, g::fee_dim, g::fee_dim_name, g::fee_quantity, g::named_arg,
     g::arg_name, g::positional_arg, g::negate, g::logical_not, g::mul_op, g::add_op, g::cmp_op,
     g::product_expr, g::sum_expr, g::comparison, g::and_expr, g::or_expr, g::if_expr,
     g::let_stmt, g::let_name, g::fn_stmt, g::fn_name, g::param, g::assert_stmt, g::expect_stmt,
@@ -100,6 +101,18 @@ struct Converter {
     return left;
   }
 
+  // fee_arg: the fee's name, then a bare quantity (fee_first) and DIMENSION = QUANTITY pairs.
+  script::FeeSpec fee(const Node& n) const {
+    script::FeeSpec f;
+    f.fee = name(*n.children[0]);
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      const Node& c = *n.children[i];
+      if (c.is_type<g::fee_first>()) f.first = expr(*c.children.front());
+      else f.dimensions.emplace_back(name(*c.children[0]), expr(*c.children[1]->children.front()));
+    }
+    return f;
+  }
+
   script::Arg arg(const Node& n) const {
     script::Arg a;
     a.span = span(n);
@@ -110,6 +123,8 @@ struct Converter {
       p.size = expr(*n.children[2]);
       if (n.children.size() > 3) p.extra = expr(*n.children[3]);
       a.pack = std::move(p);
+    } else if (n.is_type<g::fee_arg>()) {
+      a.fee = fee(n);
     } else if (n.is_type<g::named_arg>()) {
       a.name = name(*n.children[0]);
       a.value = expr(*n.children[1]);
