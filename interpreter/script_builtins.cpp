@@ -15,8 +15,9 @@ using Kind = Value::Kind;
 
 const std::vector<std::string>& Interpreter::builtin_names() {
   static const std::vector<std::string> names = {
-      "amount", "band", "bill", "currency", "divide", "free_quota", "freeze", "freeze_rate", "money",
-      "pack_price", "postpaid_price", "round", "total", "unit_price"};
+      "amount", "band", "bill", "currency", "divide", "fee", "free_quota", "freeze", "freeze_rate", "money",
+      "pack_price", "plan", "plan_cost", "plan_one_size", "plan_postpaid", "postpaid_price", "round", "total",
+      "unit_price", "winner"};
   return names;
 }
 
@@ -82,14 +83,17 @@ MeterIndex Interpreter::meter_arg(const Expr& call, const Product& p, const Expr
 
 Value Interpreter::money_of(const Product& p, Decimal amount) const { return Value::money(std::move(amount), p.currency); }
 
-// bill(PRODUCT, METER = QTY..., buy = METER SIZE [× N], held = METER LEFT [of SIZE], state = "trial")
+// bill(PRODUCT, METER = QTY..., buy = METER SIZE [× N], held = METER LEFT [of SIZE],
+//      fee = NAME [QTY] [DIM = QTY ...], state = "trial")
 Value Interpreter::bill_call(const Expr& e) {
   const Product& p = product_arg(e, 0);
   BillRequest request;
   request.usage.resize(p.meters.size());
   for (std::size_t i = 1; i < e.args.size(); ++i) {
     const Arg& a = e.args[i];
-    if (a.pack) {
+    if (a.fee) {
+      request.fees.push_back(fee_purchase(p, *a.fee));
+    } else if (a.pack) {
       Expr meter;
       meter.kind = Expr::Kind::variable;
       meter.text = a.pack->meter.text;
@@ -113,7 +117,7 @@ Value Interpreter::bill_call(const Expr& e) {
       Decimal count = a.pack->extra ? quantity_of(*a.pack->extra) : Decimal(1);
       request.buys.push_back({m, static_cast<std::size_t>(found - packs.begin()), count});
     } else if (!a.name) {
-      fail(a.span, "arity", "bill takes the product, then METER = QUANTITY, buy = ..., held = ..., state = \"...\"");
+      fail(a.span, "arity", "bill takes the product, then METER = QUANTITY, buy = ..., held = ..., fee = ..., state = \"...\"");
     } else if (a.name->text == "state") {
       Value v = evaluate(*a.value);
       if (v.kind != Kind::text) fail(a.value->span, "type", "state = needs a string, like state = \"trial\"");
@@ -151,6 +155,9 @@ std::optional<Value> Interpreter::call_builtin(const Expr& e) {
   const std::string& f = e.text;
   try {
     if (f == "bill") return bill_call(e);
+    if (f == "fee") return fee_call(e);
+    if (f == "plan") return plan_call(e);
+    if (f == "plan_cost" || f == "plan_one_size" || f == "plan_postpaid" || f == "winner") return plan_part(e);
     if (f == "round") {
       // round(a / b, places, mode) divides once, rounding the exact quotient; round(x, ...) rounds x.
       expect_args(e, 3, "round(x, places, mode), e.g. round(a / b, 2, half_up)");

@@ -69,6 +69,14 @@ class Interpreter {
   void expect_args(const Expr& call, std::size_t n, const char* usage);
   Value money_of(const Product& p, Decimal amount) const;
 
+  // Fees and plans (script_fees.cpp).
+  Value fee_call(const Expr& e);
+  Value plan_call(const Expr& e);
+  Value plan_part(const Expr& e);
+  std::size_t fee_index(const Product& p, const Expr& arg);
+  FeePurchase fee_purchase(const Product& p, const FeeSpec& spec);
+  void set_dimension(FeePurchase& purchase, std::vector<bool>& given, const Fee& fee, const ast::Name& name, const Expr& q);
+
   std::shared_ptr<const RuleSet> rules_;
   Frame globals_;
   std::unordered_map<std::string, std::shared_ptr<const Statement>> functions_;

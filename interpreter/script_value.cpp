@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "interpreter/format_bill.hpp"
+#include "interpreter/format_plan.hpp"
 #include "interpreter/json.hpp"
 
 namespace tariff::script {
@@ -36,6 +37,7 @@ const char* kind_name(Value::Kind kind) {
     case Value::Kind::boolean: return "a boolean";
     case Value::Kind::text: return "a string";
     case Value::Kind::bill: return "a bill";
+    case Value::Kind::plan: return "a plan";
     case Value::Kind::product: return "a product";
     case Value::Kind::meter: return "a meter";
   }
@@ -69,6 +71,7 @@ std::string format_value(const Value& v, const PrintOptions& options) {
     case Value::Kind::boolean: return v.flag ? "true" : "false";
     case Value::Kind::text: return v.text;
     case Value::Kind::bill: return format_bill_text(*v.bill);
+    case Value::Kind::plan: return format_plan_text(*v.plan);
     case Value::Kind::product: return fmt::format("product {} {}", v.product->id, v.product->display_name());
     case Value::Kind::meter: {
       const Meter& m = v.product->meters[v.meter];
@@ -88,6 +91,7 @@ std::string format_value_json(const Value& v) {
     case Value::Kind::boolean: w.boolean(v.flag); break;
     case Value::Kind::text: w.string(v.text); break;
     case Value::Kind::bill: return format_bill_json(*v.bill);
+    case Value::Kind::plan: return format_plan_json(*v.plan);
     case Value::Kind::product: w.begin_object().key("product").string(v.product->id).end_object(); break;
     case Value::Kind::meter:
       w.begin_object().key("product").string(v.product->id).key("meter").string(v.product->meters[v.meter].id).end_object();

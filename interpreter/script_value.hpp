@@ -1,21 +1,23 @@
 #pragma once
 // The values of the script language: exact numbers (quantities, rates), money with its currency,
-// booleans, strings, bills, and references to products and meters of the rules.
+// booleans, strings, bills, purchase plans, and references to products and meters of the rules.
 #include <memory>
 #include <string>
 
 #include "interpreter/bill.hpp"
 #include "interpreter/load.hpp"
+#include "interpreter/plan.hpp"
 
 namespace tariff::script {
 
 struct Value {
-  enum class Kind { number, money, boolean, text, bill, product, meter };
+  enum class Kind { number, money, boolean, text, bill, plan, product, meter };
   Kind kind = Kind::number;
   Decimal number;        // number, money
   std::string text;      // money: currency; text: the string
   bool flag = false;     // boolean
   std::shared_ptr<const Bill> bill;
+  std::shared_ptr<const Plan> plan;
   const Product* product = nullptr;  // product, meter, bill
   MeterIndex meter = 0;
   // Keeps the products a value points into alive across :reload.
@@ -34,7 +36,7 @@ struct PrintOptions {
   bool wan = false;  // quantities in 万/亿 where they divide exactly (350万), else plain
 };
 
-// As people read it: 10,470 CNY; 3500000 or 350万; true; a bill as its table.
+// As people read it: 10,470 CNY; 3500000 or 350万; true; a bill as its table; a plan as `tariff plan` prints it.
 std::string format_value(const Value& v, const PrintOptions& options = {});
 // As tools read it: numbers as exact strings, money as {"amount", "currency"}, a bill as its JSON.
 std::string format_value_json(const Value& v);
