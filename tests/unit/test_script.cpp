@@ -55,6 +55,38 @@ std::pair<std::string, std::uint32_t> error_of(const std::string& text) {
   return {"none", 0};
 }
 
+// The rules with fees (face_fusion) and a plan that postpaid wins (faceid).
+std::shared_ptr<const RuleSet> fee_rules() {
+  static auto rules = [] {
+    Diagnostics d;
+    auto r = std::make_shared<const RuleSet>(
+        load_rules({TARIFF_RULES_DIR "/face_fusion.tariff", TARIFF_RULES_DIR "/faceid.tariff"}, d));
+    REQUIRE(d.empty());
+    return r;
+  }();
+  return rules;
+}
+
+struct Failure {
+  std::string code, message;
+  std::uint32_t column = 0;
+};
+
+// The error the last statement of `text` raises against the fee rules.
+Failure fee_error(const std::string& text) {
+  script::Interpreter interp(fee_rules());
+  Diagnostics d;
+  auto statements = parse_script(std::make_shared<const Source>(Source{"<test>", text}), d);
+  REQUIRE(statements);
+  try {
+    for (const auto& s : *statements) interp.run(*s);
+  } catch (const DiagnosticError& e) {
+    const Diagnostic& diag = e.diagnostics.list().front();
+    return {diag.code, diag.message, diag.span.source->position(diag.span.begin).column};
+  }
+  return {"none", "", 0};
+}
+
 }  // namespace
 
 TEST_CASE("script arithmetic is exact and money keeps its currency") {
@@ -106,6 +138,56 @@ TEST_CASE("script errors name their cause and place") {
   CHECK(error_of("if 1 then 2 else 3").first == "type");
 }
 
+TEST_CASE("fee() and plan() report their argument errors where they are") {
+  auto f = fee_error("fee(face_fusion, nope)");
+  CHECK(f.code == "unknown-fee");
+  CHECK(f.message == "product face_fusion has no fee 'nope'");
+  CHECK(f.column == 18);
+  f = fee_error("fee(face_fusion, licence, hours = 2)");
+  CHECK(f.code == "unknown-dimension");
+  CHECK(f.message == "fee licence is not priced per 'hours'");
+  CHECK(f.column == 27);
+  f = fee_error("bill(face_fusion, fee = licence 2 days = 1)");
+  CHECK(f.code == "unknown-dimension");
+  CHECK(f.column == 35);
+  f = fee_error("bill(face_fusion, fee = licence 2 activity = 3)");
+  CHECK(f.code == "duplicate-dimension");
+  CHECK(f.message == "fee licence: activity is given twice");
+  f = fee_error("bill(face_fusion, fee = nope 1)");
+  CHECK(f.code == "unknown-fee");
+  CHECK(f.column == 25);
+  f = fee_error("fee(face_fusion)");
+  CHECK(f.code == "arity");
+  CHECK(f.message == "fee takes a product, the fee's name, then DIMENSION = QUANTITY for each dimension");
+  CHECK(f.column == 1);
+  f = fee_error("fee(face_fusion, licence, 2, 3)");
+  CHECK(f.code == "arity");
+  CHECK(f.column == 30);
+  f = fee_error("plan(faceid, 活体人脸核身)");
+  CHECK(f.code == "arity");
+  CHECK(f.message == "plan takes 3 arguments");
+  f = fee_error("winner(3)");
+  CHECK(f.code == "type");
+  CHECK(f.message == "expected a plan, not a number");
+  CHECK(f.column == 8);
+  f = fee_error("let x = 1\nplan_cost(x, x)");
+  CHECK(f.code == "arity");
+}
+
+TEST_CASE("a fee outside its limits is a script error at the call, like a bill's") {
+  auto f = fee_error("fee(face_fusion, qps_upgrade, activity = 1, day = 1, qps = 300)");
+  CHECK(f.code == "contact-sales");
+  CHECK(f.message == "face_fusion 升级QPS: 300 qps is more than the 250 sold online: contact sales (联系商务)");
+  CHECK(f.column == 1);
+  f = fee_error("let n = 2\nfee(face_fusion, qps_upgrade, activity = 1, day = 31, qps = 50)");
+  CHECK(f.code == "fee-limit");
+  CHECK(f.message == "face_fusion 升级QPS: 31 day is outside 1 to 30");
+  f = fee_error("1 + total(bill(face_fusion, state = \"licensed\", fee = qps_upgrade activity = 1 qps = 70))");
+  CHECK(f.code == "fee-limit");
+  CHECK(f.column == 11);
+  CHECK(fee_error("fee(face_fusion, qps_upgrade, activity = 1, day = 7, qps = 100)").code == "none");
+}
+
 TEST_CASE("script syntax errors point at the place") {
   Diagnostics d;
   auto src = std::make_shared<const Source>(Source{"<test>", "let x = (1 +\n\nlet y = 2"});
@@ -133,6 +215,8 @@ TEST_CASE("every message of grammar/script_errors.hpp has a case") {
       {"bill(p, buy = 3)", "expected a meter and a pack size, like 人脸比对 1000万 × 3", 15},
       {"bill(p, buy = a 1 × )", "expected how many packs, like 3", 21},
       {"bill(p, held = a 1 of )", "expected the held pack's size, like 1000万", 23},
+      {"bill(p, fee = 3)", "expected a fee and its quantities, like licence 2", 15},
+      {"bill(p, fee = licence day = )", "expected the fee's quantity for this dimension, like 7", 29},
       {"if true 1", "expected 'then'", 9},
       {"if true then 1 2", "expected 'else'", 16},
       {"let 1 = 2", "expected a name to bind", 5},
