@@ -14,7 +14,7 @@
 
 namespace tariff::parse_depth {
 
-constexpr std::size_t max_nesting = 300;
+constexpr std::size_t max_nesting = 400;
 
 template<typename Rule>
 constexpr bool nests = std::is_same_v<Rule, grammar::script::expression> || std::is_same_v<Rule, grammar::script::unary> ||
