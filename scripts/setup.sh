@@ -20,11 +20,13 @@ tariff_install_missing() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
 }
 
-# tariff_build DIR [CMAKE ARGS...]: configure once, then build incrementally.
+# tariff_build DIR [CMAKE ARGS...]: configure once, then build incrementally (only the targets
+# named in TARIFF_TARGETS, when it is set).
 tariff_build() {
   local dir=$1; shift
   if [ ! -f "$dir/build.ninja" ]; then
     cmake -S "$TARIFF_ROOT" -B "$dir" -G Ninja "$@" >&2
   fi
-  cmake --build "$dir" -j "$(nproc)" >&2
+  # shellcheck disable=SC2086  # TARIFF_TARGETS is a list of words
+  cmake --build "$dir" -j "$(nproc)" ${TARIFF_TARGETS:+--target $TARIFF_TARGETS} >&2
 }
