@@ -5,7 +5,7 @@
 #include "grammar/errors.hpp"
 #include "grammar/rules.hpp"
 #include "interpreter/parse.hpp"
-#include "interpreter/parse_depth.hpp"
+#include "interpreter/parse_control.hpp"
 #include "interpreter/script_parse.hpp"
 
 namespace tariff {
@@ -288,20 +288,7 @@ TARIFF_ACTION(script_statement_body) { b.file.statements.push_back(parse_script_
 #undef TARIFF_ACTION
 #undef TARIFF_END
 
-// Only a failure under must<> is an error, and its message comes from grammar/errors.hpp; a rule
-// that fails elsewhere (one alternative of a sor) just lets the parser try the next.
-template<typename Rule> struct control : pegtl::normal<Rule> {
-  template<typename Input, typename... States>
-  [[noreturn]] static void raise(const Input& in, States&&...) {
-    static_assert(g::errors::message<Rule> != nullptr, "a rule under must<> needs a message in grammar/errors.hpp");
-    throw pegtl::parse_error(g::errors::message<Rule>, in);
-  }
-  template<pegtl::apply_mode A, pegtl::rewind_mode M, template<typename...> class Action,
-           template<typename...> class Control, typename ParseInput, typename... States>
-  static bool match(ParseInput& in, States&&... st) {
-    return parse_depth::match<Rule, A, M, Action, Control>(in, st...);
-  }
-};
+using parse_control::control;
 
 // The offending character, so the caret covers one whole (possibly multi-byte) character.
 Span error_span(const SourcePtr& source, std::size_t offset) {

@@ -7,7 +7,7 @@
 
 #include "grammar/errors.hpp"
 #include "interpreter/parse.hpp"
-#include "interpreter/parse_depth.hpp"
+#include "interpreter/parse_control.hpp"
 
 namespace tariff {
 namespace g = grammar::script;
@@ -29,18 +29,7 @@ template<typename Rule> using selector = pegtl::parse_tree::selector<Rule,
     g::expr_stmt>>;
 // clang-format on
 
-template<typename Rule> struct control : pegtl::normal<Rule> {
-  template<typename Input, typename... States>
-  [[noreturn]] static void raise(const Input& in, States&&...) {
-    static_assert(grammar::errors::message<Rule> != nullptr, "a rule under must<> needs a message in grammar/script_errors.hpp");
-    throw pegtl::parse_error(grammar::errors::message<Rule>, in);
-  }
-  template<pegtl::apply_mode A, pegtl::rewind_mode M, template<typename...> class Action,
-           template<typename...> class Control, typename ParseInput, typename... States>
-  static bool match(ParseInput& in, States&&... st) {
-    return parse_depth::match<Rule, A, M, Action, Control>(in, st...);
-  }
-};
+using parse_control::control;
 
 using Node = pegtl::parse_tree::node;
 

@@ -141,6 +141,10 @@ TEST_CASE("volumes that cannot be planned", "[plan]") {
   }
   // faceid's packs come in multiples of 100: 10^10 calls is 10^8 steps, too many to plan exactly.
   CHECK(plan_error(bundled("faceid"), "活体人脸核身", D("10000000000")) == "plan-too-large");
+  // The bound is in units of the packs' gcd (100 for faceid), plus the largest pack: memory stays
+  // near 100 MB. 1.9亿 calls is 1.9 million units and plans; 2亿 would pass 2 million.
+  CHECK(plan_error(bundled("faceid"), "活体人脸核身", D("190000000")).empty());
+  CHECK(plan_error(bundled("faceid"), "活体人脸核身", D("200000000")) == "plan-too-large");
 }
 
 TEST_CASE("postpaid that requires a state is planned for an account in it", "[plan]") {

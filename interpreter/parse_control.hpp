@@ -1,5 +1,8 @@
 #pragma once
-// Bounded nesting for both parsers (internal to build_ast.cpp and script_parse.cpp). PEGTL
+// The PEGTL control both parsers use (internal to build_ast.cpp and script_parse.cpp): errors only
+// under must<>, with the message from the one table, and bounded nesting.
+//
+// Bounded nesting: PEGTL
 // matches recursively, so `((((…1…))))` or `- - - … 1` thousands deep would overflow the stack
 // (found by tests/fuzz). Each level of nesting passes through an expression, a unary operand or a
 // `not` operand (a bracket passes all three); counting those rules and failing past max_nesting
@@ -10,9 +13,10 @@
 
 #include <tao/pegtl.hpp>
 
+#include "grammar/errors.hpp"
 #include "grammar/script.hpp"
 
-namespace tariff::parse_depth {
+namespace tariff::parse_control {
 
 constexpr std::size_t max_nesting = 400;
 
@@ -23,7 +27,7 @@ constexpr bool nests = std::is_same_v<Rule, grammar::script::expression> || std:
 // What a parser's control calls as its match(): the normal match, counted for the rules that nest.
 template<typename Rule, tao::pegtl::apply_mode A, tao::pegtl::rewind_mode M, template<typename...> class Action,
          template<typename...> class Control, typename ParseInput, typename... States>
-bool match(ParseInput& in, States&&... st) {
+bool bounded_match(ParseInput& in, States&&... st) {
   if constexpr (nests<Rule>) {
     struct Guard {
       std::size_t& depth;
@@ -37,4 +41,20 @@ bool match(ParseInput& in, States&&... st) {
   }
 }
 
-}  // namespace tariff::parse_depth
+// Only a failure under must<> is an error, and its message comes from grammar/errors.hpp (which
+// includes the script grammar's); a rule that fails elsewhere (one alternative of a sor) just lets
+// the parser try the next.
+template<typename Rule> struct control : tao::pegtl::normal<Rule> {
+  template<typename Input, typename... States>
+  [[noreturn]] static void raise(const Input& in, States&&...) {
+    static_assert(grammar::errors::message<Rule> != nullptr, "a rule under must<> needs a message in grammar/errors.hpp");
+    throw tao::pegtl::parse_error(grammar::errors::message<Rule>, in);
+  }
+  template<tao::pegtl::apply_mode A, tao::pegtl::rewind_mode M, template<typename...> class Action,
+           template<typename...> class Control, typename ParseInput, typename... States>
+  static bool match(ParseInput& in, States&&... st) {
+    return bounded_match<Rule, A, M, Action, Control>(in, st...);
+  }
+};
+
+}  // namespace tariff::parse_control
