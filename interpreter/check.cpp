@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "interpreter/check_bands.hpp"
 #include "interpreter/settlement.hpp"
 
 namespace tariff {
@@ -67,7 +68,8 @@ class ProductChecker {
   }
   void check_percent(const std::optional<ast::Number>& n, const char* what) {
     if (!n) return;
-    if (!n->percent) diag_.error("not-percent", n->span, fmt::format("the {} must be a percentage", what), "write it like 120%");
+    if (!n->percent)
+      diag_.error("not-percent", n->span, fmt::format("the {} must be a percentage", what), "write it like 120%");
     amount(*n);
   }
   void check_currency(const std::optional<ast::Name>& c) {
@@ -88,7 +90,8 @@ class ProductChecker {
       if (n.text == w) return;
     std::string list;
     for (const char* w : words) list += (list.empty() ? "" : ", ") + std::string(w);
-    diag_.error("unknown-word", n.span, fmt::format("unknown {} '{}'", what, n.text), fmt::format("expected one of: {}", list));
+    diag_.error("unknown-word", n.span, fmt::format("unknown {} '{}'", what, n.text),
+                fmt::format("expected one of: {}", list));
   }
 
   // ---- product and meters ----
@@ -147,8 +150,7 @@ class ProductChecker {
       if (row.cells.size() != t.columns.size())
         diag_.error("row-width", row.span,
                     fmt::format("row has {} cells, the header has {} columns", row.cells.size(), t.columns.size()),
-                    width_hint,
-                    {{t.label.span, "the header"}});
+                    width_hint, {{t.label.span, "the header"}});
     }
   }
 
@@ -186,7 +188,8 @@ class ProductChecker {
     if (p.requires_state) states_.insert(p.requires_state->text);
     if (p.basis) one_of(*p.basis, {"postpaid_quantity", "usage"}, "band basis");
     check_bands(p.table);
-    check_rows(p.table, priced_, "postpaid prices", "give every band a price: 联系商务 marks a band without a list price");
+    check_rows(p.table, priced_, "postpaid prices",
+               "give every band a price: 联系商务 marks a band without a list price");
     for (const auto& row : p.table.rows)
       for (std::size_t i = 0; i < row.cells.size(); ++i) {
         const auto& cell = row.cells[i];
@@ -201,8 +204,6 @@ class ProductChecker {
       }
   }
 
-  struct CheckedBand { const ast::Interval* in; Decimal lower; std::optional<Decimal> upper; };
-
   void check_bands(const ast::Table& t) {
     std::vector<CheckedBand> bands;
     for (const auto& col : t.columns) {
@@ -215,69 +216,22 @@ class ProductChecker {
       std::optional<Decimal> upper;
       if (col.band->upper && !(upper = amount(*col.band->upper))) continue;
       if (!lower) continue;
-      if (check_band(*col.band, *lower, upper)) bands.push_back({&*col.band, *lower, upper});
+      if (check_band(*col.band, *lower, upper, diag_)) bands.push_back({&*col.band, *lower, upper});
     }
-    for (std::size_t i = 1; i < bands.size(); ++i) check_adjacent(bands[i - 1], bands[i]);
-  }
-
-  bool check_band(const ast::Interval& in, const Decimal& lower, const std::optional<Decimal>& upper) {
-    if (lower.is_negative()) {
-      diag_.error("band-negative", in.span, "a band cannot start below zero");
-      return false;
-    }
-    if (upper && (*upper < lower || (*upper == lower && !(in.lower_closed && in.upper_closed)))) {
-      diag_.error("band-empty", in.span, fmt::format("band holds no quantity: its upper bound is not above its lower"));
-      return false;
-    }
-    if (!upper && in.upper_closed) {
-      diag_.error("band-infinite", in.span, "∞ is never reached: close the band with ')'", "write (1500万, ∞)");
-      return false;
-    }
-    return true;
-  }
-
-  // Bands must follow each other without overlap or gap. Quantities are whole units, so a band
-  // closed at n may be followed by one closed at n + 1 (the document's "50 - 1000台 | 1001 - 5000台").
-  void check_adjacent(const CheckedBand& a, const CheckedBand& b) {
-    auto note = std::vector<Note>{{a.in->span, "the band before it"}};
-    if (!a.upper) {
-      diag_.error("band-after-infinity", b.in->span, "no band can follow one that runs to ∞", "", note);
-      return;
-    }
-    const Decimal& end = *a.upper;
-    bool touching = end == b.lower && a.in->upper_closed != b.in->lower_closed;
-    bool whole_step = a.in->upper_closed && b.in->lower_closed && b.lower == end + 1 && end.is_integer();
-    if (touching || whole_step) return;
-    bool overlap = b.lower < end || (b.lower == end && a.in->upper_closed && b.in->lower_closed);
-    if (overlap)
-      diag_.error("band-overlap", b.in->span, fmt::format("band {} overlaps the band before it", text_of(*b.in)),
-                  fmt::format("start it where the previous band ends: ({}, ...", a.in->upper->digits + a.in->upper->unit), note);
-    else if (b.lower == end)
-      diag_.error("band-gap", b.in->span,
-                  fmt::format("bands leave a gap: {} itself is in neither {} nor {}", number_text(b.in->lower),
-                              text_of(*a.in), text_of(*b.in)),
-                  "close one of the two ends at that bound: (0, 300万] then (300万, 1500万]", note);
-    else
-      diag_.error("band-gap", b.in->span,
-                  fmt::format("bands leave a gap: {} ends at {}, {} starts at {}", text_of(*a.in),
-                              number_text(*a.in->upper), text_of(*b.in), number_text(b.in->lower)),
-                  "quantities in the gap would have no price: start this band where the previous one ends", note);
-  }
-
-  static std::string number_text(const ast::Number& n) { return n.digits + (n.percent ? "%" : n.unit); }
-
-  static std::string text_of(const ast::Interval& in) {
-    return std::string(in.span.source->text.substr(in.span.begin, in.span.end - in.span.begin));
+    check_band_sequence(bands, diag_);
   }
 
   // ---- fees ----
   void check_fee(const ast::Fee& f) {
-    if (auto v = amount(f.price); v && v->is_negative()) diag_.error("negative-price", f.price.span, "a fee cannot be negative");
-    if (!fee_ids_.insert(f.id.text).second) diag_.error("duplicate-fee", f.id.span, fmt::format("fee '{}' is defined twice", f.id.text));
+    if (auto v = amount(f.price); v && v->is_negative())
+      diag_.error("negative-price", f.price.span, "a fee cannot be negative");
+    if (!fee_ids_.insert(f.id.text).second)
+      diag_.error("duplicate-fee", f.id.span, fmt::format("fee '{}' is defined twice", f.id.text));
     std::set<std::string> dims;
     for (const auto& d : f.per) {
       if (d.size) whole(*d.size, "a fee's unit");
-      if (!dims.insert(d.name.text).second) diag_.error("duplicate-dimension", d.name.span, fmt::format("the fee is per {} twice", d.name.text));
+      if (!dims.insert(d.name.text).second)
+        diag_.error("duplicate-dimension", d.name.span, fmt::format("the fee is per {} twice", d.name.text));
     }
     for (const auto& limit : f.limits) {
       if (!dims.contains(limit.dimension.text))
@@ -311,8 +265,10 @@ class ProductChecker {
     const ast::Fee* f = fee(use.fee);
     for (const auto& [dim, qty] : use.quantities) {
       whole(qty, "a fee quantity");
-      if (f && std::none_of(f->per.begin(), f->per.end(), [&name = dim.text](const auto& d) { return d.name.text == name; }))
-        diag_.error("unknown-dimension", dim.span, fmt::format("fee '{}' is not priced per {}", use.fee.text, dim.text));
+      if (f &&
+          std::none_of(f->per.begin(), f->per.end(), [&name = dim.text](const auto& d) { return d.name.text == name; }))
+        diag_.error("unknown-dimension", dim.span,
+                    fmt::format("fee '{}' is not priced per {}", use.fee.text, dim.text));
     }
   }
 
@@ -320,7 +276,8 @@ class ProductChecker {
   void check_settle() {
     if (!product_.settle) {
       if (!product_.meters.empty())
-        diag_.error("missing-settle", product_.id.span, fmt::format("product {} states no settlement order", product_.id.text),
+        diag_.error("missing-settle", product_.id.span,
+                    fmt::format("product {} states no settlement order", product_.id.text),
                     "add a line like: settle free > packs > postpaid");
       return;
     }
@@ -341,9 +298,10 @@ class ProductChecker {
     require_step(seen, SettlementStep::grant, !product_.grants.empty(), "a grant");
     require_step(seen, SettlementStep::packs, !product_.packs.empty(), "packs");
     require_step(seen, SettlementStep::postpaid, !product_.postpaid.empty(), "postpaid prices");
-    require_step(seen, SettlementStep::packs, std::any_of(product_.fees.begin(), product_.fees.end(),
-                                                          [](const auto& f) { return !f.includes.empty(); }),
-                 "fees that include packs");
+    require_step(
+        seen, SettlementStep::packs,
+        std::any_of(product_.fees.begin(), product_.fees.end(), [](const auto& f) { return !f.includes.empty(); }),
+        "fees that include packs");
   }
 
   void require_step(const std::set<SettlementStep>& seen, SettlementStep step, bool present, const char* what) {
@@ -368,7 +326,8 @@ class ProductChecker {
     for (const auto& f : e.fees) check_fee_use(f);
     for (const auto& s : e.states)
       if (!states_.contains(s.text))
-        diag_.error("unknown-state", s.span, fmt::format("no rule of product {} depends on the state '{}'", product_.id.text, s.text),
+        diag_.error("unknown-state", s.span,
+                    fmt::format("no rule of product {} depends on the state '{}'", product_.id.text, s.text),
                     states_.empty() ? "this product's rules mention no account state"
                                     : fmt::format("its rules mention: {}", join(states_)));
     for (const auto& x : e.expects) check_expect(x);
@@ -389,20 +348,24 @@ class ProductChecker {
           const auto& col = p.table.columns[i];
           if (col.size && prelude_.value(*col.size) == size) {
             if (row.cells[i].kind != ast::Cell::Kind::price)
-              diag_.error("pack-not-sold", b.size.span, fmt::format("the {} pack of '{}' is not sold", b.size.digits + b.size.unit, b.meter.text),
+              diag_.error("pack-not-sold", b.size.span,
+                          fmt::format("the {} pack of '{}' is not sold", b.size.digits + b.size.unit, b.meter.text),
                           "the pack table marks it '-'", {{row.cells[i].span, "here"}});
             return;
           }
         }
       }
-    diag_.error("unknown-pack", b.size.span, fmt::format("meter '{}' has no {} pack", b.meter.text, b.size.digits + b.size.unit));
+    diag_.error("unknown-pack", b.size.span,
+                fmt::format("meter '{}' has no {} pack", b.meter.text, b.size.digits + b.size.unit));
   }
 
   void check_expect(const ast::Example::Expect& x) {
     one_of(x.subject, {"total", "freeze", "notice", "alert", "error"}, "expectation");
     bool wants_text = x.subject.text == "error" || x.subject.text == "notice" || x.subject.text == "alert";
     if (wants_text ? !x.text.has_value() : !x.value.has_value())
-      diag_.error("expect-shape", x.span, wants_text ? fmt::format("expect {} takes a text in quotes", x.subject.text) : "expect takes '= AMOUNT'");
+      diag_.error(
+          "expect-shape", x.span,
+          wants_text ? fmt::format("expect {} takes a text in quotes", x.subject.text) : "expect takes '= AMOUNT'");
     if (x.value) amount(*x.value);
     check_currency(x.currency);
   }

@@ -45,7 +45,8 @@ std::string edit(const std::string& from, const std::string& to) {
 
 // An example block added before the product's closing brace.
 std::string with_example(const std::string& body) {
-  return edit("  settle free > packs > postpaid\n", "  settle free > packs > postpaid\n  example \"e\" {\n" + body + "\n  }\n");
+  return edit("  settle free > packs > postpaid\n",
+              "  settle free > packs > postpaid\n  example \"e\" {\n" + body + "\n  }\n");
 }
 
 Diagnostics check(const std::string& text) {
@@ -58,18 +59,18 @@ struct CheckCase {
   const char* name;
   std::string text;
   const char* code;
-  const char* at;       // line:column of the caret
-  const char* message;  // the whole message
+  const char* at;         // line:column of the caret
+  const char* message;    // the whole message
   std::size_t count = 1;  // diagnostics in all (a few mistakes cannot help causing two)
 };
 
 std::vector<CheckCase> cases() {
   return {
       // fees
-      {"fee defined twice", edit("  settle", "  fee f 费 = 10 per day\n  fee f 费 = 10 per day\n  settle"), "duplicate-fee",
-       "16:7", "fee 'f' is defined twice"},
-      {"fee per a dimension twice", edit("  settle", "  fee f 费 = 10 per day per day\n  settle"), "duplicate-dimension",
-       "15:28", "the fee is per day twice"},
+      {"fee defined twice", edit("  settle", "  fee f 费 = 10 per day\n  fee f 费 = 10 per day\n  settle"),
+       "duplicate-fee", "16:7", "fee 'f' is defined twice"},
+      {"fee per a dimension twice", edit("  settle", "  fee f 费 = 10 per day per day\n  settle"),
+       "duplicate-dimension", "15:28", "the fee is per day twice"},
       {"limit on a dimension the fee is not priced per",
        edit("  settle", "  fee f 费 = 10 per day {\n    month from 1 to 2\n  }\n  settle"), "unknown-dimension", "16:5",
        "fee 'f' is not priced per month"},
@@ -83,17 +84,20 @@ std::vector<CheckCase> cases() {
        "a free quota must be a whole number, not 10000.5"},
       {"freeze not a percentage", edit("  settle", "  freeze 120\n  settle"), "not-percent", "15:10",
        "the freeze must be a percentage"},
-      {"unknown band mode", edit("postpaid volume", "postpaid steep"), "unknown-word", "10:12", "unknown band mode 'steep'"},
+      {"unknown band mode", edit("postpaid volume", "postpaid steep"), "unknown-word", "10:12",
+       "unknown band mode 'steep'"},
       {"unknown cycle", edit("  currency CNY\n", "  currency CNY\n  cycle weekly\n"), "unknown-word", "3:9",
        "unknown billing cycle 'weekly'"},
       {"missing currency", edit("  currency CNY\n", ""), "missing-currency", "1:9", "product p has no currency"},
       // meters
-      {"unknown meter in a table", edit("| search  ", "| 人脸检索"), "unknown-meter", "13:7", "no meter '人脸检索' in product p"},
+      {"unknown meter in a table", edit("| search  ", "| 人脸检索"), "unknown-meter", "13:7",
+       "no meter '人脸检索' in product p"},
       {"unknown meter in a free quota", edit("for each meter", "for compare, searches"), "unknown-meter", "5:37",
        "no meter 'searches' in product p"},
-      {"duplicate name", edit("meter search 人脸搜索", "meter search 人脸搜索 actions CompareFace"), "duplicate-name", "4:29",
-       "'CompareFace' already names another meter"},
-      {"duplicate row", edit("| search  ", "| compare "), "duplicate-row", "13:7", "meter 'compare' already has postpaid prices"},
+      {"duplicate name", edit("meter search 人脸搜索", "meter search 人脸搜索 actions CompareFace"), "duplicate-name",
+       "4:29", "'CompareFace' already names another meter"},
+      {"duplicate row", edit("| search  ", "| compare "), "duplicate-row", "13:7",
+       "meter 'compare' already has postpaid prices"},
       // tables
       {"row with too few cells", edit("| 0.003           | 0.0027      |", "| 0.003           |"), "row-width", "12:5",
        "row has 2 cells, the header has 3 columns"},
@@ -102,15 +106,16 @@ std::vector<CheckCase> cases() {
       {"pack table with a band", edit("| 100万 |", "| (0, 100万] |"), "pack-header", "7:15",
        "a pack table's header lists pack sizes, not bands"},
       {"pack of size zero", edit("| 100万 |", "| 0     |"), "pack-size", "7:15", "a pack size must be more than zero"},
-      {"pack sold by contact", edit("| -      |", "| 联系商务 |"), "pack-contact", "8:24", "a pack is sold at a price or not at all"},
+      {"pack sold by contact", edit("| -      |", "| 联系商务 |"), "pack-contact", "8:24",
+       "a pack is sold at a price or not at all"},
       {"pack priced in percent", edit("| 3100  |", "| 10%   |"), "price-percent", "8:16",
        "a pack price is an amount, not a percentage"},
       {"postpaid table with a size", edit("| (1500万, ∞) |", "| 1500万      |"), "band-header", "11:45",
        "a postpaid table's header lists bands, not sizes"},
       {"postpaid cell not sold", edit("| 联系商务    |", "| -           |"), "postpaid-unsold", "13:55",
        "every band of a postpaid row needs a price"},
-      {"percent of nothing", edit("| compare        | 0.0032 ", "| compare        | 10%    "), "percent-of-nothing", "12:24",
-       "a percentage price is a share of the row's first price"},
+      {"percent of nothing", edit("| compare        | 0.0032 ", "| compare        | 10%    "), "percent-of-nothing",
+       "12:24", "a percentage price is a share of the row's first price"},
       // bands
       {"band gap", edit("(300万, 1500万]", "(400万, 1500万]"), "band-gap", "11:29",
        "bands leave a gap: (0, 300万] ends at 300万, (400万, 1500万] starts at 400万"},
@@ -122,7 +127,8 @@ std::vector<CheckCase> cases() {
        "bands leave a gap: 1500万 itself is in neither (300万, 1500万) nor (1500万, ∞)"},
       {"empty band", edit("(1500万, ∞)", "(1500万, 1500万)"), "band-empty", "11:45",
        "band holds no quantity: its upper bound is not above its lower"},
-      {"closed at infinity", edit("(1500万, ∞)", "(1500万, ∞]"), "band-infinite", "11:45", "∞ is never reached: close the band with ')'"},
+      {"closed at infinity", edit("(1500万, ∞)", "(1500万, ∞]"), "band-infinite", "11:45",
+       "∞ is never reached: close the band with ')'"},
       {"band after infinity", edit("(300万, 1500万]", "(300万, ∞)    "), "band-after-infinity", "11:45",
        "no band can follow one that runs to ∞"},
       // settlement
@@ -134,30 +140,31 @@ std::vector<CheckCase> cases() {
        "unknown settlement step 'usual'", 4},
       {"step twice", edit("settle free > packs > postpaid", "settle free > packs > free > postpaid"), "duplicate-step",
        "15:25", "settlement step listed twice"},
-      {"postpaid not last", edit("settle free > packs > postpaid", "settle free > postpaid > packs"), "postpaid-not-last",
-       "15:17", "postpaid settles what is left, so it comes last"},
+      {"postpaid not last", edit("settle free > packs > postpaid", "settle free > postpaid > packs"),
+       "postpaid-not-last", "15:17", "postpaid settles what is left, so it comes last"},
       {"unused step", edit("settle free > packs > postpaid", "settle free > postpaid"), "unused-step", "15:3",
        "the product has packs but its settlement order never uses them"},
       // notices and examples
-      {"currency mismatch", edit("  settle", "  notice when total > 10万 USD \"big\"\n  settle"), "currency-mismatch", "15:27",
-       "amount in USD in a product priced in CNY"},
+      {"currency mismatch", edit("  settle", "  notice when total > 10万 USD \"big\"\n  settle"), "currency-mismatch",
+       "15:27", "amount in USD in a product priced in CNY"},
       {"currency mismatch in an example", with_example("    usage compare = 1\n    expect total = 5 USD"),
        "currency-mismatch", "18:22", "amount in USD in a product priced in CNY"},
       {"unknown pack", with_example("    buy compare 500万\n    expect total = 1"), "unknown-pack", "17:17",
        "meter 'compare' has no 500万 pack"},
       {"pack not sold", with_example("    buy 人脸比对 1000万\n    expect total = 1"), "pack-not-sold", "17:14",
        "the 1000万 pack of '人脸比对' is not sold"},
-      {"unknown meter in an example", with_example("    usage faces = 1\n    expect total = 1"), "unknown-meter", "17:11",
-       "no meter 'faces' in product p"},
-      {"fractional usage in an example", with_example("    usage compare = 1.5\n    expect total = 1"), "not-whole", "17:21",
-       "a usage must be a whole number, not 1.5"},
+      {"unknown meter in an example", with_example("    usage faces = 1\n    expect total = 1"), "unknown-meter",
+       "17:11", "no meter 'faces' in product p"},
+      {"fractional usage in an example", with_example("    usage compare = 1.5\n    expect total = 1"), "not-whole",
+       "17:21", "a usage must be a whole number, not 1.5"},
       {"unknown state", with_example("    state trial\n    expect total = 0"), "unknown-state", "17:11",
        "no rule of product p depends on the state 'trial'"},
       {"example without expectation", with_example("    usage compare = 1"), "example-expects-nothing", "16:3",
        "example checks nothing"},
       {"expect of the wrong shape", with_example("    expect total \"10470\""), "expect-shape", "17:5",
        "expect takes '= AMOUNT'"},
-      {"unknown expectation", with_example("    expect cost = 5"), "unknown-word", "17:12", "unknown expectation 'cost'"},
+      {"unknown expectation", with_example("    expect cost = 5"), "unknown-word", "17:12",
+       "unknown expectation 'cost'"},
   };
 }
 
@@ -184,14 +191,16 @@ TEST_CASE("each semantic mistake gets its code, message and place", "[check]") {
 }
 
 TEST_CASE("every diagnostic code of check.cpp has a case", "[check]") {
-  std::ifstream in(std::string(TARIFF_TEST_DIR) + "/../interpreter/check.cpp");
   std::stringstream text;
-  text << in.rdbuf();
+  for (const char* file : {"/../interpreter/check.cpp", "/../interpreter/check_bands.cpp"}) {
+    std::ifstream in(std::string(TARIFF_TEST_DIR) + file);
+    text << in.rdbuf();
+  }
   std::string all = text.str();
   REQUIRE(!all.empty());
   std::set<std::string> covered{"duplicate-product"};
   for (const CheckCase& c : cases()) covered.insert(c.code);
-  static const std::regex code(R"re(error\("([a-z-]+)")re");
+  static const std::regex code(R"re(error\(\s*"([a-z-]+)")re");
   std::size_t found = 0;
   for (std::sregex_iterator it(all.begin(), all.end(), code), end; it != end; ++it, ++found) {
     std::string c = (*it)[1];
@@ -223,8 +232,9 @@ TEST_CASE("an overlap's hint says where the band should start", "[check]") {
 TEST_CASE("bands that meet at whole units check clean", "[check]") {
   // [1, 50] then [51, 100]: quantities are whole, so nothing lies between 50 and 51.
   // [0, 300万) then [300万, ...: one open end against one closed end.
-  for (const char* header : {"| [1, 50] | [51, 1500万] | (1500万, ∞) |", "| [0, 300万) | [300万, 1500万] | (1500万, ∞) |",
-                             "| (0, 300万] | (300万, 1500万) | [1500万, ∞) |"}) {
+  for (const char* header :
+       {"| [1, 50] | [51, 1500万] | (1500万, ∞) |", "| [0, 300万) | [300万, 1500万] | (1500万, ∞) |",
+        "| (0, 300万] | (300万, 1500万) | [1500万, ∞) |"}) {
     INFO(header);
     Diagnostics d = check(edit("| (0, 300万] | (300万, 1500万] | (1500万, ∞) |", header));
     for (const auto& diag : d.list()) UNSCOPED_INFO(render(diag));
