@@ -24,7 +24,8 @@ const RuleSet& rules() {
 std::vector<Decimal> quantities(std::size_t n, long long top) {
   std::mt19937_64 rng(42);
   std::vector<Decimal> q;
-  for (std::size_t i = 0; i < n; ++i) q.emplace_back(static_cast<long long>(1 + rng() % static_cast<unsigned long long>(top)));
+  for (std::size_t i = 0; i < n; ++i)
+    q.emplace_back(static_cast<long long>(1 + rng() % static_cast<unsigned long long>(top)));
   return q;
 }
 

@@ -24,7 +24,8 @@ std::pair<std::string, std::string> split_assignment(const std::string& word, co
 // "1000万x3", "1000万×3", "1000万*3" → size and count.
 std::pair<std::string, std::string> split_count(const std::string& text) {
   for (const char* sep : {"×", "x", "*"})
-    if (auto at = text.find(sep); at != std::string::npos) return {text.substr(0, at), text.substr(at + std::string(sep).size())};
+    if (auto at = text.find(sep); at != std::string::npos)
+      return {text.substr(0, at), text.substr(at + std::string(sep).size())};
   return {text, "1"};
 }
 
@@ -46,7 +47,8 @@ FeePurchase parse_fee(const RuleSet& rules, const Product& product, const std::s
   if (!index) {
     std::string known;
     for (const auto& f : product.fees) known += (known.empty() ? "" : ", ") + f.id;
-    throw UsageError(fmt::format("product {} has no fee '{}' (fees: {})", product.id, name, known.empty() ? "none" : known));
+    throw UsageError(
+        fmt::format("product {} has no fee '{}' (fees: {})", product.id, name, known.empty() ? "none" : known));
   }
   const Fee& fee = product.fees[*index];
   FeePurchase purchase{*index, {}};
@@ -59,7 +61,8 @@ FeePurchase parse_fee(const RuleSet& rules, const Product& product, const std::s
   for (std::size_t start = 0; start < rest.size();) {
     std::size_t end = std::min(rest.find(',', start), rest.size());
     auto [dim, qty] = split_assignment(rest.substr(start, end - start), "--fee");
-    auto it = std::find_if(fee.dimensions.begin(), fee.dimensions.end(), [&](const FeeDimension& d) { return d.name == dim; });
+    auto it = std::find_if(fee.dimensions.begin(), fee.dimensions.end(),
+                           [&](const FeeDimension& d) { return d.name == dim; });
     if (it == fee.dimensions.end()) throw UsageError(fmt::format("fee {} is not priced per '{}'", fee.id, dim));
     purchase.quantities[it - fee.dimensions.begin()] = parse_quantity(rules, qty, text);
     start = end + 1;
@@ -71,7 +74,8 @@ FeePurchase parse_fee(const RuleSet& rules, const Product& product, const std::s
 int month_number(const std::string& text, const char* option) {
   int year = 0, month = 0;
   char dash = 0;
-  if (text.size() != 7 || std::sscanf(text.c_str(), "%4d%c%2d", &year, &dash, &month) != 3 || dash != '-' || month < 1 || month > 12)
+  if (text.size() != 7 || std::sscanf(text.c_str(), "%4d%c%2d", &year, &dash, &month) != 3 || dash != '-' ||
+      month < 1 || month > 12)
     throw UsageError(fmt::format("{} '{}' is not a month like 2026-11", option, text));
   return year * 12 + month - 1;
 }

@@ -23,7 +23,8 @@ int cmd_check(Args args) {
     return missing ? usage_error : problems;
   }
   std::cout << fmt::format("{} product{} in {} file{}: ok\n", rules.catalog.products.size(),
-                           rules.catalog.products.size() == 1 ? "" : "s", rules.files.size(), rules.files.size() == 1 ? "" : "s");
+                           rules.catalog.products.size() == 1 ? "" : "s", rules.files.size(),
+                           rules.files.size() == 1 ? "" : "s");
   return ok;
 }
 

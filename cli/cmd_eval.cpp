@@ -19,7 +19,8 @@ int cmd_eval(Args args) {
     source = std::make_shared<const Source>(Source{"<-e>", *expression});
   } else if (!expression && args.words.size() == 1) {
     const std::string& path = args.words.front();
-    source = std::make_shared<const Source>(Source{path, path == "-" ? std::string(std::istreambuf_iterator<char>(std::cin), {}) : read_file(path)});
+    source = std::make_shared<const Source>(
+        Source{path, path == "-" ? std::string(std::istreambuf_iterator<char>(std::cin), {}) : read_file(path)});
   } else {
     throw UsageError("eval needs -e 'EXPRESSION' or one script FILE ('-' for stdin)");
   }

@@ -31,9 +31,12 @@ std::string csv(std::string_view s) {
 std::string json(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\', out += c;
-    else if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<int>(c));
-    else out += c;
+    if (c == '"' || c == '\\')
+      out += '\\', out += c;
+    else if (static_cast<unsigned char>(c) < 0x20)
+      out += fmt::format("\\u{:04x}", static_cast<int>(c));
+    else
+      out += c;
   }
   return out + "\"";
 }
@@ -45,30 +48,47 @@ void record(std::string& out, bool jsonl, const std::vector<std::pair<const char
   for (const auto& [name, value] : fields) {
     if (!first) out += ',';
     first = false;
-    if (jsonl) out += fmt::format("\"{}\":{}", name, json(value));
-    else out += csv(value);
+    if (jsonl)
+      out += fmt::format("\"{}\":{}", name, json(value));
+    else
+      out += csv(value);
   }
   out += jsonl ? "}\n" : "\n";
 }
 
 void write_rows(std::FILE* to, const Result& r, bool jsonl, bool detail) {
   std::string out;
-  if (!jsonl) out = detail ? "account,month,product,meter,currency,usage,free,packs,postpaid,band,unit_price,amount\n"
-                           : "account,month,product,currency,total\n";
+  if (!jsonl)
+    out = detail ? "account,month,product,meter,currency,usage,free,packs,postpaid,band,unit_price,amount\n"
+                 : "account,month,product,currency,total\n";
   for (const Row& row : r.rows) {
     const std::string& account = r.accounts[row.account];
     std::string month = month_text(row.month);
     const Product& p = *row.product;
-    if (!detail) record(out, jsonl, {{"account", account}, {"month", month}, {"product", p.id}, {"currency", p.currency},
-                                     {"total", row.total.to_string()}});
+    if (!detail)
+      record(out, jsonl,
+             {{"account", account},
+              {"month", month},
+              {"product", p.id},
+              {"currency", p.currency},
+              {"total", row.total.to_string()}});
     for (std::uint32_t i = 0; detail && i < row.line_count; ++i) {
       const Line& l = r.lines[row.first_line + i];
       const auto& prices = p.meters[l.meter].postpaid;
       std::string band = l.band && prices ? prices->schedule->bands[*l.band].text : "";
-      record(out, jsonl, {{"account", account}, {"month", month}, {"product", p.id}, {"meter", p.meters[l.meter].id},
-                          {"currency", p.currency}, {"usage", l.usage.to_string()}, {"free", l.free.to_string()},
-                          {"packs", l.packs.to_string()}, {"postpaid", l.postpaid.to_string()}, {"band", band},
-                          {"unit_price", l.band ? l.unit_price.to_string() : ""}, {"amount", l.amount.to_string()}});
+      record(out, jsonl,
+             {{"account", account},
+              {"month", month},
+              {"product", p.id},
+              {"meter", p.meters[l.meter].id},
+              {"currency", p.currency},
+              {"usage", l.usage.to_string()},
+              {"free", l.free.to_string()},
+              {"packs", l.packs.to_string()},
+              {"postpaid", l.postpaid.to_string()},
+              {"band", band},
+              {"unit_price", l.band ? l.unit_price.to_string() : ""},
+              {"amount", l.amount.to_string()}});
     }
     if (out.size() > (1U << 20)) std::fwrite(out.data(), 1, out.size(), to), out.clear();
   }
@@ -80,8 +100,11 @@ void write_rejects(Result& r, const std::optional<std::string>& path) {
   if (!f) throw UsageError(fmt::format("cannot write {}", *path));
   std::string out = path ? "line,rows,reason\n" : "";
   for_each_reject(r, [&](const Reject& j) {
-    if (path) out += fmt::format("{},{},{}\n", j.line, j.rows, csv(j.reason));
-    else out += fmt::format("tariff: line {}: {}{}\n", j.line, j.reason, j.rows > 1 ? fmt::format(" ({} rows)", j.rows) : "");
+    if (path)
+      out += fmt::format("{},{},{}\n", j.line, j.rows, csv(j.reason));
+    else
+      out +=
+          fmt::format("tariff: line {}: {}{}\n", j.line, j.reason, j.rows > 1 ? fmt::format(" ({} rows)", j.rows) : "");
     if (out.size() > (1U << 20)) std::fwrite(out.data(), 1, out.size(), f), out.clear();
   });
   std::fwrite(out.data(), 1, out.size(), f);
@@ -92,7 +115,8 @@ void write_summary(const Result& r) {
   const Summary& s = r.summary;
   std::cerr << fmt::format("rate: {} rows read, {} rated, {} rejected ({} rejects); {} accounts\n", s.rows_read,
                            s.rows_rated, s.rows_rejected, r.reject_count, s.accounts);
-  for (const auto& [currency, total] : s.totals) std::cerr << fmt::format("rate: total {} {}\n", currency, total.to_string());
+  for (const auto& [currency, total] : s.totals)
+    std::cerr << fmt::format("rate: total {} {}\n", currency, total.to_string());
 }
 
 // A progress bar on stderr while rating takes longer than a second, only on a terminal.
@@ -148,7 +172,8 @@ unsigned parse_jobs(const std::optional<std::string>& text) {
   if (!text) return cores;
   unsigned n = 0;
   for (char c : *text) {
-    if (c < '0' || c > '9' || n > 1000) throw UsageError(fmt::format("--jobs needs a number of threads, not '{}'", *text));
+    if (c < '0' || c > '9' || n > 1000)
+      throw UsageError(fmt::format("--jobs needs a number of threads, not '{}'", *text));
     n = n * 10 + static_cast<unsigned>(c - '0');
   }
   if (n == 0 || n > 1024) throw UsageError(fmt::format("--jobs must be between 1 and 1024, not '{}'", *text));
@@ -167,7 +192,8 @@ int cmd_rate(Args args) {
   options.jobs = parse_jobs(args.take("--jobs"));
   options.detail = args.take_flag("--detail");
   args.expect_no_options();
-  if (format != "csv" && format != "jsonl") throw UsageError(fmt::format("--format must be csv or jsonl, not '{}'", format));
+  if (format != "csv" && format != "jsonl")
+    throw UsageError(fmt::format("--format must be csv or jsonl, not '{}'", format));
   if (args.words.size() > 1) throw UsageError("rate takes one usage file (or - for stdin)");
   std::string input = args.words.empty() ? "-" : args.words.front();
   auto rules = load(paths, false);
@@ -184,8 +210,10 @@ int cmd_rate(Args args) {
   std::FILE* to = out_path ? std::fopen(out_path->c_str(), "w") : stdout;
   if (!to) throw UsageError(fmt::format("cannot write {}", *out_path));
   write_rows(to, result, format == "jsonl", options.detail);
-  if (to != stdout) std::fclose(to);
-  else std::fflush(stdout);
+  if (to != stdout)
+    std::fclose(to);
+  else
+    std::fflush(stdout);
   write_rejects(result, rejects_path);
   write_summary(result);
   return result.reject_count == 0 ? ok : problems;

@@ -43,10 +43,17 @@ int cmd_test(Args args) {
     for (const auto& example : product->examples) {
       ExampleResult r = run_example(*product, example);
       auto where = example.span.source->position(example.span.begin);
-      std::string name = fmt::format("{} \"{}\" ({}:{})", product->id, example.title, example.span.source->name, where.line);
+      std::string name =
+          fmt::format("{} \"{}\" ({}:{})", product->id, example.title, example.span.source->name, where.line);
       switch (r.status) {
-        case ExampleStatus::passed: ++passed; std::cout << "pass         " << name << "\n"; break;
-        case ExampleStatus::failed: ++failed; std::cout << "FAIL         " << name << ": " << r.detail << "\n"; break;
+        case ExampleStatus::passed:
+          ++passed;
+          std::cout << "pass         " << name << "\n";
+          break;
+        case ExampleStatus::failed:
+          ++failed;
+          std::cout << "FAIL         " << name << ": " << r.detail << "\n";
+          break;
         case ExampleStatus::discrepancy:
           ++discrepancies;
           std::cout << "DISCREPANCY  " << name << ": " << r.detail << "\n";
@@ -58,7 +65,8 @@ int cmd_test(Args args) {
     auto interp = make_interpreter(std::move(*rules));
     test_scripts(*interp, *scripts, passed, failed);
   }
-  if (discrepancies > 0) std::cout << fmt::format("{} recorded document discrepanc{}\n", discrepancies, discrepancies == 1 ? "y" : "ies");
+  if (discrepancies > 0)
+    std::cout << fmt::format("{} recorded document discrepanc{}\n", discrepancies, discrepancies == 1 ? "y" : "ies");
   std::cout << fmt::format("{} passed, {} failed\n", passed, failed);
   return failed > 0 ? problems : ok;
 }

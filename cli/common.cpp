@@ -102,8 +102,7 @@ Decimal parse_quantity(const RuleSet& rules, const std::string& text, const std:
   auto literal = parse_quantity_literal(source);
   std::optional<Decimal> value;
   if (literal && !literal->percent) value = rules.prelude.value(*literal);
-  if (!value)
-    throw UsageError(fmt::format("{}: '{}' is not a quantity (write 3500000, 350万 or 1.5亿)", what, text));
+  if (!value) throw UsageError(fmt::format("{}: '{}' is not a quantity (write 3500000, 350万 or 1.5亿)", what, text));
   return *value;
 }
 

@@ -32,7 +32,8 @@ Commands:
   :help  :products  :show PRODUCT  :load FILE  :reload  :explain EXPR  :json  :wan  :quit
 )";
 
-const std::vector<std::string> commands = {":help", ":products", ":show", ":load", ":reload", ":explain", ":json", ":wan", ":quit"};
+const std::vector<std::string> commands = {":help",    ":products", ":show", ":load", ":reload",
+                                           ":explain", ":json",     ":wan",  ":quit"};
 
 struct Repl {
   std::vector<std::string> paths;
@@ -78,7 +79,8 @@ struct Repl {
       script::Outcome out = interp->run(*statements->front());
       auto bill = interp->last_bill();
       if (out.value && out.value->kind == script::Value::Kind::bill) bill = out.value->bill;
-      if (out.value && !bill) std::cout << script::format_value(*out.value, options.print) << "\n(no bill behind this value)\n";
+      if (out.value && !bill)
+        std::cout << script::format_value(*out.value, options.print) << "\n(no bill behind this value)\n";
       if (bill) std::cout << explain_bill(*bill);
       if (out.value && bill && out.value->kind != script::Value::Kind::bill)
         std::cout << "= " << script::format_value(*out.value, options.print) << "\n";
@@ -95,11 +97,14 @@ struct Repl {
     arg.erase(0, arg.find_first_not_of(" \t"));
     while (!arg.empty() && std::isspace(static_cast<unsigned char>(arg.back()))) arg.pop_back();
     if (name == ":quit" || name == ":q") return false;
-    if (name == ":help") std::cout << help_text;
-    else if (name == ":products") std::cout << list_products(interp->rules());
+    if (name == ":help")
+      std::cout << help_text;
+    else if (name == ":products")
+      std::cout << list_products(interp->rules());
     else if (name == ":show") {
       const Product* p = interp->rules().catalog.find(arg);
-      if (p) std::cout << show_product(*p);
+      if (p)
+        std::cout << show_product(*p);
       else {
         std::cerr << fmt::format(":show: unknown product '{}' (:products lists them)\n", arg);
         ++errors;
@@ -112,10 +117,14 @@ struct Repl {
         paths.push_back(arg);
         if (!reload()) paths.pop_back();
       }
-    } else if (name == ":reload") reload();
-    else if (name == ":explain") explain(entry, first_line);
-    else if (name == ":json") std::cout << "json output " << ((options.json = !options.json) ? "on" : "off") << "\n";
-    else if (name == ":wan") std::cout << "quantities in 万 " << ((options.print.wan = !options.print.wan) ? "on" : "off") << "\n";
+    } else if (name == ":reload")
+      reload();
+    else if (name == ":explain")
+      explain(entry, first_line);
+    else if (name == ":json")
+      std::cout << "json output " << ((options.json = !options.json) ? "on" : "off") << "\n";
+    else if (name == ":wan")
+      std::cout << "quantities in 万 " << ((options.print.wan = !options.print.wan) ? "on" : "off") << "\n";
     else {
       std::cerr << fmt::format("unknown command {} (:help lists them)\n", name);
       ++errors;
@@ -143,15 +152,16 @@ struct Repl {
         out.insert(out.end(), m.actions.begin(), m.actions.end());
       }
     }
-    for (const char* w : {"let", "fn", "if", "then", "else", "assert", "expect", "true", "false", "and", "or", "not", "buy", "held",
-                          "state", "half_up", "half_even", "half_down", "down", "up", "floor", "ceiling"})
+    for (const char* w :
+         {"let", "fn",  "if",   "then",  "else",    "assert",    "expect",    "true", "false", "and",   "or",
+          "not", "buy", "held", "state", "half_up", "half_even", "half_down", "down", "up",    "floor", "ceiling"})
       out.push_back(w);
     return out;
   }
 };
 
 // Reads entries until the input ends or :quit. `read` returns nullopt at the end of input.
-template<typename Read, typename Cancelled, typename Remember>
+template <typename Read, typename Cancelled, typename Remember>
 void loop(Repl& repl, Read read, Cancelled cancelled, Remember remember) {
   std::string pending;
   std::size_t first_line = 0;
@@ -184,7 +194,8 @@ void loop(Repl& repl, Read read, Cancelled cancelled, Remember remember) {
 void use_utf8() {
   const char* set = std::setlocale(LC_CTYPE, "");
   std::string name = set ? set : "";
-  if (name.find("UTF-8") == std::string::npos && name.find("utf8") == std::string::npos) std::setlocale(LC_CTYPE, "C.UTF-8");
+  if (name.find("UTF-8") == std::string::npos && name.find("utf8") == std::string::npos)
+    std::setlocale(LC_CTYPE, "C.UTF-8");
 }
 
 }  // namespace
@@ -202,11 +213,14 @@ int cmd_repl(Args args) {
   if (!rules) return problems;
   repl.interp = make_interpreter(std::move(*rules));
   if (!repl.interactive) {
-    loop(repl, [](const char*) -> std::optional<std::string> {
-      std::string line;
-      if (!std::getline(std::cin, line)) return std::nullopt;
-      return line;
-    }, [] { return false; }, [](const std::string&) {});
+    loop(
+        repl,
+        [](const char*) -> std::optional<std::string> {
+          std::string line;
+          if (!std::getline(std::cin, line)) return std::nullopt;
+          return line;
+        },
+        [] { return false; }, [](const std::string&) {});
     return repl.errors == 0 ? ok : problems;
   }
   use_utf8();
@@ -214,9 +228,11 @@ int cmd_repl(Args args) {
   std::string history = std::string(home && *home ? home : ".") + "/.tariff_history";
   LineEditor editor("tariff", history, [&](const std::string& word) { return repl.completions(word); });
   std::size_t products = repl.interp->rules().catalog.products.size();
-  std::cout << fmt::format("tariff repl: {} product{} loaded. :help for help, Ctrl-D to leave.\n", products, products == 1 ? "" : "s");
-  loop(repl, [&](const char* prompt) { return editor.read(prompt); }, [&] { return editor.cancelled(); },
-       [&](const std::string& entry) { editor.remember(entry); });
+  std::cout << fmt::format("tariff repl: {} product{} loaded. :help for help, Ctrl-D to leave.\n", products,
+                           products == 1 ? "" : "s");
+  loop(
+      repl, [&](const char* prompt) { return editor.read(prompt); }, [&] { return editor.cancelled(); },
+      [&](const std::string& entry) { editor.remember(entry); });
   std::cout << "\n";
   return ok;
 }

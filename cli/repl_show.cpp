@@ -33,9 +33,12 @@ std::string table(const Rows& rows, std::size_t text_columns = 1) {
 
 std::string price_text(const Price& p) {
   switch (p.kind) {
-    case Price::Kind::amount: return p.amount.to_string_grouped(',');
-    case Price::Kind::contact_sales: return "联系商务";
-    case Price::Kind::not_sold: return "-";
+    case Price::Kind::amount:
+      return p.amount.to_string_grouped(',');
+    case Price::Kind::contact_sales:
+      return "联系商务";
+    case Price::Kind::not_sold:
+      return "-";
   }
   return {};
 }
@@ -59,8 +62,9 @@ std::string show_product(const Product& p) {
   std::string out = fmt::format("{} {} ({}, per {})\n", p.id, join(p.names, " "), p.currency, p.cycle);
   Rows meters{{"meter", "name", "actions", "unit", "free"}};
   for (const auto& m : p.meters)
-    meters.push_back({m.id, m.display_name(), join(m.actions, " + "), m.unit,
-                      m.free ? fmt::format("{} per {}", m.free->quantity.to_string_grouped(','), m.free->period) : "-"});
+    meters.push_back(
+        {m.id, m.display_name(), join(m.actions, " + "), m.unit,
+         m.free ? fmt::format("{} per {}", m.free->quantity.to_string_grouped(','), m.free->period) : "-"});
   out += "\nmeters\n" + table(meters, 4);
   // Postpaid: one table per band schedule (rows sharing a schedule print together).
   const BandSchedule* schedule = nullptr;

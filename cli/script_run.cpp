@@ -45,7 +45,8 @@ int run_script(script::Interpreter& interp, const SourcePtr& source, const Scrip
         std::cout.flush();
         std::cerr << render(*out.failure);
       } else if (out.kind == script::Outcome::Kind::value) {
-        std::string text = options.json ? script::format_value_json(*out.value) : script::format_value(*out.value, options.print);
+        std::string text =
+            options.json ? script::format_value_json(*out.value) : script::format_value(*out.value, options.print);
         std::cout << text << (text.ends_with('\n') ? "" : "\n");
       }
     } catch (const DiagnosticError& e) {

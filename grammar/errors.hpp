@@ -6,15 +6,22 @@
 
 namespace tariff::grammar {
 
-template<typename Rule> inline constexpr const char* error_message = nullptr;
+template <typename Rule>
+inline constexpr const char* error_message = nullptr;
 
 // Rules that cannot fail still need an entry to satisfy must_if; they are never shown.
-template<> inline constexpr auto error_message<_> = "unreachable: layout";
-template<> inline constexpr auto error_message<sp> = "unreachable: blanks";
-template<typename... R> inline constexpr auto error_message<opt<R...>> = "unreachable: optional";
-template<typename... R> inline constexpr auto error_message<star<R...>> = "unreachable: repetition";
-template<> inline constexpr auto error_message<postpaid_options> = "unreachable: options";
-template<> inline constexpr auto error_message<table_rows> = "unreachable: rows";
+template <>
+inline constexpr auto error_message<_> = "unreachable: layout";
+template <>
+inline constexpr auto error_message<sp> = "unreachable: blanks";
+template <typename... R>
+inline constexpr auto error_message<opt<R...>> = "unreachable: optional";
+template <typename... R>
+inline constexpr auto error_message<star<R...>> = "unreachable: repetition";
+template <>
+inline constexpr auto error_message<postpaid_options> = "unreachable: options";
+template <>
+inline constexpr auto error_message<table_rows> = "unreachable: rows";
 
 // clang-format off
 template<> inline constexpr auto error_message<string_body> = "unterminated string\na string ends with '\"' on the line it starts";
@@ -115,7 +122,8 @@ template<> inline constexpr auto error_message<limit_contact_sales> = "expected 
 // clang-format on
 
 struct errors {
-  template<typename Rule> static constexpr const char* message = error_message<Rule>;
+  template <typename Rule>
+  static constexpr const char* message = error_message<Rule>;
 };
 
 }  // namespace tariff::grammar

@@ -9,7 +9,9 @@
 
 #include "interpreter/source.hpp"
 
-namespace tariff::script { struct Statement; }
+namespace tariff::script {
+struct Statement;
+}
 
 namespace tariff::ast {
 
@@ -101,8 +103,8 @@ struct Packs {
 };
 
 struct Postpaid {
-  Name mode;                 // volume | graduated
-  std::optional<Name> basis; // postpaid_quantity | usage
+  Name mode;                  // volume | graduated
+  std::optional<Name> basis;  // postpaid_quantity | usage
   std::optional<Name> requires_state;
   Table table;
   Span span;
@@ -111,13 +113,19 @@ struct Postpaid {
 // A charge that is not metered calls: 技术授权费 20000 per activity per year, 升级QPS 1050 per
 // activity per day per 50 qps.
 struct Fee {
-  struct Dimension { std::optional<Number> size; Name name; };  // "per 50 qps": size 50, name qps
+  struct Dimension {
+    std::optional<Number> size;
+    Name name;
+  };  // "per 50 qps": size 50, name qps
   struct Limit {
     Name dimension;
     std::optional<Number> from, to, step, up_to;
     bool beyond_is_contact_sales = false;
   };
-  struct Included { Name meter; Number size; };
+  struct Included {
+    Name meter;
+    Number size;
+  };
 
   Name id;
   std::vector<Name> names;
@@ -144,9 +152,22 @@ struct Notice {
 };
 
 struct Example {
-  struct Usage { Name meter; Number quantity; };
-  struct Buy { Name meter; Number size; std::optional<Number> count; Span span; };
-  struct Held { Name meter; Number remaining; std::optional<Number> size; Span span; };
+  struct Usage {
+    Name meter;
+    Number quantity;
+  };
+  struct Buy {
+    Name meter;
+    Number size;
+    std::optional<Number> count;
+    Span span;
+  };
+  struct Held {
+    Name meter;
+    Number remaining;
+    std::optional<Number> size;
+    Span span;
+  };
   struct Expect {
     Name subject;
     std::optional<Number> value;
@@ -160,7 +181,11 @@ struct Example {
   std::vector<Usage> usage;
   std::vector<Buy> buys;
   std::vector<Held> held;
-  struct FeeUse { Name fee; std::vector<std::pair<Name, Number>> quantities; Span span; };
+  struct FeeUse {
+    Name fee;
+    std::vector<std::pair<Name, Number>> quantities;
+    Span span;
+  };
   std::vector<FeeUse> fees;
   std::vector<Name> states;
   std::vector<Expect> expects;

@@ -10,9 +10,7 @@ bool Band::contains(const Decimal& q) const {
   return above_lower && below_upper;
 }
 
-bool Band::below(const Decimal& q) const {
-  return upper && (upper_closed ? *upper < q : *upper <= q);
-}
+bool Band::below(const Decimal& q) const { return upper && (upper_closed ? *upper < q : *upper <= q); }
 
 // Quantities are whole units here (checked where they enter), so an open end at n excludes n.
 Decimal Band::units_within(const Decimal& first, const Decimal& last) const {

@@ -10,20 +10,23 @@ namespace {
 
 std::string meter_label(const Product& p, const Meter& m) { return fmt::format("{} {}", p.id, m.display_name()); }
 
-
 void require_whole(const Product& p, const Meter& m, const Decimal& q, const char* what) {
   if (q.is_negative())
-    throw BillingError("negative-quantity", fmt::format("{}: {} cannot be negative ({})", meter_label(p, m), what, q.to_string()));
+    throw BillingError("negative-quantity",
+                       fmt::format("{}: {} cannot be negative ({})", meter_label(p, m), what, q.to_string()));
   if (!q.is_integer())
-    throw BillingError("fractional-quantity", fmt::format("{}: {} must be a whole number of {}s ({})", meter_label(p, m), what, m.unit, q.to_string()));
+    throw BillingError("fractional-quantity", fmt::format("{}: {} must be a whole number of {}s ({})",
+                                                          meter_label(p, m), what, m.unit, q.to_string()));
 }
 
-const Price& priced_band(const Product& p, const Meter& m, const PostpaidPrices& prices, std::size_t band, const Decimal& q) {
+const Price& priced_band(const Product& p, const Meter& m, const PostpaidPrices& prices, std::size_t band,
+                         const Decimal& q) {
   const Price& price = prices.prices[band];
   if (price.kind == Price::Kind::contact_sales)
-    throw BillingError("contact-sales",
-                       fmt::format("{}: {} {}s reach the band {}, which has no list price (联系商务): contact sales for a quote",
-                                   meter_label(p, m), q.to_string(), m.unit, prices.schedule->bands[band].text));
+    throw BillingError(
+        "contact-sales",
+        fmt::format("{}: {} {}s reach the band {}, which has no list price (联系商务): contact sales for a quote",
+                    meter_label(p, m), q.to_string(), m.unit, prices.schedule->bands[band].text));
   return price;
 }
 
@@ -34,18 +37,21 @@ std::size_t band_of(const Product& p, const Meter& m, const BandSchedule& s, con
   if (!first.contains(q) && !first.below(q))
     throw BillingError("below-minimum", fmt::format("{}: {} {}s is below the minimum; the first band is {}",
                                                     meter_label(p, m), q.to_string(), m.unit, first.text));
-  throw BillingError("above-maximum", fmt::format("{}: {} {}s is beyond the last band {}",
-                                                  meter_label(p, m), q.to_string(), m.unit, s.bands.back().text));
+  throw BillingError("above-maximum", fmt::format("{}: {} {}s is beyond the last band {}", meter_label(p, m),
+                                                  q.to_string(), m.unit, s.bands.back().text));
 }
 
 }  // namespace
 
-PostpaidCharge charge_postpaid(const Product& product, const Meter& meter, const Decimal& postpaid, const Decimal& usage) {
+PostpaidCharge charge_postpaid(const Product& product, const Meter& meter, const Decimal& postpaid,
+                               const Decimal& usage) {
   PostpaidCharge charge;
   if (postpaid.is_zero()) return charge;
   if (!meter.postpaid)
-    throw BillingError("no-postpaid", fmt::format("{}: {} {}s are left after free quota and packs, and the meter has no postpaid price",
-                                                  meter_label(product, meter), postpaid.to_string(), meter.unit));
+    throw BillingError(
+        "no-postpaid",
+        fmt::format("{}: {} {}s are left after free quota and packs, and the meter has no postpaid price",
+                    meter_label(product, meter), postpaid.to_string(), meter.unit));
   const PostpaidPrices& prices = *meter.postpaid;
   const BandSchedule& schedule = *prices.schedule;
   const Decimal& basis = schedule.basis == BandBasis::usage ? usage : postpaid;
@@ -91,7 +97,7 @@ class Biller {
   const Product& product_;
   const BillRequest& request_;
   std::vector<std::vector<PackDraw>> pools_;  // per meter: held packs first (older), then bought
-  std::vector<std::string> states_;  // the request's, and those that fees bought in it grant
+  std::vector<std::string> states_;           // the request's, and those that fees bought in it grant
   Bill bill_;
 
   bool has_state(const std::string& s) const { return std::find(states_.begin(), states_.end(), s) != states_.end(); }
@@ -115,7 +121,8 @@ class Biller {
       Decimal units = fee_units(fee, purchase.quantities);
       for (const auto& inc : fee.includes) {
         Decimal capacity = inc.size * units;
-        pools_[inc.meter].push_back({true, fmt::format("{} ({})", inc.size_text, fee.display_name()), capacity, capacity, {}});
+        pools_[inc.meter].push_back(
+            {true, fmt::format("{} ({})", inc.size_text, fee.display_name()), capacity, capacity, {}});
       }
     }
   }
@@ -150,10 +157,12 @@ class Biller {
       require_whole(product_, m, b.count, "a pack count");
       check_pack_state(m, pack);
       if (!pack.price.sold())
-        throw BillingError("pack-not-sold", fmt::format("{}: the {} pack is not sold", meter_label(product_, m), pack.size_text));
+        throw BillingError("pack-not-sold",
+                           fmt::format("{}: the {} pack is not sold", meter_label(product_, m), pack.size_text));
       Decimal capacity = pack.size * b.count;
       pools_[b.meter].push_back({true, pack.size_text, capacity, capacity, {}});
-      bill_.purchases.push_back({b.meter, pack.size_text, pack.size, b.count, pack.price.amount, pack.price.amount * b.count});
+      bill_.purchases.push_back(
+          {b.meter, pack.size_text, pack.size, b.count, pack.price.amount, pack.price.amount * b.count});
     }
   }
 
@@ -192,10 +201,12 @@ class Biller {
   }
 
   void check_postpaid_state(const Meter& m, const Decimal& postpaid) {
-    if (postpaid.is_zero() || !m.postpaid || !m.postpaid->requires_state || has_state(*m.postpaid->requires_state)) return;
-    throw BillingError("postpaid-requires-state", fmt::format("{}: {} {}s are left for postpaid, which only {} accounts may use",
-                                                              meter_label(product_, m), postpaid.to_string(), m.unit,
-                                                              *m.postpaid->requires_state));
+    if (postpaid.is_zero() || !m.postpaid || !m.postpaid->requires_state || has_state(*m.postpaid->requires_state))
+      return;
+    throw BillingError(
+        "postpaid-requires-state",
+        fmt::format("{}: {} {}s are left for postpaid, which only {} accounts may use", meter_label(product_, m),
+                    postpaid.to_string(), m.unit, *m.postpaid->requires_state));
   }
 
   static Decimal take(Decimal& left, const Decimal& available) {
@@ -228,7 +239,8 @@ class Biller {
           bill_.alerts.push_back(fmt::format("{} pack {} is used up", m.display_name(), draw.size_text));
         else if (draw.capacity && draw.remaining() < *draw.capacity * *product_.alert_below)
           bill_.alerts.push_back(fmt::format("{} pack {} has {} left, under {}%", m.display_name(), draw.size_text,
-                                             draw.remaining().to_string(), (*product_.alert_below * 100).normalized().to_string()));
+                                             draw.remaining().to_string(),
+                                             (*product_.alert_below * 100).normalized().to_string()));
       }
   }
 };

@@ -30,9 +30,9 @@ struct BillingError : std::runtime_error {
 
 struct PackDraw {
   bool bought = false;
-  std::string size_text;        // "5000万", or "held" when the held pack's size is unknown
+  std::string size_text;            // "5000万", or "held" when the held pack's size is unknown
   std::optional<Decimal> capacity;  // size × count, when known
-  Decimal available;            // before this bill
+  Decimal available;                // before this bill
   Decimal drawn;
   Decimal remaining() const { return available - drawn; }
 };
@@ -80,6 +80,7 @@ Bill bill(const Product& product, const BillRequest& request);
 
 // Prices `postpaid` units of a meter whose month's usage is `usage` (the band basis may be
 // either). The hot path of batch rating: no allocation, no lookup by name.
-PostpaidCharge charge_postpaid(const Product& product, const Meter& meter, const Decimal& postpaid, const Decimal& usage);
+PostpaidCharge charge_postpaid(const Product& product, const Meter& meter, const Decimal& postpaid,
+                               const Decimal& usage);
 
 }  // namespace tariff

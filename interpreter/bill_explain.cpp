@@ -22,15 +22,17 @@ std::string step(const BillLine& line, const Meter& m, SettlementStep s, Decimal
       std::string out = fmt::format("  {}. packs:\n", n);
       for (const auto& d : line.packs) {
         left -= d.drawn;
-        out += fmt::format("       {} pack {}: {} available, {} drawn, {} remain → {} left\n", d.bought ? "bought" : "held",
-                           d.size_text, g(d.available), g(d.drawn), g(d.remaining()), g(left));
+        out += fmt::format("       {} pack {}: {} available, {} drawn, {} remain → {} left\n",
+                           d.bought ? "bought" : "held", d.size_text, g(d.available), g(d.drawn), g(d.remaining()),
+                           g(left));
       }
       return out;
     }
     case SettlementStep::postpaid:
       if (!line.charge.band) return fmt::format("  {}. postpaid: {} → 0\n", n, g(line.postpaid));
       return fmt::format("  {}. postpaid: {} in band {} at {} = {}\n", n, g(line.postpaid),
-                         m.postpaid->schedule->bands[*line.charge.band].text, line.charge.unit_price.to_string(), g(line.charge.amount));
+                         m.postpaid->schedule->bands[*line.charge.band].text, line.charge.unit_price.to_string(),
+                         g(line.charge.amount));
   }
   return {};
 }
@@ -53,12 +55,13 @@ std::string explain_bill(const Bill& bill) {
   for (const auto& line : bill.lines) postpaid += line.charge.amount;
   for (const auto& b : bill.purchases) {
     bought += b.amount;
-    out += fmt::format("bought: {} pack {} × {} at {} = {}\n", p.meters[b.meter].display_name(), b.size_text, b.count.to_string(),
-                       g(b.unit_price), g(b.amount));
+    out += fmt::format("bought: {} pack {} × {} at {} = {}\n", p.meters[b.meter].display_name(), b.size_text,
+                       b.count.to_string(), g(b.unit_price), g(b.amount));
   }
   // Other charges (fees) may add to the total: the sum is shown only when it is the whole story.
   if (postpaid + bought == bill.total)
-    out += fmt::format("total: {} postpaid + {} packs bought = {} {}\n", g(postpaid), g(bought), g(bill.total), p.currency);
+    out += fmt::format("total: {} postpaid + {} packs bought = {} {}\n", g(postpaid), g(bought), g(bill.total),
+                       p.currency);
   else
     out += fmt::format("total: {} {}\n", g(bill.total), p.currency);
   if (bill.freeze) out += fmt::format("freeze for next month: {} {}\n", g(*bill.freeze), p.currency);

@@ -48,17 +48,25 @@ struct Builder {
   std::optional<ast::Validity> validity;
   bool in_example = false;
 
-  template<typename Input> Span span(const Input& in) const {
+  template <typename Input>
+  Span span(const Input& in) const {
     std::size_t begin = static_cast<std::size_t>(in.begin() - source->text.data());
     return Span{source, begin, begin + in.size()};
   }
-  template<typename Input> ast::Name name(const Input& in) const {
+  template <typename Input>
+  ast::Name name(const Input& in) const {
     std::string text = in.string();
     if (!text.empty() && text.front() == '"') text = text.substr(1, text.size() - 2);
     return {std::move(text), span(in)};
   }
-  template<typename Input> std::string text(const Input& in) const { return name(in).text; }
-  template<typename Input> ast::Number number(const Input& in) const { return make_number(in.string(), span(in)); }
+  template <typename Input>
+  std::string text(const Input& in) const {
+    return name(in).text;
+  }
+  template <typename Input>
+  ast::Number number(const Input& in) const {
+    return make_number(in.string(), span(in));
+  }
   std::vector<ast::Name> take_refs() { return std::exchange(refs, {}); }
 };
 
@@ -67,14 +75,19 @@ ast::Number make_number(std::string_view text, Span span) {
   ast::Number n;
   n.span = std::move(span);
   std::size_t i = 0;
-  for (; i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.' || text[i] == '_'); ++i)
+  for (; i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.' || text[i] == '_');
+       ++i)
     if (text[i] != '_') n.digits += text[i];
   std::string_view rest = text.substr(i);
-  if (rest == "%") n.percent = true;
-  else n.unit = rest;
+  if (rest == "%")
+    n.percent = true;
+  else
+    n.unit = rest;
   return n;
 }
 
+// The action table: one line per rule, kept aligned by hand.
+// clang-format off
 template<typename Rule> struct action : pegtl::nothing<Rule> {};
 #define TARIFF_ACTION(rule) \
   template<> struct action<g::rule> { \
@@ -287,6 +300,7 @@ TARIFF_ACTION(script_statement_body) { b.file.statements.push_back(parse_script_
 
 #undef TARIFF_ACTION
 #undef TARIFF_END
+// clang-format on
 
 using parse_control::control;
 

@@ -120,9 +120,12 @@ class Compiler {
   Price price(const ast::Row& row, std::size_t i) const {
     const ast::Cell& cell = row.cells[i];
     switch (cell.kind) {
-      case ast::Cell::Kind::not_sold: return {Price::Kind::not_sold, {}};
-      case ast::Cell::Kind::contact_sales: return {Price::Kind::contact_sales, {}};
-      case ast::Cell::Kind::price: break;
+      case ast::Cell::Kind::not_sold:
+        return {Price::Kind::not_sold, {}};
+      case ast::Cell::Kind::contact_sales:
+        return {Price::Kind::contact_sales, {}};
+      case ast::Cell::Kind::price:
+        break;
     }
     Decimal v = value(cell.value);
     if (cell.value.percent) v = v * value(row.cells.front().value);
@@ -165,7 +168,8 @@ class Compiler {
         dim.beyond_is_contact_sales = dim.beyond_is_contact_sales || limit.beyond_is_contact_sales;
       }
     }
-    for (const auto& inc : f.includes) fee.includes.push_back({meter(inc.meter), value(inc.size), text_of(inc.size.span)});
+    for (const auto& inc : f.includes)
+      fee.includes.push_back({meter(inc.meter), value(inc.size), text_of(inc.size.span)});
     if (f.grants_state) {
       fee.grants_state = f.grants_state->text;
       state(f.grants_state->text);
@@ -216,7 +220,8 @@ class Compiler {
     for (const auto& f : e.fees) x.fees.push_back(fee_use(f));
     for (const auto& s : e.states) x.states.push_back(s.text);
     for (const auto& ex : e.expects)
-      x.expects.push_back({ex.subject.text, ex.value ? std::optional(value(*ex.value)) : std::nullopt, ex.text.value_or("")});
+      x.expects.push_back(
+          {ex.subject.text, ex.value ? std::optional(value(*ex.value)) : std::nullopt, ex.text.value_or("")});
     out_->examples.push_back(std::move(x));
   }
 };

@@ -7,10 +7,8 @@
 
 namespace tariff {
 
-void Diagnostics::error(std::string code, Span span, std::string message, std::string hint,
-                        std::vector<Note> notes) {
-  list_.push_back({std::move(code), std::move(span), std::move(message), std::move(hint),
-                   std::move(notes)});
+void Diagnostics::error(std::string code, Span span, std::string message, std::string hint, std::vector<Note> notes) {
+  list_.push_back({std::move(code), std::move(span), std::move(message), std::move(hint), std::move(notes)});
 }
 
 void Diagnostics::append(const Diagnostics& other) {
@@ -41,7 +39,11 @@ std::string excerpt(const Span& span) {
   // Padding of the same display width as the text before the caret (tabs stay tabs).
   std::string spaces;
   for (std::size_t i = 0; i < std::min(col, line.size());) {
-    if (line[i] == '\t') { spaces += '\t'; ++i; continue; }
+    if (line[i] == '\t') {
+      spaces += '\t';
+      ++i;
+      continue;
+    }
     spaces.append(display_width(next_code_point(line, i)), ' ');
   }
   int carets = std::max<int>(1, static_cast<int>(display_width(line.substr(std::min(col, line.size()), len))));

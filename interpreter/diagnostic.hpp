@@ -14,17 +14,16 @@ struct Note {
 };
 
 struct Diagnostic {
-  std::string code;     // stable, for tests and tools: "syntax", "band-gap", "unknown-meter", ...
-  Span span;            // where the caret goes
-  std::string message;  // "bands (0, 300万] and (400万, 1500万] leave a gap"
-  std::string hint;     // what to do about it; may be empty
+  std::string code;         // stable, for tests and tools: "syntax", "band-gap", "unknown-meter", ...
+  Span span;                // where the caret goes
+  std::string message;      // "bands (0, 300万] and (400万, 1500万] leave a gap"
+  std::string hint;         // what to do about it; may be empty
   std::vector<Note> notes;  // other places involved (the band it overlaps, the first definition)
 };
 
 class Diagnostics {
  public:
-  void error(std::string code, Span span, std::string message, std::string hint = {},
-             std::vector<Note> notes = {});
+  void error(std::string code, Span span, std::string message, std::string hint = {}, std::vector<Note> notes = {});
   bool empty() const { return list_.empty(); }
   std::size_t size() const { return list_.size(); }
   const std::vector<Diagnostic>& list() const { return list_; }

@@ -14,7 +14,8 @@ void check_limits(const std::string& product_id, const Fee& fee, const FeeDimens
     throw BillingError("fee-limit", fmt::format("{} must be a whole, non-negative number", what()));
   if (d.up_to && q > *d.up_to) {
     if (d.beyond_is_contact_sales)
-      throw BillingError("contact-sales", fmt::format("{} is more than the {} sold online: contact sales (联系商务)", what(), d.up_to->to_string()));
+      throw BillingError("contact-sales", fmt::format("{} is more than the {} sold online: contact sales (联系商务)",
+                                                      what(), d.up_to->to_string()));
     throw BillingError("fee-limit", fmt::format("{} is more than the most sold, {}", what(), d.up_to->to_string()));
   }
   if ((d.from && q < *d.from) || (d.to && q > *d.to))
@@ -24,7 +25,8 @@ void check_limits(const std::string& product_id, const Fee& fee, const FeeDimens
     if (!unit || unit->is_zero()) continue;
     auto units = Decimal::divide_exact(q, *unit);
     if (!units || !units->is_integer())
-      throw BillingError("fee-limit", fmt::format("{} is not a multiple of {}: {} is sold in units of {}", what(), unit->to_string(), d.name, unit->to_string()));
+      throw BillingError("fee-limit", fmt::format("{} is not a multiple of {}: {} is sold in units of {}", what(),
+                                                  unit->to_string(), d.name, unit->to_string()));
   }
 }
 
@@ -38,7 +40,8 @@ Decimal fee_units(const Fee& fee, const std::vector<Decimal>& quantities) {
 }
 
 Decimal fee_amount(const std::string& product_id, const Fee& fee, const std::vector<Decimal>& quantities) {
-  for (std::size_t i = 0; i < fee.dimensions.size(); ++i) check_limits(product_id, fee, fee.dimensions[i], quantities.at(i));
+  for (std::size_t i = 0; i < fee.dimensions.size(); ++i)
+    check_limits(product_id, fee, fee.dimensions[i], quantities.at(i));
   return fee.price * fee_units(fee, quantities);
 }
 

@@ -11,11 +11,11 @@
 namespace tariff {
 
 struct FeeDimension {
-  std::string name;        // activity, year, day, qps
-  Decimal per = 1;         // "per 50 qps": sold in units of 50
-  std::optional<Decimal> from, to;  // the quantities that may be bought (day from 1 to 30)
-  std::optional<Decimal> step;      // bought in multiples of (qps step 50)
-  std::optional<Decimal> up_to;     // the most sold online (qps up to 250)
+  std::string name;                      // activity, year, day, qps
+  Decimal per = 1;                       // "per 50 qps": sold in units of 50
+  std::optional<Decimal> from, to;       // the quantities that may be bought (day from 1 to 30)
+  std::optional<Decimal> step;           // bought in multiples of (qps step 50)
+  std::optional<Decimal> up_to;          // the most sold online (qps up to 250)
   bool beyond_is_contact_sales = false;  // above up_to: contact sales, not an input error
 
   Decimal default_quantity() const { return from ? *from : step ? *step : per; }
@@ -23,7 +23,7 @@ struct FeeDimension {
 
 struct IncludedPack {
   std::size_t meter;
-  Decimal size;          // per unit of the fee: one 30万 pack per licensed activity-year
+  Decimal size;  // per unit of the fee: one 30万 pack per licensed activity-year
   std::string size_text;
 };
 

@@ -49,13 +49,15 @@ std::string fee_unit_text(const Fee& fee) {
 
 std::string format_bill_text(const Bill& bill) {
   const Product& p = *bill.product;
-  std::vector<std::vector<std::string>> rows{{"meter", "usage", "free", "packs", "postpaid", "band", "unit price", "amount"}};
+  std::vector<std::vector<std::string>> rows{
+      {"meter", "usage", "free", "packs", "postpaid", "band", "unit price", "amount"}};
   for (const auto& line : bill.lines) {
     const Meter& m = p.meters[line.meter];
     std::string free = grouped(line.free);
     if (!line.grant.is_zero()) free += fmt::format(" + {} grant", grouped(line.grant));
     rows.push_back({m.display_name(), grouped(line.usage), free, packs_text(line), grouped(line.postpaid),
-                    band_text(m, line), line.charge.band ? line.charge.unit_price.to_string() : "-", grouped(line.charge.amount)});
+                    band_text(m, line), line.charge.band ? line.charge.unit_price.to_string() : "-",
+                    grouped(line.charge.amount)});
   }
   std::vector<std::size_t> widths(rows.front().size(), 0);
   for (const auto& r : rows)
@@ -76,7 +78,8 @@ std::string format_bill_text(const Bill& bill) {
   }
   if (!bill.purchases.empty() || !bill.fees.empty()) out += '\n';
   out += fmt::format("\ntotal: {} {}\n", grouped(bill.total), p.currency);
-  if (bill.freeze) out += fmt::format("next month's pre-authorization freeze: {} {}\n", grouped(*bill.freeze), p.currency);
+  if (bill.freeze)
+    out += fmt::format("next month's pre-authorization freeze: {} {}\n", grouped(*bill.freeze), p.currency);
   for (const auto& a : bill.alerts) out += fmt::format("alert: {}\n", a);
   for (const auto& n : bill.notices) out += fmt::format("notice: {}\n", n);
   for (const auto& n : bill.notes) out += fmt::format("note: {}\n", n);
@@ -109,10 +112,14 @@ std::string format_bill_json(const Bill& bill) {
     }
     w.end_array();
     w.key("postpaid").string(line.postpaid.to_string());
-    if (line.charge.band) w.key("band").string(band_text(m, line));
-    else w.key("band").null();
-    if (line.charge.band) w.key("unit_price").string(line.charge.unit_price.to_string());
-    else w.key("unit_price").null();
+    if (line.charge.band)
+      w.key("band").string(band_text(m, line));
+    else
+      w.key("band").null();
+    if (line.charge.band)
+      w.key("unit_price").string(line.charge.unit_price.to_string());
+    else
+      w.key("unit_price").null();
     w.key("amount").string(line.charge.amount.to_string());
     w.end_object();
   }
@@ -135,7 +142,8 @@ std::string format_bill_json(const Bill& bill) {
     w.key("fee").string(fee.id);
     w.key("name").string(fee.display_name());
     w.key("quantities").begin_object();
-    for (std::size_t i = 0; i < fee.dimensions.size(); ++i) w.key(fee.dimensions[i].name).string(f.quantities[i].to_string());
+    for (std::size_t i = 0; i < fee.dimensions.size(); ++i)
+      w.key(fee.dimensions[i].name).string(f.quantities[i].to_string());
     w.end_object();
     w.key("unit_price").string(fee.price.to_string());
     w.key("amount").string(f.amount.to_string());

@@ -36,10 +36,14 @@ void pack_plan_json(JsonWriter& w, const Meter& m, const PackPlan& plan) {
 
 const char* plan_winner_name(Plan::Winner winner) {
   switch (winner) {
-    case Plan::Winner::packs: return "packs";
-    case Plan::Winner::postpaid: return "postpaid";
-    case Plan::Winner::tie: return "tie";
-    case Plan::Winner::none: return "none";
+    case Plan::Winner::packs:
+      return "packs";
+    case Plan::Winner::postpaid:
+      return "postpaid";
+    case Plan::Winner::tie:
+      return "tie";
+    case Plan::Winner::none:
+      return "none";
   }
   return "none";
 }
@@ -52,14 +56,15 @@ std::string format_plan_text(const Plan& plan) {
   if (plan.cheapest) {
     out += fmt::format("cheapest packs      {} = {} (holds {})\n", packs_text(m, *plan.cheapest),
                        plan.cheapest->cost.to_string_grouped(), plan.cheapest->covered.to_string_grouped());
-    out += fmt::format("in one pack size    {} = {} (the form of the documents' advice)\n", packs_text(m, *plan.one_size),
-                       plan.one_size->cost.to_string_grouped());
+    out += fmt::format("in one pack size    {} = {} (the form of the documents' advice)\n",
+                       packs_text(m, *plan.one_size), plan.one_size->cost.to_string_grouped());
   } else {
     out += "packs               none sold for this meter\n";
   }
   if (plan.postpaid.unavailable.empty())
-    out += fmt::format("postpaid by month   {} {}s a month, free quota included = {}\n",
-                       plan.postpaid.months.front().to_string_grouped(), m.unit, plan.postpaid.cost.to_string_grouped());
+    out +=
+        fmt::format("postpaid by month   {} {}s a month, free quota included = {}\n",
+                    plan.postpaid.months.front().to_string_grouped(), m.unit, plan.postpaid.cost.to_string_grouped());
   else
     out += fmt::format("postpaid by month   not priced: {}\n", plan.postpaid.unavailable);
   out += fmt::format("\nwinner: {}", plan_winner_name(plan.winner));
@@ -80,12 +85,20 @@ std::string format_plan_json(const Plan& plan) {
   w.key("currency").string(plan.product->currency);
   w.key("volume").string(plan.volume.to_string());
   w.key("cheapest");
-  if (plan.cheapest) pack_plan_json(w, m, *plan.cheapest); else w.null();
+  if (plan.cheapest)
+    pack_plan_json(w, m, *plan.cheapest);
+  else
+    w.null();
   w.key("one_size");
-  if (plan.one_size) pack_plan_json(w, m, *plan.one_size); else w.null();
+  if (plan.one_size)
+    pack_plan_json(w, m, *plan.one_size);
+  else
+    w.null();
   w.key("postpaid").begin_object();
-  if (plan.postpaid.unavailable.empty()) w.key("cost").string(plan.postpaid.cost.to_string());
-  else w.key("unavailable").string(plan.postpaid.unavailable);
+  if (plan.postpaid.unavailable.empty())
+    w.key("cost").string(plan.postpaid.cost.to_string());
+  else
+    w.key("unavailable").string(plan.postpaid.unavailable);
   w.end_object();
   w.key("winner").string(plan_winner_name(plan.winner));
   w.end_object();

@@ -10,7 +10,7 @@ namespace tariff {
 
 struct FreeQuota {
   Decimal quantity;
-  std::string period;  // "month"
+  std::string period;                    // "month"
   std::optional<std::string> lost_when;  // e.g. "suspended"
 };
 

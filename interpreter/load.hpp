@@ -28,7 +28,10 @@ RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diagnosti
 void load_source(RuleSet& rules, SourcePtr source, Diagnostics& diagnostics);
 
 // The prelude's files, embedded at build time: {name, text}.
-struct EmbeddedFile { const char* name; const char* text; };
+struct EmbeddedFile {
+  const char* name;
+  const char* text;
+};
 const std::vector<EmbeddedFile>& prelude_files();
 
 }  // namespace tariff

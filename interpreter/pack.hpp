@@ -10,15 +10,15 @@
 namespace tariff {
 
 struct PackTerms {
-  int valid_months = 12;      // 有效期
-  bool stackable = false;     // 叠加
-  bool refundable = false;    // 退款
+  int valid_months = 12;                      // 有效期
+  bool stackable = false;                     // 叠加
+  bool refundable = false;                    // 退款
   std::optional<std::string> requires_state;  // only accounts in this state may buy and use packs
 };
 
 struct Pack {
   Decimal size;
-  Price price;  // Price::Kind::not_sold where the table prints '-'
+  Price price;            // Price::Kind::not_sold where the table prints '-'
   std::string size_text;  // "1000万", as the table's header writes it
   const PackTerms* terms = nullptr;
 };

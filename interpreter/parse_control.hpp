@@ -20,13 +20,13 @@ namespace tariff::parse_control {
 
 constexpr std::size_t max_nesting = 400;
 
-template<typename Rule>
-constexpr bool nests = std::is_same_v<Rule, grammar::script::expression> || std::is_same_v<Rule, grammar::script::unary> ||
-                       std::is_same_v<Rule, grammar::script::not_expr>;
+template <typename Rule>
+constexpr bool nests = std::is_same_v<Rule, grammar::script::expression> ||
+                       std::is_same_v<Rule, grammar::script::unary> || std::is_same_v<Rule, grammar::script::not_expr>;
 
 // What a parser's control calls as its match(): the normal match, counted for the rules that nest.
-template<typename Rule, tao::pegtl::apply_mode A, tao::pegtl::rewind_mode M, template<typename...> class Action,
-         template<typename...> class Control, typename ParseInput, typename... States>
+template <typename Rule, tao::pegtl::apply_mode A, tao::pegtl::rewind_mode M, template <typename...> class Action,
+          template <typename...> class Control, typename ParseInput, typename... States>
 bool bounded_match(ParseInput& in, States&&... st) {
   if constexpr (nests<Rule>) {
     struct Guard {
@@ -44,14 +44,16 @@ bool bounded_match(ParseInput& in, States&&... st) {
 // Only a failure under must<> is an error, and its message comes from grammar/errors.hpp (which
 // includes the script grammar's); a rule that fails elsewhere (one alternative of a sor) just lets
 // the parser try the next.
-template<typename Rule> struct control : tao::pegtl::normal<Rule> {
-  template<typename Input, typename... States>
+template <typename Rule>
+struct control : tao::pegtl::normal<Rule> {
+  template <typename Input, typename... States>
   [[noreturn]] static void raise(const Input& in, States&&...) {
-    static_assert(grammar::errors::message<Rule> != nullptr, "a rule under must<> needs a message in grammar/errors.hpp");
+    static_assert(grammar::errors::message<Rule> != nullptr,
+                  "a rule under must<> needs a message in grammar/errors.hpp");
     throw tao::pegtl::parse_error(grammar::errors::message<Rule>, in);
   }
-  template<tao::pegtl::apply_mode A, tao::pegtl::rewind_mode M, template<typename...> class Action,
-           template<typename...> class Control, typename ParseInput, typename... States>
+  template <tao::pegtl::apply_mode A, tao::pegtl::rewind_mode M, template <typename...> class Action,
+            template <typename...> class Control, typename ParseInput, typename... States>
   static bool match(ParseInput& in, States&&... st) {
     return bounded_match<Rule, A, M, Action, Control>(in, st...);
   }

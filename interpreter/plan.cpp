@@ -17,7 +17,11 @@ namespace {
 // 30万 is 3,000 units of 100; face_recognition's 3000万 is 30 units of 100万).
 constexpr long long max_units = 2'000'000;
 
-struct SoldPack { std::size_t index; long long units; Decimal price; };
+struct SoldPack {
+  std::size_t index;
+  long long units;
+  Decimal price;
+};
 
 std::vector<SoldPack> sold_packs(const Meter& m, long long& unit) {
   std::vector<SoldPack> sold;
@@ -51,7 +55,8 @@ PackPlan cheapest_cover(const Product& p, const Meter& m, const Decimal& volume)
   for (const auto& s : sold) largest = std::max(largest, s.units);
   long long limit = volume_units + largest;  // covering beyond this never helps
   if (limit > max_units)
-    throw BillingError("plan-too-large", fmt::format("{} {}: {} calls is too large a volume to plan exactly", p.id, m.display_name(), volume.to_string()));
+    throw BillingError("plan-too-large", fmt::format("{} {}: {} calls is too large a volume to plan exactly", p.id,
+                                                     m.display_name(), volume.to_string()));
   std::vector<std::optional<Decimal>> cost(limit + 1);
   std::vector<int> last(limit + 1, -1);
   cost[0] = Decimal(0);
@@ -93,7 +98,8 @@ PostpaidPlan postpaid_by_month(const Product& p, MeterIndex meter, const Decimal
       BillRequest r;
       r.usage.resize(p.meters.size());
       // Postpaid for some accounts only (face_fusion: licensed) is planned for such an account.
-      if (const auto& prices = p.meters[meter].postpaid; prices && prices->requires_state) r.states = {*prices->requires_state};
+      if (const auto& prices = p.meters[meter].postpaid; prices && prices->requires_state)
+        r.states = {*prices->requires_state};
       r.usage[meter] = base + (Decimal(month) < extra ? 1 : 0);
       plan.months.push_back(r.usage[meter]);
       plan.cost += bill(p, r).total;
@@ -123,8 +129,10 @@ Plan plan_purchase(const Product& product, MeterIndex meter, const Decimal& volu
     plan.winner = plan.cheapest->cost < plan.postpaid.cost   ? Plan::Winner::packs
                   : plan.postpaid.cost < plan.cheapest->cost ? Plan::Winner::postpaid
                                                              : Plan::Winner::tie;
-  else if (plan.cheapest) plan.winner = Plan::Winner::packs;
-  else if (postpaid_ok) plan.winner = Plan::Winner::postpaid;
+  else if (plan.cheapest)
+    plan.winner = Plan::Winner::packs;
+  else if (postpaid_ok)
+    plan.winner = Plan::Winner::postpaid;
   return plan;
 }
 

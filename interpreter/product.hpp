@@ -22,7 +22,7 @@ using MeterIndex = std::size_t;
 // A meter's postpaid prices: one price per band of a schedule its table shares with other rows.
 struct PostpaidPrices {
   std::shared_ptr<const BandSchedule> schedule;
-  std::vector<Price> prices;  // one per band
+  std::vector<Price> prices;                  // one per band
   std::optional<std::string> requires_state;  // only accounts in this state may use postpaid
 };
 
@@ -47,11 +47,14 @@ struct Notice {
 
 // A worked example of a document, ready to bill.
 struct Example {
-  struct Usage { MeterIndex meter; Decimal quantity; };
+  struct Usage {
+    MeterIndex meter;
+    Decimal quantity;
+  };
   struct Expect {
     std::string subject;  // total | freeze | notice | error
     std::optional<Decimal> value;
-    std::string text;     // for error and notice: a part of the message
+    std::string text;  // for error and notice: a part of the message
   };
   std::string title, source;
   std::vector<Usage> usage;
@@ -75,10 +78,10 @@ struct Product {
   std::vector<std::unique_ptr<PackTerms>> pack_terms;  // owned here; packs point at them
   std::vector<Fee> fees;
   SettlementOrder settlement;
-  std::optional<Decimal> freeze;      // pre-authorization freeze, as a fraction (1.2 for 120%)
-  std::optional<Decimal> alert_below; // pack alert threshold, as a fraction (0.15)
+  std::optional<Decimal> freeze;       // pre-authorization freeze, as a fraction (1.2 for 120%)
+  std::optional<Decimal> alert_below;  // pack alert threshold, as a fraction (0.15)
   std::vector<Notice> notices;
-  std::vector<std::string> states;    // account states the rules mention (trial, suspended, ...)
+  std::vector<std::string> states;  // account states the rules mention (trial, suspended, ...)
   std::vector<Example> examples;
   Span span;
 

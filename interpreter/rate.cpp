@@ -93,7 +93,8 @@ std::vector<Chunk> read_file(const Dictionary& dict, int fd, std::uint64_t size,
 }
 
 // Account texts of every chunk, sorted and unique; each chunk's ids mapped to their rank.
-std::vector<std::vector<std::uint32_t>> rank_accounts(const std::vector<Chunk>& chunks, std::vector<std::string>& sorted) {
+std::vector<std::vector<std::uint32_t>> rank_accounts(const std::vector<Chunk>& chunks,
+                                                      std::vector<std::string>& sorted) {
   std::vector<std::string_view> all;
   for (const Chunk& c : chunks) all.insert(all.end(), c.accounts.begin(), c.accounts.end());
   std::sort(all.begin(), all.end());
@@ -123,8 +124,10 @@ std::vector<Sum> merge_sums(std::vector<Chunk>& chunks, const std::vector<std::v
   std::sort(all.begin(), all.end(), [](const Sum& a, const Sum& b) { return a.key < b.key; });
   std::size_t out = 0;
   for (std::size_t i = 0; i < all.size(); ++i) {
-    if (out > 0 && all[out - 1].key == all[i].key) all[out - 1].merge(all[i]);
-    else all[out++] = all[i];
+    if (out > 0 && all[out - 1].key == all[i].key)
+      all[out - 1].merge(all[i]);
+    else
+      all[out++] = all[i];
   }
   all.resize(out);
   return all;
@@ -142,7 +145,8 @@ PackIndex index_packs(const Dictionary& dict, const HeldPacks& packs, const std:
 }
 
 // Bills the sums on `jobs` threads, cut at account boundaries, and joins the batches in order.
-void bill_all(const Dictionary& dict, const std::vector<Sum>& sums, const PackIndex& packs, const Options& options, Result& result) {
+void bill_all(const Dictionary& dict, const std::vector<Sum>& sums, const PackIndex& packs, const Options& options,
+              Result& result) {
   std::size_t jobs = std::max(1U, options.jobs);
   std::vector<std::size_t> cuts{0};
   for (std::size_t i = 1; i < jobs; ++i) {
@@ -187,7 +191,8 @@ Result rate_chunks(const Dictionary& dict, std::vector<Chunk> chunks, std::uint6
   std::vector<Sum> sums = merge_sums(chunks, ranks, bases);
   chunks.clear();
   bill_all(dict, sums, index_packs(dict, packs, result.accounts), options, result);
-  std::stable_sort(result.rejects.begin(), result.rejects.end(), [](const Reject& a, const Reject& b) { return a.line < b.line; });
+  std::stable_sort(result.rejects.begin(), result.rejects.end(),
+                   [](const Reject& a, const Reject& b) { return a.line < b.line; });
   result.reject_count = result.rejects.size();
   for (const Spill& s : result.spills) result.reject_count += s.count;
   std::uint32_t last = UINT32_MAX;
@@ -218,7 +223,8 @@ Result rate_file(const Catalog& catalog, const std::string& path, const HeldPack
   struct stat st {};
   if (::fstat(file.fd, &st) != 0) throw RateError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
   if (!S_ISREG(st.st_mode)) return rate_stream(dict, file.fd, packs, options);
-  return rate_chunks(dict, read_file(dict, file.fd, static_cast<std::uint64_t>(st.st_size), options), 1, packs, options);
+  return rate_chunks(dict, read_file(dict, file.fd, static_cast<std::uint64_t>(st.st_size), options), 1, packs,
+                     options);
 }
 
 namespace {

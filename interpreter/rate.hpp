@@ -56,7 +56,7 @@ HeldPacks read_packs(const Catalog& catalog, const std::string& path);
 
 struct Options {
   unsigned jobs = 1;
-  bool detail = false;                            // keep each meter's bill line
+  bool detail = false;                             // keep each meter's bill line
   std::atomic<std::uint64_t>* progress = nullptr;  // bytes read so far, updated as chunks go
 };
 
@@ -80,15 +80,15 @@ struct Row {
 
 struct Summary {
   std::uint64_t rows_read = 0, rows_rated = 0, rows_rejected = 0;
-  std::size_t accounts = 0;                 // accounts with at least one output row
-  std::map<std::string, Decimal> totals;    // per currency: the sum of the output totals
+  std::size_t accounts = 0;               // accounts with at least one output row
+  std::map<std::string, Decimal> totals;  // per currency: the sum of the output totals
 };
 
 // Rejected rows beyond a few thousand per thread wait in a temporary file, so that a file of
 // mostly bad rows needs no more memory than a good one. Records: line, rows, reason size, reason.
 struct Spill {
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{nullptr, &std::fclose};
-  std::uint64_t base = 0;   // added to each line read back
+  std::uint64_t base = 0;  // added to each line read back
   std::uint64_t count = 0;
 };
 
@@ -96,9 +96,9 @@ struct Result {
   std::vector<std::string> accounts;  // sorted
   std::vector<Row> rows;              // in output order
   std::vector<Line> lines;
-  std::vector<Reject> rejects;        // those kept in memory (all, unless there were thousands), by line
-  std::vector<Spill> spills;          // the others, in line order across the spills
-  std::uint64_t reject_count = 0;     // both
+  std::vector<Reject> rejects;     // those kept in memory (all, unless there were thousands), by line
+  std::vector<Spill> spills;       // the others, in line order across the spills
+  std::uint64_t reject_count = 0;  // both
   Summary summary;
 };
 

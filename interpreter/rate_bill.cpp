@@ -18,7 +18,9 @@ Decimal take(Decimal& left, const Decimal& available) {
 }
 
 // The state a meter's postpaid prices require (face_fusion: licensed), if any.
-const std::optional<std::string>* required_state(const Meter& m) { return m.postpaid ? &m.postpaid->requires_state : nullptr; }
+const std::optional<std::string>* required_state(const Meter& m) {
+  return m.postpaid ? &m.postpaid->requires_state : nullptr;
+}
 
 bool has(const std::vector<std::string>& states, const std::string& s) {
   return std::find(states.begin(), states.end(), s) != states.end();
@@ -42,8 +44,8 @@ Line settle(const Product& product, MeterIndex index, const Decimal& usage, cons
       line.postpaid = std::exchange(left, Decimal());
       const std::optional<std::string>* needs = required_state(m);
       if (!line.postpaid.is_zero() && needs && *needs && !has(states, **needs))
-        throw BillingError("postpaid-requires-state",
-                           fmt::format("{} {}: postpaid is for {} accounts only", product.id, m.display_name(), **needs));
+        throw BillingError("postpaid-requires-state", fmt::format("{} {}: postpaid is for {} accounts only", product.id,
+                                                                  m.display_name(), **needs));
       PostpaidCharge charge = charge_postpaid(product, m, line.postpaid, usage);
       line.band = charge.band;
       line.unit_price = charge.unit_price;
@@ -104,7 +106,7 @@ class Biller {
   bool detail_;
   Batch& out_;
   std::vector<Line> lines_;
-  std::vector<std::vector<std::string>> states_;  // per product
+  std::vector<std::vector<std::string>> states_;                   // per product
   std::unordered_map<std::uint64_t, std::vector<HeldPack>> left_;  // packs left after the months billed
 
   void reject(std::uint64_t line, std::string reason, std::uint64_t rows) {
@@ -113,7 +115,8 @@ class Biller {
   }
 
   // The full engine, for an account that holds packs; what is left of them carries to its next month.
-  Decimal with_packs(const Product& product, const Sum* b, const Sum* e, std::uint64_t key, const std::vector<HeldPack>& initial) {
+  Decimal with_packs(const Product& product, const Sum* b, const Sum* e, std::uint64_t key,
+                     const std::vector<HeldPack>& initial) {
     auto [at, fresh] = left_.try_emplace(key, initial);
     std::vector<HeldPack>& held = at->second;
     BillRequest request;

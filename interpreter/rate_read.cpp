@@ -53,7 +53,8 @@ Dictionary::Dictionary(const Catalog& catalog) {
   for (std::size_t i = 0; i < products_.size(); ++i) {
     const Product& p = *products_[i];
     for (const auto& [name, index] : p.meter_names) add_name(static_cast<int>(i), name, static_cast<int>(index));
-    for (std::size_t m = 0; m < p.meters.size(); ++m) add_name(static_cast<int>(i), p.meters[m].id, static_cast<int>(m));
+    for (std::size_t m = 0; m < p.meters.size(); ++m)
+      add_name(static_cast<int>(i), p.meters[m].id, static_cast<int>(m));
   }
 }
 
@@ -247,10 +248,14 @@ bool parse_quantity(std::string_view s, std::uint64_t& out, std::string& reason)
     }
   }
   auto d = Decimal::parse(s);
-  if (!d) reason = fmt::format("bad quantity '{}'", s);
-  else if (d->is_negative()) reason = fmt::format("negative quantity '{}'", s);
-  else if (!d->is_integer()) reason = fmt::format("quantity '{}' is not a whole number", s);
-  else if (auto whole = d->to_int64(); !whole) reason = fmt::format("quantity '{}' is too large", s);
+  if (!d)
+    reason = fmt::format("bad quantity '{}'", s);
+  else if (d->is_negative())
+    reason = fmt::format("negative quantity '{}'", s);
+  else if (!d->is_integer())
+    reason = fmt::format("quantity '{}' is not a whole number", s);
+  else if (auto whole = d->to_int64(); !whole)
+    reason = fmt::format("quantity '{}' is too large", s);
   else {
     out = static_cast<std::uint64_t>(*whole);
     return true;
@@ -266,9 +271,12 @@ bool split_csv(std::string_view line, std::vector<std::string>& fields) {
   for (std::size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
     if (quoted) {
-      if (c != '"') fields.back() += c;
-      else if (i + 1 < line.size() && line[i + 1] == '"') fields.back() += line[++i];
-      else quoted = false;
+      if (c != '"')
+        fields.back() += c;
+      else if (i + 1 < line.size() && line[i + 1] == '"')
+        fields.back() += line[++i];
+      else
+        quoted = false;
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
@@ -352,7 +360,6 @@ class RowReader {
   }
 
  private:
-
   static std::string column_count(std::size_t n) {
     return fmt::format("wrong column count: {} instead of 5 (account,month,product,meter,quantity)", n);
   }
@@ -367,7 +374,8 @@ class RowReader {
   void spill() {
     Spill& s = chunk_.spill;
     if (!s.file) s.file.reset(std::tmpfile());
-    if (!s.file) throw RateError(fmt::format("cannot create a temporary file for rejected rows: {}", std::strerror(errno)));
+    if (!s.file)
+      throw RateError(fmt::format("cannot create a temporary file for rejected rows: {}", std::strerror(errno)));
     for (const Reject& r : chunk_.rejects) {
       std::uint64_t head[3] = {r.line, r.rows, r.reason.size()};
       if (std::fwrite(head, sizeof head, 1, s.file.get()) != 1 ||
@@ -399,7 +407,8 @@ class RowReader {
     if (!parse_quantity(f[4], quantity, reason_)) return reject(number, std::move(reason_));
     Pending& p = batch_[pending_++];
     p = {f[0], hash_text(f[0]),
-         make_key(0, static_cast<std::uint64_t>(month), static_cast<std::uint64_t>(product), static_cast<std::uint64_t>(meter)),
+         make_key(0, static_cast<std::uint64_t>(month), static_cast<std::uint64_t>(product),
+                  static_cast<std::uint64_t>(meter)),
          quantity, number};
     accounts_.prefetch(p.hash);
     if (pending_ == batch_size) flush();
@@ -451,7 +460,8 @@ Chunk read_range(const Dictionary& dictionary, int fd, std::uint64_t begin, std:
       at += got;
       return got;
     };
-    for_each_line(fill, [&](std::string_view line) { rows.line(line); }, [&] { rows.flush(); }, progress);
+    for_each_line(
+        fill, [&](std::string_view line) { rows.line(line); }, [&] { rows.flush(); }, progress);
   }
   return chunk;
 }
@@ -474,7 +484,8 @@ Chunk read_stream(const Dictionary& dictionary, int fd, std::atomic<std::uint64_
       check_header(line);
       ++chunk.lines;
     };
-    for_each_line(fill, on_line, [&] { rows.flush(); }, progress);
+    for_each_line(
+        fill, on_line, [&] { rows.flush(); }, progress);
     if (header) throw RateError("the usage input is empty: expected the header 'account,month,product,meter,quantity'");
   }
   return chunk;

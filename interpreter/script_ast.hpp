@@ -41,19 +41,19 @@ struct Arg {
 struct Expr {
   enum class Kind { number, money, text, boolean, variable, call, negate, logical_not, binary, if_ };
   Kind kind = Kind::number;
-  ast::Number number;      // number, money
-  std::string text;        // money: currency; text: the string; variable, call: the name; binary: operator
-  bool flag = false;       // boolean
+  ast::Number number;             // number, money
+  std::string text;               // money: currency; text: the string; variable, call: the name; binary: operator
+  bool flag = false;              // boolean
   std::vector<ExprPtr> operands;  // negate/not: 1; binary: 2; if: condition, then, else
-  std::vector<Arg> args;   // call
+  std::vector<Arg> args;          // call
   Span span;
 };
 
 struct Statement {
   enum class Kind { let, fn, assert_, expect, expression };
   Kind kind = Kind::expression;
-  ast::Name name;                   // let, fn
-  std::vector<ast::Name> params;    // fn
+  ast::Name name;                 // let, fn
+  std::vector<ast::Name> params;  // fn
   ExprPtr body;
   Span span;
 };

@@ -15,9 +15,9 @@ using Kind = Value::Kind;
 
 const std::vector<std::string>& Interpreter::builtin_names() {
   static const std::vector<std::string> names = {
-      "amount", "band", "bill", "currency", "divide", "fee", "free_quota", "freeze", "freeze_rate", "money",
-      "pack_price", "plan", "plan_cost", "plan_one_size", "plan_postpaid", "postpaid_price", "round", "total",
-      "unit_price", "winner"};
+      "amount",        "band",           "bill",  "currency",   "divide",     "fee",       "free_quota",
+      "freeze",        "freeze_rate",    "money", "pack_price", "plan",       "plan_cost", "plan_one_size",
+      "plan_postpaid", "postpaid_price", "round", "total",      "unit_price", "winner"};
   return names;
 }
 
@@ -28,7 +28,8 @@ const Expr& Interpreter::positional(const Expr& call, std::size_t i) {
 }
 
 void Interpreter::expect_args(const Expr& call, std::size_t n, const char* usage) {
-  if (call.args.size() != n) fail(call.span, "arity", fmt::format("{} takes {} argument{}", call.text, n, n == 1 ? "" : "s"), usage);
+  if (call.args.size() != n)
+    fail(call.span, "arity", fmt::format("{} takes {} argument{}", call.text, n, n == 1 ? "" : "s"), usage);
 }
 
 Decimal Interpreter::quantity_of(const Expr& e) {
@@ -43,7 +44,9 @@ int Interpreter::places_arg(const Expr& call, std::size_t i) {
   const Expr& e = positional(call, i);
   auto n = quantity_of(e).to_int64();
   if (!n || *n < Decimal::min_places || *n > Decimal::max_scale)
-    fail(e.span, "places", fmt::format("expected a whole number of decimal places from {} to {}", Decimal::min_places, Decimal::max_scale));
+    fail(e.span, "places",
+         fmt::format("expected a whole number of decimal places from {} to {}", Decimal::min_places,
+                     Decimal::max_scale));
   return static_cast<int>(*n);
 }
 
@@ -51,15 +54,19 @@ RoundingMode Interpreter::mode_arg(const Expr& call, std::size_t i) {
   const Expr& e = positional(call, i);
   Value v = evaluate(e);
   auto mode = v.kind == Kind::text ? parse_rounding_mode(v.text) : std::nullopt;
-  if (!mode) fail(e.span, "rounding-mode", "expected a rounding mode", "half_up, half_even, half_down, down, up, floor or ceiling");
+  if (!mode)
+    fail(e.span, "rounding-mode", "expected a rounding mode",
+         "half_up, half_even, half_down, down, up, floor or ceiling");
   return *mode;
 }
 
 const Product& Interpreter::product_arg(const Expr& call, std::size_t i) {
-  if (call.args.size() <= i) fail(call.span, "arity", fmt::format("{} needs a product first", call.text), ":products lists them");
+  if (call.args.size() <= i)
+    fail(call.span, "arity", fmt::format("{} needs a product first", call.text), ":products lists them");
   const Expr& e = positional(call, i);
   Value v = evaluate(e);
-  if (v.kind != Kind::product) fail(e.span, "type", fmt::format("expected a product, not {}", kind_name(v.kind)), ":products lists them");
+  if (v.kind != Kind::product)
+    fail(e.span, "type", fmt::format("expected a product, not {}", kind_name(v.kind)), ":products lists them");
   return *v.product;
 }
 
@@ -72,16 +79,20 @@ MeterIndex Interpreter::meter_arg(const Expr& call, const Product& p, const Expr
   if (!own_name) {
     Value v = evaluate(arg);
     if (v.kind == Kind::meter && v.product == &p) return v.meter;
-    if (v.kind != Kind::text) fail(arg.span, "type", fmt::format("{} expects a meter of {}, not {}", call.text, p.id, kind_name(v.kind)));
+    if (v.kind != Kind::text)
+      fail(arg.span, "type", fmt::format("{} expects a meter of {}, not {}", call.text, p.id, kind_name(v.kind)));
     name = v.text;
   }
   if (auto m = p.find_meter(name)) return *m;
   std::string known;
   for (const auto& m : p.meters) known += (known.empty() ? "" : ", ") + m.id + " " + m.display_name();
-  fail(arg.span, "unknown-meter", fmt::format("product {} has no meter or API action '{}'", p.id, name), fmt::format("meters: {}", known));
+  fail(arg.span, "unknown-meter", fmt::format("product {} has no meter or API action '{}'", p.id, name),
+       fmt::format("meters: {}", known));
 }
 
-Value Interpreter::money_of(const Product& p, Decimal amount) const { return Value::money(std::move(amount), p.currency); }
+Value Interpreter::money_of(const Product& p, Decimal amount) const {
+  return Value::money(std::move(amount), p.currency);
+}
 
 // bill(PRODUCT, METER = QTY..., buy = METER SIZE [× N], held = METER LEFT [of SIZE],
 //      fee = NAME [QTY] [DIM = QTY ...], state = "trial")
@@ -111,18 +122,21 @@ Value Interpreter::bill_call(const Expr& e) {
       if (found == packs.end()) {
         std::string sizes;
         for (const auto& k : packs) sizes += (sizes.empty() ? "" : ", ") + k.size_text;
-        fail(a.pack->size->span, "unknown-pack", fmt::format("{} sells no {} pack of {}", p.id, p.meters[m].display_name(), size.to_string()),
+        fail(a.pack->size->span, "unknown-pack",
+             fmt::format("{} sells no {} pack of {}", p.id, p.meters[m].display_name(), size.to_string()),
              fmt::format("sizes: {}", sizes.empty() ? "none" : sizes));
       }
       Decimal count = a.pack->extra ? quantity_of(*a.pack->extra) : Decimal(1);
       request.buys.push_back({m, static_cast<std::size_t>(found - packs.begin()), count});
     } else if (!a.name) {
-      fail(a.span, "arity", "bill takes the product, then METER = QUANTITY, buy = ..., held = ..., fee = ..., state = \"...\"");
+      fail(a.span, "arity",
+           "bill takes the product, then METER = QUANTITY, buy = ..., held = ..., fee = ..., state = \"...\"");
     } else if (a.name->text == "state") {
       Value v = evaluate(*a.value);
       if (v.kind != Kind::text) fail(a.value->span, "type", "state = needs a string, like state = \"trial\"");
       if (std::ranges::count(p.states, v.text) == 0)
-        fail(a.value->span, "unknown-state", fmt::format("product {} has no rule for the account state '{}'", p.id, v.text));
+        fail(a.value->span, "unknown-state",
+             fmt::format("product {} has no rule for the account state '{}'", p.id, v.text));
       request.states.push_back(v.text);
     } else {
       Expr meter;
@@ -175,7 +189,8 @@ std::optional<Value> Interpreter::call_builtin(const Expr& e) {
         return q;
       }
       Value v = evaluate(x);
-      if (v.kind != Kind::number && v.kind != Kind::money) fail(x.span, "type", fmt::format("cannot round {}", kind_name(v.kind)));
+      if (v.kind != Kind::number && v.kind != Kind::money)
+        fail(x.span, "type", fmt::format("cannot round {}", kind_name(v.kind)));
       v.number = v.number.round(places, mode);
       return v;
     }
@@ -184,7 +199,8 @@ std::optional<Value> Interpreter::call_builtin(const Expr& e) {
       Decimal b = number_arg(e, 1);
       if (b.is_zero()) fail(positional(e, 1).span, "division-by-zero", "division by zero");
       Value a = evaluate(positional(e, 0));
-      if (a.kind != Kind::number && a.kind != Kind::money) fail(positional(e, 0).span, "type", fmt::format("cannot divide {}", kind_name(a.kind)));
+      if (a.kind != Kind::number && a.kind != Kind::money)
+        fail(positional(e, 0).span, "type", fmt::format("cannot divide {}", kind_name(a.kind)));
       a.number = Decimal::divide(a.number, b, places_arg(e, 2), mode_arg(e, 3));
       return a;
     }
@@ -200,7 +216,8 @@ std::optional<Value> Interpreter::call_builtin(const Expr& e) {
     if (f == "amount" || f == "currency") {
       expect_args(e, 1, "amount(money) or currency(money)");
       Value v = evaluate(positional(e, 0));
-      if (v.kind != Kind::money) fail(positional(e, 0).span, "type", fmt::format("expected money, not {}", kind_name(v.kind)));
+      if (v.kind != Kind::money)
+        fail(positional(e, 0).span, "type", fmt::format("expected money, not {}", kind_name(v.kind)));
       return f == "amount" ? Value::of(v.number) : Value::string(v.text);
     }
     if (f == "money") {
@@ -238,10 +255,13 @@ std::optional<Value> Interpreter::call_builtin(const Expr& e) {
       Decimal size = number_arg(e, 2);
       for (const auto& k : m.packs)
         if (k.size == size) {
-          if (!k.price.sold()) fail(e.span, "not-sold", fmt::format("{} pack {} is not sold at a listed price", m.display_name(), k.size_text));
+          if (!k.price.sold())
+            fail(e.span, "not-sold",
+                 fmt::format("{} pack {} is not sold at a listed price", m.display_name(), k.size_text));
           return money_of(p, k.price.amount);
         }
-      fail(positional(e, 2).span, "unknown-pack", fmt::format("{} sells no {} pack of {}", p.id, m.display_name(), size.to_string()));
+      fail(positional(e, 2).span, "unknown-pack",
+           fmt::format("{} sells no {} pack of {}", p.id, m.display_name(), size.to_string()));
     }
   } catch (const BillingError& error) {
     fail(e.span, error.code, error.what());

@@ -52,7 +52,8 @@ Outcome Interpreter::run(const Statement& s) {
       return out;
     case Statement::Kind::fn:
       if (std::ranges::count(builtin_names(), s.name.text))
-        fail(s.name.span, "builtin-redefined", fmt::format("{} is a built-in function", s.name.text), "choose another name");
+        fail(s.name.span, "builtin-redefined", fmt::format("{} is a built-in function", s.name.text),
+             "choose another name");
       functions_[s.name.text] = std::make_shared<Statement>(s);
       out.kind = Outcome::Kind::defined;
       return out;
@@ -60,23 +61,31 @@ Outcome Interpreter::run(const Statement& s) {
       out.value = evaluate(*s.body);
       return out;
     case Statement::Kind::assert_:
-    case Statement::Kind::expect: break;
+    case Statement::Kind::expect:
+      break;
   }
   // assert COND; expect A op B shows both sides when it fails.
   const Expr& body = *s.body;
-  bool comparison = s.kind == Statement::Kind::expect && body.kind == Expr::Kind::binary && body.text != "and" && body.text != "or";
+  bool comparison =
+      s.kind == Statement::Kind::expect && body.kind == Expr::Kind::binary && body.text != "and" && body.text != "or";
   if (comparison && std::string("+-*×/").find(body.text) == std::string::npos) {
     Value a = evaluate(*body.operands[0]), b = evaluate(*body.operands[1]);
     bool ok = truth(body, compare(body, a, b), "expect");
     out.kind = ok ? Outcome::Kind::passed : Outcome::Kind::failed;
     if (!ok)
-      out.failure = Diagnostic{"expect-failed", s.span, fmt::format("expect failed: {} {} {}", format_value(a), body.text, format_value(b)),
-                               fmt::format("left: {}   right: {}", source_text(body.operands[0]->span), source_text(body.operands[1]->span)), {}};
+      out.failure = Diagnostic{
+          "expect-failed",
+          s.span,
+          fmt::format("expect failed: {} {} {}", format_value(a), body.text, format_value(b)),
+          fmt::format("left: {}   right: {}", source_text(body.operands[0]->span), source_text(body.operands[1]->span)),
+          {}};
     return out;
   }
   bool ok = truth(body, evaluate(body), s.kind == Statement::Kind::expect ? "expect" : "assert");
   out.kind = ok ? Outcome::Kind::passed : Outcome::Kind::failed;
-  if (!ok) out.failure = Diagnostic{"assert-failed", s.span, fmt::format("assertion failed: {}", source_text(body.span)), "", {}};
+  if (!ok)
+    out.failure =
+        Diagnostic{"assert-failed", s.span, fmt::format("assertion failed: {}", source_text(body.span)), "", {}};
   return out;
 }
 
@@ -88,24 +97,33 @@ Value Interpreter::evaluate(const Expr& e) {
       if (!v) {
         std::string units;
         for (const auto& [name, value] : rules_->prelude.units) units += (units.empty() ? "" : ", ") + name;
-        fail(e.span, "unknown-unit", fmt::format("unknown unit '{}'", e.number.unit), fmt::format("the prelude's units: {}", units));
+        fail(e.span, "unknown-unit", fmt::format("unknown unit '{}'", e.number.unit),
+             fmt::format("the prelude's units: {}", units));
       }
       return e.kind == Expr::Kind::money ? Value::money(*v, e.text) : Value::of(*v);
     }
-    case Expr::Kind::text: return Value::string(e.text);
-    case Expr::Kind::boolean: return Value::boolean(e.flag);
-    case Expr::Kind::variable: return variable(e);
-    case Expr::Kind::call: return call(e);
+    case Expr::Kind::text:
+      return Value::string(e.text);
+    case Expr::Kind::boolean:
+      return Value::boolean(e.flag);
+    case Expr::Kind::variable:
+      return variable(e);
+    case Expr::Kind::call:
+      return call(e);
     case Expr::Kind::negate: {
       Value v = evaluate(*e.operands[0]);
-      if (v.kind != Kind::number && v.kind != Kind::money) fail(e.span, "type", fmt::format("cannot negate {}", kind_name(v.kind)));
+      if (v.kind != Kind::number && v.kind != Kind::money)
+        fail(e.span, "type", fmt::format("cannot negate {}", kind_name(v.kind)));
       v.number = -v.number;
       return v;
     }
-    case Expr::Kind::logical_not: return Value::boolean(!truth(e, evaluate(*e.operands[0]), "not"));
-    case Expr::Kind::binary: return binary(e);
+    case Expr::Kind::logical_not:
+      return Value::boolean(!truth(e, evaluate(*e.operands[0]), "not"));
+    case Expr::Kind::binary:
+      return binary(e);
     case Expr::Kind::if_:
-      return truth(*e.operands[0], evaluate(*e.operands[0]), "if") ? evaluate(*e.operands[1]) : evaluate(*e.operands[2]);
+      return truth(*e.operands[0], evaluate(*e.operands[0]), "if") ? evaluate(*e.operands[1])
+                                                                   : evaluate(*e.operands[2]);
   }
   fail(e.span, "internal", "unknown expression");
 }
@@ -157,14 +175,17 @@ Value Interpreter::arithmetic(const Expr& e, const Value& a, const Value& b) {
   const std::string& op = e.text;
   auto numeric = [](const Value& v) { return v.kind == Kind::number || v.kind == Kind::money; };
   if (!numeric(a) || !numeric(b))
-    fail(e.span, "type", fmt::format("'{}' needs numbers or money, not {} and {}", op, kind_name(a.kind), kind_name(b.kind)));
+    fail(e.span, "type",
+         fmt::format("'{}' needs numbers or money, not {} and {}", op, kind_name(a.kind), kind_name(b.kind)));
   bool am = a.kind == Kind::money, bm = b.kind == Kind::money;
   if (am && bm && a.text != b.text)
-    fail(e.span, "currency", fmt::format("cannot combine {} with {}", a.text, b.text), "convert one amount first; tariff has no exchange rates");
+    fail(e.span, "currency", fmt::format("cannot combine {} with {}", a.text, b.text),
+         "convert one amount first; tariff has no exchange rates");
   const std::string& currency = am ? a.text : b.text;
   if (op == "+" || op == "-") {
-    if (am != bm) fail(e.span, "type", fmt::format("cannot {} money and a plain number", op == "+" ? "add" : "subtract"),
-                       "write the currency: 100 CNY");
+    if (am != bm)
+      fail(e.span, "type", fmt::format("cannot {} money and a plain number", op == "+" ? "add" : "subtract"),
+           "write the currency: 100 CNY");
     Decimal r = op == "+" ? a.number + b.number : a.number - b.number;
     return am ? Value::money(r, currency) : Value::of(r);
   }
@@ -172,8 +193,10 @@ Value Interpreter::arithmetic(const Expr& e, const Value& a, const Value& b) {
     if (bm && !am) fail(e.span, "type", "cannot divide a number by money");
     if (b.number.is_zero()) fail(e.operands[1]->span, "division-by-zero", "division by zero");
     auto q = Decimal::divide_exact(a.number, b.number);
-    if (!q) fail(e.span, "inexact-division", fmt::format("{} / {} has no exact decimal value", a.number.to_string(), b.number.to_string()),
-                 "say how to round it: round(a / b, 2, half_up)");
+    if (!q)
+      fail(e.span, "inexact-division",
+           fmt::format("{} / {} has no exact decimal value", a.number.to_string(), b.number.to_string()),
+           "say how to round it: round(a / b, 2, half_up)");
     return am && !bm ? Value::money(*q, currency) : Value::of(*q);
   }
   if (am && bm) fail(e.span, "type", "cannot multiply money by money");
@@ -191,21 +214,28 @@ Value Interpreter::compare(const Expr& e, const Value& a, const Value& b) {
   }
   // Money compares with money of its currency, and with zero (x > 0).
   bool a_ok = a.kind == Kind::number || a.kind == Kind::money, b_ok = b.kind == Kind::number || b.kind == Kind::money;
-  if (!a_ok || !b_ok) fail(e.span, "type", fmt::format("cannot compare {} with {}", kind_name(a.kind), kind_name(b.kind)));
+  if (!a_ok || !b_ok)
+    fail(e.span, "type", fmt::format("cannot compare {} with {}", kind_name(a.kind), kind_name(b.kind)));
   if (a.kind != b.kind && !(a.kind == Kind::number ? a.number.is_zero() : b.number.is_zero()))
-    fail(e.span, "type", fmt::format("cannot compare {} with {}", kind_name(a.kind), kind_name(b.kind)), "write the currency: 100 CNY");
+    fail(e.span, "type", fmt::format("cannot compare {} with {}", kind_name(a.kind), kind_name(b.kind)),
+         "write the currency: 100 CNY");
   if (a.kind == Kind::money && b.kind == Kind::money && a.text != b.text)
     fail(e.span, "currency", fmt::format("cannot compare {} with {}", a.text, b.text));
   auto order = a.number <=> b.number;
-  bool r = op == "==" ? order == 0 : op == "!=" ? order != 0 : op == "<" ? order < 0 : op == ">" ? order > 0
-         : op == "<=" || op == "≤" ? order <= 0 : order >= 0;
+  bool r = op == "=="                ? order == 0
+           : op == "!="              ? order != 0
+           : op == "<"               ? order < 0
+           : op == ">"               ? order > 0
+           : op == "<=" || op == "≤" ? order <= 0
+                                     : order >= 0;
   return Value::boolean(r);
 }
 
 Value Interpreter::call(const Expr& e) {
   if (auto it = functions_.find(e.text); it != functions_.end()) return call_function(e, *it->second);
   if (auto v = call_builtin(e)) return *v;
-  fail(e.span, "unknown-function", fmt::format("unknown function '{}'", e.text), "define it with fn NAME(a, b) = expression");
+  fail(e.span, "unknown-function", fmt::format("unknown function '{}'", e.text),
+       "define it with fn NAME(a, b) = expression");
 }
 
 Value Interpreter::call_function(const Expr& e, const Statement& fn) {
@@ -214,7 +244,9 @@ Value Interpreter::call_function(const Expr& e, const Statement& fn) {
     fail(e.span, "too-many-calls", fmt::format("this statement makes more than {} function calls", max_calls),
          "a function that calls itself twice or more per call takes exponential time");
   if (e.args.size() != fn.params.size())
-    fail(e.span, "arity", fmt::format("{} takes {} argument{}, given {}", fn.name.text, fn.params.size(), fn.params.size() == 1 ? "" : "s", e.args.size()));
+    fail(e.span, "arity",
+         fmt::format("{} takes {} argument{}, given {}", fn.name.text, fn.params.size(),
+                     fn.params.size() == 1 ? "" : "s", e.args.size()));
   Frame frame;
   for (std::size_t i = 0; i < fn.params.size(); ++i) {
     const Arg& a = e.args[i];

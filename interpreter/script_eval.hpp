@@ -18,8 +18,8 @@ namespace tariff::script {
 struct Outcome {
   enum class Kind { value, bound, defined, passed, failed };
   Kind kind = Kind::value;
-  std::optional<Value> value;        // value: the expression's; bound: the new binding's
-  std::optional<Diagnostic> failure; // failed: which assert or expect, and both sides
+  std::optional<Value> value;         // value: the expression's; bound: the new binding's
+  std::optional<Diagnostic> failure;  // failed: which assert or expect, and both sides
 };
 
 class Interpreter {
@@ -75,7 +75,8 @@ class Interpreter {
   Value plan_part(const Expr& e);
   std::size_t fee_index(const Product& p, const Expr& arg);
   FeePurchase fee_purchase(const Product& p, const FeeSpec& spec);
-  void set_dimension(FeePurchase& purchase, std::vector<bool>& given, const Fee& fee, const ast::Name& name, const Expr& q);
+  void set_dimension(FeePurchase& purchase, std::vector<bool>& given, const Fee& fee, const ast::Name& name,
+                     const Expr& q);
 
   std::shared_ptr<const RuleSet> rules_;
   Frame globals_;

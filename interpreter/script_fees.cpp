@@ -29,7 +29,9 @@ std::size_t dimension_of(const Fee& fee, const ast::Name& name) {
 }
 
 const Plan& plan_of(const Expr& e, const Value& v) {
-  if (v.kind != Kind::plan) fail(e.span, "type", fmt::format("expected a plan, not {}", kind_name(v.kind)), "plan(product, meter, annual_quantity)");
+  if (v.kind != Kind::plan)
+    fail(e.span, "type", fmt::format("expected a plan, not {}", kind_name(v.kind)),
+         "plan(product, meter, annual_quantity)");
   return *v.plan;
 }
 
@@ -41,15 +43,18 @@ std::size_t Interpreter::fee_index(const Product& p, const Expr& arg) {
   bool bound = globals_.count(name) > 0 || (!frames_.empty() && frames_.back().count(name) > 0);
   if (arg.kind != Expr::Kind::text && !(arg.kind == Expr::Kind::variable && (p.find_fee(name) || !bound))) {
     Value v = evaluate(arg);
-    if (v.kind != Kind::text) fail(arg.span, "type", fmt::format("expected the name of a fee of {}, not {}", p.id, kind_name(v.kind)));
+    if (v.kind != Kind::text)
+      fail(arg.span, "type", fmt::format("expected the name of a fee of {}, not {}", p.id, kind_name(v.kind)));
     name = v.text;
   }
   if (auto f = p.find_fee(name)) return *f;
-  fail(arg.span, "unknown-fee", fmt::format("product {} has no fee '{}'", p.id, name), fmt::format("fees: {}", fee_names(p)));
+  fail(arg.span, "unknown-fee", fmt::format("product {} has no fee '{}'", p.id, name),
+       fmt::format("fees: {}", fee_names(p)));
 }
 
 // Sets one dimension's quantity; a dimension given twice is a mistake, not a sum.
-void Interpreter::set_dimension(FeePurchase& purchase, std::vector<bool>& given, const Fee& fee, const ast::Name& name, const Expr& q) {
+void Interpreter::set_dimension(FeePurchase& purchase, std::vector<bool>& given, const Fee& fee, const ast::Name& name,
+                                const Expr& q) {
   std::size_t i = dimension_of(fee, name);
   if (given[i]) fail(name.span, "duplicate-dimension", fmt::format("fee {}: {} is given twice", fee.id, name.text));
   given[i] = true;
@@ -67,7 +72,8 @@ FeePurchase Interpreter::fee_purchase(const Product& p, const FeeSpec& spec) {
   for (const auto& d : fee.dimensions) purchase.quantities.push_back(d.default_quantity());
   std::vector<bool> given(fee.dimensions.size(), false);
   if (spec.first) {
-    if (fee.dimensions.empty()) fail(spec.first->span, "unknown-dimension", fmt::format("fee {} has no dimension to buy", fee.id));
+    if (fee.dimensions.empty())
+      fail(spec.first->span, "unknown-dimension", fmt::format("fee {} has no dimension to buy", fee.id));
     set_dimension(purchase, given, fee, {fee.dimensions.front().name, spec.first->span}, *spec.first);
   }
   for (const auto& [dim, q] : spec.dimensions) set_dimension(purchase, given, fee, dim, *q);
@@ -77,7 +83,8 @@ FeePurchase Interpreter::fee_purchase(const Product& p, const FeeSpec& spec) {
 // fee(PRODUCT, NAME, [QTY,] DIM = QTY, ...): the fee's amount; a quantity outside its limits is an error.
 Value Interpreter::fee_call(const Expr& e) {
   if (e.args.size() < 2)
-    fail(e.span, "arity", "fee takes a product, the fee's name, then DIMENSION = QUANTITY for each dimension", fee_usage);
+    fail(e.span, "arity", "fee takes a product, the fee's name, then DIMENSION = QUANTITY for each dimension",
+         fee_usage);
   const Product& p = product_arg(e, 0);
   FeeSpec spec;
   const Expr& name = positional(e, 1);
@@ -86,9 +93,12 @@ Value Interpreter::fee_call(const Expr& e) {
   spec.fee.text = p.fees[index].id;
   for (std::size_t i = 2; i < e.args.size(); ++i) {
     const Arg& a = e.args[i];
-    if (a.name && a.value) spec.dimensions.emplace_back(*a.name, a.value);
-    else if (i == 2 && a.value) spec.first = a.value;
-    else fail(a.span, "arity", "after the fee's name, fee takes DIMENSION = QUANTITY", fee_usage);
+    if (a.name && a.value)
+      spec.dimensions.emplace_back(*a.name, a.value);
+    else if (i == 2 && a.value)
+      spec.first = a.value;
+    else
+      fail(a.span, "arity", "after the fee's name, fee takes DIMENSION = QUANTITY", fee_usage);
   }
   FeePurchase purchase = fee_purchase(p, spec);
   return money_of(p, fee_amount(p.id, p.fees[purchase.fee], purchase.quantities));
@@ -116,10 +126,12 @@ Value Interpreter::plan_part(const Expr& e) {
   const Product& p = *plan.product;
   if (e.text == "winner") return Value::string(plan_winner_name(plan.winner));
   if (e.text == "plan_postpaid") {
-    if (!plan.postpaid.unavailable.empty()) fail(e.span, "not-priced", fmt::format("postpaid cannot price this plan: {}", plan.postpaid.unavailable));
+    if (!plan.postpaid.unavailable.empty())
+      fail(e.span, "not-priced", fmt::format("postpaid cannot price this plan: {}", plan.postpaid.unavailable));
     return money_of(p, plan.postpaid.cost);
   }
-  if (!plan.cheapest) fail(e.span, "no-packs", fmt::format("{} sells no packs for {}", p.id, p.meters[plan.meter].display_name()));
+  if (!plan.cheapest)
+    fail(e.span, "no-packs", fmt::format("{} sells no packs for {}", p.id, p.meters[plan.meter].display_name()));
   return money_of(p, e.text == "plan_cost" ? plan.cheapest->cost : plan.one_size->cost);
 }
 

@@ -81,8 +81,10 @@ struct Converter {
     for (std::size_t i = 1; i < n.children.size();) {
       auto e = std::make_shared<Expr>();
       e->kind = Expr::Kind::binary;
-      if (implicit_op) e->text = implicit_op;
-      else e->text = n.children[i++]->string();
+      if (implicit_op)
+        e->text = implicit_op;
+      else
+        e->text = n.children[i++]->string();
       e->operands = {left, expr(*n.children[i++])};
       e->span = Span{source, left->span.begin, e->operands[1]->span.end};
       left = e;
@@ -96,8 +98,10 @@ struct Converter {
     f.fee = name(*n.children[0]);
     for (std::size_t i = 1; i < n.children.size(); ++i) {
       const Node& c = *n.children[i];
-      if (c.is_type<g::fee_first>()) f.first = expr(*c.children.front());
-      else f.dimensions.emplace_back(name(*c.children[0]), expr(*c.children[1]->children.front()));
+      if (c.is_type<g::fee_first>())
+        f.first = expr(*c.children.front());
+      else
+        f.dimensions.emplace_back(name(*c.children[0]), expr(*c.children[1]->children.front()));
     }
     return f;
   }
@@ -124,10 +128,12 @@ struct Converter {
   }
 
   ExprPtr expr(const Node& n) const {
-    if (n.is_type<g::product_expr>() || n.is_type<g::sum_expr>() || n.is_type<g::comparison>()) return chain(n, nullptr);
+    if (n.is_type<g::product_expr>() || n.is_type<g::sum_expr>() || n.is_type<g::comparison>())
+      return chain(n, nullptr);
     if (n.is_type<g::and_expr>()) return chain(n, "and");
     if (n.is_type<g::or_expr>()) return chain(n, "or");
-    if (n.is_type<g::pack_size>() || n.is_type<g::pack_count>() || n.is_type<g::pack_of>()) return expr(*n.children.front());
+    if (n.is_type<g::pack_size>() || n.is_type<g::pack_count>() || n.is_type<g::pack_of>())
+      return expr(*n.children.front());
     auto e = std::make_shared<Expr>();
     e->span = span(n);
     if (n.is_type<g::negate>() || n.is_type<g::logical_not>()) {
@@ -166,7 +172,7 @@ struct Converter {
   }
 };
 
-template<typename Rule>
+template <typename Rule>
 std::unique_ptr<Node> parse_tree_of(const SourcePtr& source, std::size_t begin, std::size_t end) {
   pegtl::memory_input in(source->text.data() + begin, source->text.data() + end, source->name);
   return pegtl::parse_tree::parse<Rule, selector, pegtl::nothing, control>(in);
@@ -192,7 +198,8 @@ std::shared_ptr<const script::Statement> parse_script_statement(const Span& span
   return Converter{span.source}.statement(*root->children.front());
 }
 
-std::optional<std::vector<script::StatementPtr>> parse_script(SourcePtr source, Diagnostics& diagnostics, std::size_t from) {
+std::optional<std::vector<script::StatementPtr>> parse_script(SourcePtr source, Diagnostics& diagnostics,
+                                                              std::size_t from) {
   try {
     auto root = parse_tree_of<g::script>(source, from, source->text.size());
     std::vector<script::StatementPtr> statements;

@@ -32,14 +32,22 @@ Value Value::string(std::string s) {
 
 const char* kind_name(Value::Kind kind) {
   switch (kind) {
-    case Value::Kind::number: return "a number";
-    case Value::Kind::money: return "money";
-    case Value::Kind::boolean: return "a boolean";
-    case Value::Kind::text: return "a string";
-    case Value::Kind::bill: return "a bill";
-    case Value::Kind::plan: return "a plan";
-    case Value::Kind::product: return "a product";
-    case Value::Kind::meter: return "a meter";
+    case Value::Kind::number:
+      return "a number";
+    case Value::Kind::money:
+      return "money";
+    case Value::Kind::boolean:
+      return "a boolean";
+    case Value::Kind::text:
+      return "a string";
+    case Value::Kind::bill:
+      return "a bill";
+    case Value::Kind::plan:
+      return "a plan";
+    case Value::Kind::product:
+      return "a product";
+    case Value::Kind::meter:
+      return "a meter";
   }
   return "a value";
 }
@@ -66,13 +74,20 @@ std::string in_wan(const Decimal& d) {
 
 std::string format_value(const Value& v, const PrintOptions& options) {
   switch (v.kind) {
-    case Value::Kind::number: return options.wan ? in_wan(v.number) : v.number.to_string();
-    case Value::Kind::money: return fmt::format("{} {}", v.number.to_string_grouped(','), v.text);
-    case Value::Kind::boolean: return v.flag ? "true" : "false";
-    case Value::Kind::text: return v.text;
-    case Value::Kind::bill: return format_bill_text(*v.bill);
-    case Value::Kind::plan: return format_plan_text(*v.plan);
-    case Value::Kind::product: return fmt::format("product {} {}", v.product->id, v.product->display_name());
+    case Value::Kind::number:
+      return options.wan ? in_wan(v.number) : v.number.to_string();
+    case Value::Kind::money:
+      return fmt::format("{} {}", v.number.to_string_grouped(','), v.text);
+    case Value::Kind::boolean:
+      return v.flag ? "true" : "false";
+    case Value::Kind::text:
+      return v.text;
+    case Value::Kind::bill:
+      return format_bill_text(*v.bill);
+    case Value::Kind::plan:
+      return format_plan_text(*v.plan);
+    case Value::Kind::product:
+      return fmt::format("product {} {}", v.product->id, v.product->display_name());
     case Value::Kind::meter: {
       const Meter& m = v.product->meters[v.meter];
       return fmt::format("meter {}.{} {}", v.product->id, m.id, m.display_name());
@@ -84,17 +99,32 @@ std::string format_value(const Value& v, const PrintOptions& options) {
 std::string format_value_json(const Value& v) {
   JsonWriter w;
   switch (v.kind) {
-    case Value::Kind::number: w.string(v.number.to_string()); break;
+    case Value::Kind::number:
+      w.string(v.number.to_string());
+      break;
     case Value::Kind::money:
       w.begin_object().key("amount").string(v.number.to_string()).key("currency").string(v.text).end_object();
       break;
-    case Value::Kind::boolean: w.boolean(v.flag); break;
-    case Value::Kind::text: w.string(v.text); break;
-    case Value::Kind::bill: return format_bill_json(*v.bill);
-    case Value::Kind::plan: return format_plan_json(*v.plan);
-    case Value::Kind::product: w.begin_object().key("product").string(v.product->id).end_object(); break;
+    case Value::Kind::boolean:
+      w.boolean(v.flag);
+      break;
+    case Value::Kind::text:
+      w.string(v.text);
+      break;
+    case Value::Kind::bill:
+      return format_bill_json(*v.bill);
+    case Value::Kind::plan:
+      return format_plan_json(*v.plan);
+    case Value::Kind::product:
+      w.begin_object().key("product").string(v.product->id).end_object();
+      break;
     case Value::Kind::meter:
-      w.begin_object().key("product").string(v.product->id).key("meter").string(v.product->meters[v.meter].id).end_object();
+      w.begin_object()
+          .key("product")
+          .string(v.product->id)
+          .key("meter")
+          .string(v.product->meters[v.meter].id)
+          .end_object();
       break;
   }
   return w.str();

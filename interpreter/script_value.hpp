@@ -13,9 +13,9 @@ namespace tariff::script {
 struct Value {
   enum class Kind { number, money, boolean, text, bill, plan, product, meter };
   Kind kind = Kind::number;
-  Decimal number;        // number, money
-  std::string text;      // money: currency; text: the string
-  bool flag = false;     // boolean
+  Decimal number;     // number, money
+  std::string text;   // money: currency; text: the string
+  bool flag = false;  // boolean
   std::shared_ptr<const Bill> bill;
   std::shared_ptr<const Plan> plan;
   const Product* product = nullptr;  // product, meter, bill
@@ -23,7 +23,11 @@ struct Value {
   // Keeps the products a value points into alive across :reload.
   std::shared_ptr<const RuleSet> rules;
 
-  static Value of(Decimal d) { Value v; v.number = std::move(d); return v; }
+  static Value of(Decimal d) {
+    Value v;
+    v.number = std::move(d);
+    return v;
+  }
   static Value money(Decimal d, std::string currency);
   static Value boolean(bool b);
   static Value string(std::string s);

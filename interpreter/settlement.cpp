@@ -12,10 +12,14 @@ std::optional<SettlementStep> parse_settlement_step(std::string_view word) {
 
 std::string_view to_string(SettlementStep step) {
   switch (step) {
-    case SettlementStep::free: return "free";
-    case SettlementStep::grant: return "grant";
-    case SettlementStep::packs: return "packs";
-    case SettlementStep::postpaid: return "postpaid";
+    case SettlementStep::free:
+      return "free";
+    case SettlementStep::grant:
+      return "grant";
+    case SettlementStep::packs:
+      return "packs";
+    case SettlementStep::postpaid:
+      return "postpaid";
   }
   return "?";
 }

@@ -14,7 +14,9 @@ struct Source {
 
   // 1-based line and column (columns count code points, so a caret lines up under CJK text
   // when the terminal gives each character one cell; see caret_padding for wide characters).
-  struct Position { std::uint32_t line = 1, column = 1; };
+  struct Position {
+    std::uint32_t line = 1, column = 1;
+  };
   Position position(std::size_t offset) const;
   std::string_view line_text(std::uint32_t line) const;
 };

@@ -48,7 +48,8 @@ inline BillRequest usage_of(const Product& p, std::string_view name, const Decim
   return r;
 }
 
-inline void buy_pack(BillRequest& r, const Product& p, std::string_view name, const Decimal& size, const Decimal& count = 1) {
+inline void buy_pack(BillRequest& r, const Product& p, std::string_view name, const Decimal& size,
+                     const Decimal& count = 1) {
   MeterIndex m = meter_of(p, name);
   r.buys.push_back({m, pack_of(p, m, size), count});
 }

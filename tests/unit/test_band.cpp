@@ -19,7 +19,8 @@ Band band(Decimal lower, std::optional<Decimal> upper, bool lower_closed, bool u
 // (0, 300万] (300万, 1500万] (1500万, ∞): Face Recognition's postpaid bands.
 BandSchedule face_bands() {
   BandSchedule s;
-  s.bands = {band(0, 300 * wan, false, true), band(300 * wan, 1500 * wan, false, true), band(1500 * wan, std::nullopt, false, false)};
+  s.bands = {band(0, 300 * wan, false, true), band(300 * wan, 1500 * wan, false, true),
+             band(1500 * wan, std::nullopt, false, false)};
   return s;
 }
 
@@ -157,30 +158,30 @@ TEST_CASE("volume: every unit at the price of the band reached", "[band][bill]")
   std::string text = banded("volume", "", 0);
   CHECK(total(text, 0) == 0);
   CHECK(total(text, 1) == 1);
-  CHECK(total(text, 100) == 100);              // 100 × 1
-  CHECK(total(text, 101) == D("50.5"));        // 101 × 0.5: cheaper than 100 calls
-  CHECK(total(text, 1000) == 500);             // 1000 × 0.5
-  CHECK(total(text, 1001) == D("100.1"));      // 1001 × 0.1
+  CHECK(total(text, 100) == 100);          // 100 × 1
+  CHECK(total(text, 101) == D("50.5"));    // 101 × 0.5: cheaper than 100 calls
+  CHECK(total(text, 1000) == 500);         // 1000 × 0.5
+  CHECK(total(text, 1001) == D("100.1"));  // 1001 × 0.1
   CHECK(total(text, 1500) == 150);
 }
 
 TEST_CASE("graduated: each unit at the price of its own band", "[band][bill]") {
   std::string text = banded("graduated", "", 0);
   CHECK(total(text, 0) == 0);
-  CHECK(total(text, 100) == 100);              // 100 × 1
-  CHECK(total(text, 101) == D("100.5"));       // 100 × 1 + 1 × 0.5
-  CHECK(total(text, 1000) == 550);             // 100 × 1 + 900 × 0.5
-  CHECK(total(text, 1001) == D("550.1"));      // ... + 1 × 0.1
-  CHECK(total(text, 1500) == 600);             // 100 + 450 + 500 × 0.1
+  CHECK(total(text, 100) == 100);          // 100 × 1
+  CHECK(total(text, 101) == D("100.5"));   // 100 × 1 + 1 × 0.5
+  CHECK(total(text, 1000) == 550);         // 100 × 1 + 900 × 0.5
+  CHECK(total(text, 1001) == D("550.1"));  // ... + 1 × 0.1
+  CHECK(total(text, 1500) == 600);         // 100 + 450 + 500 × 0.1
 }
 
 TEST_CASE("the band basis: postpaid quantity or the month's usage", "[band][bill]") {
   // free 50, usage 150: 100 postpaid units, the last 100 of the month (51..150).
-  CHECK(total(banded("volume", "postpaid_quantity", 50), 150) == 100);  // band of 100: 100 × 1
-  CHECK(total(banded("volume", "usage", 50), 150) == 50);               // band of 150: 100 × 0.5
+  CHECK(total(banded("volume", "postpaid_quantity", 50), 150) == 100);     // band of 100: 100 × 1
+  CHECK(total(banded("volume", "usage", 50), 150) == 50);                  // band of 150: 100 × 0.5
   CHECK(total(banded("graduated", "postpaid_quantity", 50), 150) == 100);  // units 1..100 at 1
-  CHECK(total(banded("graduated", "usage", 50), 150) == 75);            // 51..100 at 1, 101..150 at 0.5
-  CHECK(total(banded("graduated", "usage", 50), 50) == 0);              // all free
+  CHECK(total(banded("graduated", "usage", 50), 150) == 75);               // 51..100 at 1, 101..150 at 0.5
+  CHECK(total(banded("graduated", "usage", 50), 50) == 0);                 // all free
 }
 
 TEST_CASE("the bill says which band was reached", "[band][bill]") {
@@ -206,7 +207,8 @@ TEST_CASE("a contact-sales band cannot be billed", "[band][bill]") {
       FAIL("no error");
     } catch (const BillingError& e) {
       CHECK(e.code == "contact-sales");
-      CHECK(std::string(e.what()) == "b M: 1001 calls reach the band (1000, ∞), which has no list price (联系商务): contact sales for a quote");
+      CHECK(std::string(e.what()) ==
+            "b M: 1001 calls reach the band (1000, ∞), which has no list price (联系商务): contact sales for a quote");
     }
   }
 }

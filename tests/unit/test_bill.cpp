@@ -67,7 +67,8 @@ std::string small_product(const std::string& settle, const std::string& extra = 
   return "product s {\n  currency CNY\n  meter m M\n  free 100 per month for m\n"
          "  packs {\n    | 资源包规格 | 1000 | 2000 |\n    | m | 5 | - |\n  }\n"
          "  postpaid volume {\n    | q | (0, ∞) |\n    | m | 1 |\n  }\n"
-         "  settle " + settle + "\n" + extra + "}\n";
+         "  settle " +
+         settle + "\n" + extra + "}\n";
 }
 
 struct Small {
@@ -120,7 +121,7 @@ TEST_CASE("预付费 示例一: three packs bought, nothing used", "[bill]") {
   BillRequest r = usage(face(), "人脸比对", 0);
   buy(r, face(), "人脸比对", 1000 * wan, 3);
   Bill b = bill(face(), r);
-  CHECK(b.total == 91200);  // 30400 × 3
+  CHECK(b.total == 91200);       // 30400 × 3
   REQUIRE(b.lines.size() == 1);  // a meter with packs gets a line even without usage
   CHECK(b.lines[0].packs.at(0).capacity == 3000 * wan);
   CHECK(b.lines[0].packs.at(0).remaining() == 3000 * wan);
@@ -293,7 +294,8 @@ TEST_CASE("a pack that is not sold cannot be bought", "[bill]") {
 
 TEST_CASE("packs for licensed accounts only", "[bill]") {
   Small s(
-      "product s {\n  currency CNY\n  meter m M\n  packs requires licence {\n    | 资源包规格 | 1000 |\n    | m | 5 |\n  }\n"
+      "product s {\n  currency CNY\n  meter m M\n  packs requires licence {\n    | 资源包规格 | 1000 |\n    | m | 5 "
+      "|\n  }\n"
       "  settle packs\n}\n");
   BillRequest r = usage(*s.product, "m", 10);
   buy(r, *s.product, "m", 1000);

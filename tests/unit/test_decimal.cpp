@@ -14,13 +14,13 @@ namespace {
 
 // Parses a literal that the test expects to be valid.
 Decimal D(std::string_view text) {
-    const auto value = Decimal::parse(text);
-    if (!value) FAIL("test literal did not parse: " << text);
-    return *value;
+  const auto value = Decimal::parse(text);
+  if (!value) FAIL("test literal did not parse: " << text);
+  return *value;
 }
 
 std::string rounded(std::string_view text, int places, RoundingMode mode) {
-    return D(text).round(places, mode).to_string();
+  return D(text).round(places, mode).to_string();
 }
 
 }  // namespace
@@ -28,170 +28,169 @@ std::string rounded(std::string_view text, int places, RoundingMode mode) {
 // ---- parsing and printing ------------------------------------------------------------
 
 TEST_CASE("parse and print round-trip canonical text", "[decimal]") {
-    for (const char* text : {"0", "1", "-1", "123", "-0.0032", "10470", "148868", "0.5", "-1.5",
-                             "123456789012345678901234567890.12345678",
-                             "340282366920938463463374607431768211455",
-                             "-340282366920938463463374607431768211455", "0.000000000000000000000000000001"}) {
-        INFO(text);
-        CHECK(D(text).to_string() == text);
-    }
+  for (const char* text : {"0", "1", "-1", "123", "-0.0032", "10470", "148868", "0.5", "-1.5",
+                           "123456789012345678901234567890.12345678", "340282366920938463463374607431768211455",
+                           "-340282366920938463463374607431768211455", "0.000000000000000000000000000001"}) {
+    INFO(text);
+    CHECK(D(text).to_string() == text);
+  }
 }
 
 TEST_CASE("parse keeps scale and value", "[decimal]") {
-    const Decimal d = D("-0.0032");
-    CHECK(d.coefficient() == -32);
-    CHECK(d.scale() == 4);
-    CHECK(d.is_negative());
-    CHECK(D("1.50").scale() == 2);
-    CHECK(D("+5") == Decimal(5));
-    CHECK(D("-0") == Decimal(0));
-    CHECK_FALSE(D("-0").is_negative());
-    CHECK(D("-0").to_string() == "0");
-    CHECK(D("007.50").to_string() == "7.5");
+  const Decimal d = D("-0.0032");
+  CHECK(d.coefficient() == -32);
+  CHECK(d.scale() == 4);
+  CHECK(d.is_negative());
+  CHECK(D("1.50").scale() == 2);
+  CHECK(D("+5") == Decimal(5));
+  CHECK(D("-0") == Decimal(0));
+  CHECK_FALSE(D("-0").is_negative());
+  CHECK(D("-0").to_string() == "0");
+  CHECK(D("007.50").to_string() == "7.5");
 }
 
 TEST_CASE("parse accepts thousands separators between groups", "[decimal]") {
-    CHECK(D("1,000,000") == Decimal(1000000));
-    CHECK(D("1_000_000") == Decimal(1000000));
-    CHECK(D("12,345.678") == D("12345.678"));
-    CHECK(D("-999_999") == Decimal(-999999));
-    CHECK(D("100") == Decimal(100));
+  CHECK(D("1,000,000") == Decimal(1000000));
+  CHECK(D("1_000_000") == Decimal(1000000));
+  CHECK(D("12,345.678") == D("12345.678"));
+  CHECK(D("-999_999") == Decimal(-999999));
+  CHECK(D("100") == Decimal(100));
 }
 
 TEST_CASE("parse rejects malformed text", "[decimal]") {
-    for (const char* text : {"", "-", "+", "1.2.3", "abc", "1,00", "1__0", ".5", "5.", "1e5", "1E5", " 1", "1 ",
-                             "1,000_000", ",100", "100,", "1,0000", "1234,567", "+-1", "--1", "1.5,0", "1._5",
-                             "1.5_0", "0x10", "1/2", "١"}) {
-        INFO("'" << text << "'");
-        CHECK_FALSE(Decimal::parse(text).has_value());
-    }
+  for (const char* text : {"",    "-",   "+",     "1.2.3", "abc",       "1,00", "1__0", ".5",     "5.",
+                           "1e5", "1E5", " 1",    "1 ",    "1,000_000", ",100", "100,", "1,0000", "1234,567",
+                           "+-1", "--1", "1.5,0", "1._5",  "1.5_0",     "0x10", "1/2",  "١"}) {
+    INFO("'" << text << "'");
+    CHECK_FALSE(Decimal::parse(text).has_value());
+  }
 }
 
 TEST_CASE("parse rejects values beyond 128 bits and scale beyond max_scale", "[decimal]") {
-    CHECK(Decimal::parse("340282366920938463463374607431768211455").has_value());  // 2^128 - 1
-    CHECK_FALSE(Decimal::parse("340282366920938463463374607431768211456").has_value());
-    CHECK_FALSE(Decimal::parse("99999999999999999999999999999999999999999999").has_value());
-    CHECK_FALSE(Decimal::parse("-340282366920938463463374607431768211456").has_value());
-    CHECK_FALSE(Decimal::parse("3402823669209384634633746074317682114.56").has_value());
-    // 31 significant decimals need rounding, which parsing never does...
-    CHECK_FALSE(Decimal::parse("0.0000000000000000000000000000001").has_value());
-    // ...but surplus trailing zeros do not change the value.
-    CHECK(D("1.0000000000000000000000000000000000") == Decimal(1));
-    // Leading zeros do not count towards the 128-bit limit.
-    CHECK(D("0000000000000000000000000000000000000000000042") == Decimal(42));
+  CHECK(Decimal::parse("340282366920938463463374607431768211455").has_value());  // 2^128 - 1
+  CHECK_FALSE(Decimal::parse("340282366920938463463374607431768211456").has_value());
+  CHECK_FALSE(Decimal::parse("99999999999999999999999999999999999999999999").has_value());
+  CHECK_FALSE(Decimal::parse("-340282366920938463463374607431768211456").has_value());
+  CHECK_FALSE(Decimal::parse("3402823669209384634633746074317682114.56").has_value());
+  // 31 significant decimals need rounding, which parsing never does...
+  CHECK_FALSE(Decimal::parse("0.0000000000000000000000000000001").has_value());
+  // ...but surplus trailing zeros do not change the value.
+  CHECK(D("1.0000000000000000000000000000000000") == Decimal(1));
+  // Leading zeros do not count towards the 128-bit limit.
+  CHECK(D("0000000000000000000000000000000000000000000042") == Decimal(42));
 }
 
 TEST_CASE("from_parts validates the scale", "[decimal]") {
-    CHECK(Decimal::from_parts(15, 1).to_string() == "1.5");
-    CHECK(Decimal::from_parts(-32, 4) == D("-0.0032"));
-    CHECK_THROWS_AS(Decimal::from_parts(1, -1), DecimalError);
-    CHECK_THROWS_AS(Decimal::from_parts(1, Decimal::max_scale + 1), DecimalError);
+  CHECK(Decimal::from_parts(15, 1).to_string() == "1.5");
+  CHECK(Decimal::from_parts(-32, 4) == D("-0.0032"));
+  CHECK_THROWS_AS(Decimal::from_parts(1, -1), DecimalError);
+  CHECK_THROWS_AS(Decimal::from_parts(1, Decimal::max_scale + 1), DecimalError);
 }
 
 // ---- exactness -----------------------------------------------------------------------
 
 TEST_CASE("addition and multiplication are exact", "[decimal]") {
-    CHECK(D("0.1") + D("0.2") == D("0.3"));
-    CHECK((D("0.1") + D("0.2")).to_string() == "0.3");
-    CHECK(Decimal(1990000) * D("0.0032") == Decimal(6368));
-    CHECK((Decimal(1990000) * D("0.0032")).to_string() == "6368");
-    const Decimal fee = (Decimal(52000000) - Decimal(50000000) - Decimal(10000)) * D("0.0032") + Decimal(142500);
-    CHECK(fee == Decimal(148868));
-    CHECK(fee.to_string() == "148868");
-    CHECK((Decimal(3490000) * D("0.003")).to_string() == "10470");
-    CHECK(D("1.50") == D("1.5"));
-    CHECK(D("1.50").to_string() == "1.5");
+  CHECK(D("0.1") + D("0.2") == D("0.3"));
+  CHECK((D("0.1") + D("0.2")).to_string() == "0.3");
+  CHECK(Decimal(1990000) * D("0.0032") == Decimal(6368));
+  CHECK((Decimal(1990000) * D("0.0032")).to_string() == "6368");
+  const Decimal fee = (Decimal(52000000) - Decimal(50000000) - Decimal(10000)) * D("0.0032") + Decimal(142500);
+  CHECK(fee == Decimal(148868));
+  CHECK(fee.to_string() == "148868");
+  CHECK((Decimal(3490000) * D("0.003")).to_string() == "10470");
+  CHECK(D("1.50") == D("1.5"));
+  CHECK(D("1.50").to_string() == "1.5");
 }
 
 TEST_CASE("subtraction, negation and compound assignment", "[decimal]") {
-    CHECK((D("1") - D("1.01")).to_string() == "-0.01");
-    CHECK((-D("2.5")).to_string() == "-2.5");
-    CHECK((-Decimal(0)).to_string() == "0");
-    Decimal total;
-    for (int i = 0; i < 10; ++i) total += D("0.1");
-    CHECK(total == Decimal(1));
-    total -= D("0.25");
-    CHECK(total.to_string() == "0.75");
-    total *= Decimal(4);
-    CHECK(total == Decimal(3));
-    CHECK((D("-1.5") * D("-2")).to_string() == "3");
-    CHECK((D("-1.5") * D("2")).to_string() == "-3");
+  CHECK((D("1") - D("1.01")).to_string() == "-0.01");
+  CHECK((-D("2.5")).to_string() == "-2.5");
+  CHECK((-Decimal(0)).to_string() == "0");
+  Decimal total;
+  for (int i = 0; i < 10; ++i) total += D("0.1");
+  CHECK(total == Decimal(1));
+  total -= D("0.25");
+  CHECK(total.to_string() == "0.75");
+  total *= Decimal(4);
+  CHECK(total == Decimal(3));
+  CHECK((D("-1.5") * D("-2")).to_string() == "3");
+  CHECK((D("-1.5") * D("2")).to_string() == "-3");
 }
 
 TEST_CASE("multiplication keeps max_scale by stripping trailing zeros", "[decimal]") {
-    // 20 + 20 places = 40 > 30, but the product 0.25 needs only 2.
-    const Decimal a = D("0.50000000000000000000");
-    CHECK((a * a).to_string() == "0.25");
-    CHECK((a * a).scale() <= Decimal::max_scale);
-    // 15 + 15 places stays exact at scale 30.
-    CHECK((D("0.000000000000001") * D("0.000000000000001")).to_string() == "0.000000000000000000000000000001");
+  // 20 + 20 places = 40 > 30, but the product 0.25 needs only 2.
+  const Decimal a = D("0.50000000000000000000");
+  CHECK((a * a).to_string() == "0.25");
+  CHECK((a * a).scale() <= Decimal::max_scale);
+  // 15 + 15 places stays exact at scale 30.
+  CHECK((D("0.000000000000001") * D("0.000000000000001")).to_string() == "0.000000000000000000000000000001");
 }
 
 TEST_CASE("comparison orders by value", "[decimal]") {
-    CHECK(D("1.5") < D("1.51"));
-    CHECK(D("-1.5") > D("-1.51"));
-    CHECK(D("-0.001") < Decimal(0));
-    CHECK(Decimal(0) < D("0.001"));
-    CHECK(D("2") > D("1.999999999999999999999999999999"));
-    CHECK((D("1.50") <=> D("1.5")) == std::strong_ordering::equal);
-    CHECK(D("10") != D("1.0"));
-    CHECK(Decimal(3) == 3);
-    CHECK(5 > D("4.99"));
+  CHECK(D("1.5") < D("1.51"));
+  CHECK(D("-1.5") > D("-1.51"));
+  CHECK(D("-0.001") < Decimal(0));
+  CHECK(Decimal(0) < D("0.001"));
+  CHECK(D("2") > D("1.999999999999999999999999999999"));
+  CHECK((D("1.50") <=> D("1.5")) == std::strong_ordering::equal);
+  CHECK(D("10") != D("1.0"));
+  CHECK(Decimal(3) == 3);
+  CHECK(5 > D("4.99"));
 }
 
 TEST_CASE("comparison does not overflow when aligning scales", "[decimal]") {
-    const Decimal huge = D("340282366920938463463374607431768211455");
-    const Decimal tiny = D("0.000000000000000000000000000001");
-    const Decimal almost_huge = D("34028236692093846346337460743176821.1455");
-    CHECK(huge > tiny);
-    CHECK(huge > almost_huge);
-    CHECK(almost_huge < huge);
-    CHECK(-huge < -almost_huge);
-    CHECK(-almost_huge > -huge);
-    CHECK(-huge < tiny);
-    CHECK(huge != almost_huge);
+  const Decimal huge = D("340282366920938463463374607431768211455");
+  const Decimal tiny = D("0.000000000000000000000000000001");
+  const Decimal almost_huge = D("34028236692093846346337460743176821.1455");
+  CHECK(huge > tiny);
+  CHECK(huge > almost_huge);
+  CHECK(almost_huge < huge);
+  CHECK(-huge < -almost_huge);
+  CHECK(-almost_huge > -huge);
+  CHECK(-huge < tiny);
+  CHECK(huge != almost_huge);
 }
 
 // ---- overflow and precision ----------------------------------------------------------
 
 TEST_CASE("overflow throws DecimalError", "[decimal]") {
-    const Decimal big = D("100000000000000000000");  // 1e20
-    CHECK_THROWS_AS(big * big, DecimalError);
-    CHECK_THROWS_WITH(big * big, Catch::Contains("overflow"));
-    const Decimal max = D("340282366920938463463374607431768211455");
-    CHECK_THROWS_AS(max + Decimal(1), DecimalError);
-    CHECK_THROWS_WITH(max + Decimal(1), Catch::Contains("addition"));
-    CHECK_THROWS_AS(-max - Decimal(1), DecimalError);
-    CHECK_THROWS_WITH(-max - Decimal(1), Catch::Contains("subtraction"));
-    // Aligning 1e37 to one decimal place overflows even though the sum would not be exact.
-    CHECK_THROWS_AS(D("100000000000000000000000000000000000000") + D("0.5"), DecimalError);
-    Decimal accumulator = max;
-    CHECK_THROWS_AS(accumulator += Decimal(1), DecimalError);
+  const Decimal big = D("100000000000000000000");  // 1e20
+  CHECK_THROWS_AS(big * big, DecimalError);
+  CHECK_THROWS_WITH(big * big, Catch::Contains("overflow"));
+  const Decimal max = D("340282366920938463463374607431768211455");
+  CHECK_THROWS_AS(max + Decimal(1), DecimalError);
+  CHECK_THROWS_WITH(max + Decimal(1), Catch::Contains("addition"));
+  CHECK_THROWS_AS(-max - Decimal(1), DecimalError);
+  CHECK_THROWS_WITH(-max - Decimal(1), Catch::Contains("subtraction"));
+  // Aligning 1e37 to one decimal place overflows even though the sum would not be exact.
+  CHECK_THROWS_AS(D("100000000000000000000000000000000000000") + D("0.5"), DecimalError);
+  Decimal accumulator = max;
+  CHECK_THROWS_AS(accumulator += Decimal(1), DecimalError);
 }
 
 TEST_CASE("trailing zeros do not cause spurious overflow", "[decimal]") {
-    // 1e38 + 0.0: aligning 1e38 to scale 1 overflows but the sum is representable.
-    const Decimal e38 = D("100000000000000000000000000000000000000");
-    CHECK(e38 + D("0.0") == e38);
-    // 1.000...0 (30 places) squared: coefficient product is 1e60, the value is 1.
-    const Decimal one = D("1.000000000000000000000000000000");
-    CHECK(one * one == Decimal(1));
-    CHECK(e38 * one == e38);
+  // 1e38 + 0.0: aligning 1e38 to scale 1 overflows but the sum is representable.
+  const Decimal e38 = D("100000000000000000000000000000000000000");
+  CHECK(e38 + D("0.0") == e38);
+  // 1.000...0 (30 places) squared: coefficient product is 1e60, the value is 1.
+  const Decimal one = D("1.000000000000000000000000000000");
+  CHECK(one * one == Decimal(1));
+  CHECK(e38 * one == e38);
 }
 
 TEST_CASE("exceeding max_scale throws DecimalError", "[decimal]") {
-    const Decimal a = D("0.1234567890123456");  // 16 places
-    CHECK_THROWS_AS(a * a, DecimalError);
-    CHECK_THROWS_WITH(a * a, Catch::Contains("precision"));
-    CHECK_THROWS_AS(D("1.5").shifted(-30), DecimalError);
-    CHECK_THROWS_AS(Decimal(1).shifted(-31), DecimalError);
+  const Decimal a = D("0.1234567890123456");  // 16 places
+  CHECK_THROWS_AS(a * a, DecimalError);
+  CHECK_THROWS_WITH(a * a, Catch::Contains("precision"));
+  CHECK_THROWS_AS(D("1.5").shifted(-30), DecimalError);
+  CHECK_THROWS_AS(Decimal(1).shifted(-31), DecimalError);
 }
 
 // ---- rounding ------------------------------------------------------------------------
 
 TEST_CASE("rounding modes on halves", "[decimal]") {
-    using M = RoundingMode;
-    // clang-format off
+  using M = RoundingMode;
+  // clang-format off
     struct Case { const char* in; int places; M mode; const char* out; };
     const Case cases[] = {
         {"2.5", 0, M::half_up, "3"},    {"-2.5", 0, M::half_up, "-3"},
@@ -213,180 +212,180 @@ TEST_CASE("rounding modes on halves", "[decimal]") {
         {"0.5", 0, M::half_even, "0"},  {"1.5", 0, M::half_even, "2"},
         {"2.40", 1, M::up, "2.4"},      {"-7", 0, M::up, "-7"},
     };
-    // clang-format on
-    for (const Case& c : cases) {
-        INFO(c.in << " to " << c.places << " places, " << tariff::to_string(c.mode));
-        CHECK(rounded(c.in, c.places, c.mode) == c.out);
-    }
+  // clang-format on
+  for (const Case& c : cases) {
+    INFO(c.in << " to " << c.places << " places, " << tariff::to_string(c.mode));
+    CHECK(rounded(c.in, c.places, c.mode) == c.out);
+  }
 }
 
 TEST_CASE("round keeps scale when already coarse enough and handles negative places", "[decimal]") {
-    CHECK(D("1.5").round(2, RoundingMode::half_up).scale() == 1);
-    CHECK(D("1.234").round(2, RoundingMode::half_up).scale() == 2);
-    CHECK(rounded("1250", -2, RoundingMode::half_even) == "1200");
-    CHECK(rounded("1350", -2, RoundingMode::half_even) == "1400");
-    CHECK(rounded("1201", -2, RoundingMode::ceiling) == "1300");
-    CHECK(rounded("-1249.99", -2, RoundingMode::half_up) == "-1200");
-    // Rounding away more digits than the coefficient holds (up to 68).
-    CHECK(rounded("0.000000000000000000000000000001", -38, RoundingMode::up) ==
-          "100000000000000000000000000000000000000");
-    CHECK(rounded("0.000000000000000000000000000001", -38, RoundingMode::half_up) == "0");
-    CHECK(rounded("-0.000000000000000000000000000001", -38, RoundingMode::ceiling) == "0");
-    CHECK_THROWS_AS(D("1").round(Decimal::max_scale + 1, RoundingMode::down), DecimalError);
-    CHECK_THROWS_AS(D("1").round(Decimal::min_places - 1, RoundingMode::down), DecimalError);
-    CHECK_THROWS_AS(D("340282366920938463463374607431768211455").round(-38, RoundingMode::up), DecimalError);
+  CHECK(D("1.5").round(2, RoundingMode::half_up).scale() == 1);
+  CHECK(D("1.234").round(2, RoundingMode::half_up).scale() == 2);
+  CHECK(rounded("1250", -2, RoundingMode::half_even) == "1200");
+  CHECK(rounded("1350", -2, RoundingMode::half_even) == "1400");
+  CHECK(rounded("1201", -2, RoundingMode::ceiling) == "1300");
+  CHECK(rounded("-1249.99", -2, RoundingMode::half_up) == "-1200");
+  // Rounding away more digits than the coefficient holds (up to 68).
+  CHECK(rounded("0.000000000000000000000000000001", -38, RoundingMode::up) ==
+        "100000000000000000000000000000000000000");
+  CHECK(rounded("0.000000000000000000000000000001", -38, RoundingMode::half_up) == "0");
+  CHECK(rounded("-0.000000000000000000000000000001", -38, RoundingMode::ceiling) == "0");
+  CHECK_THROWS_AS(D("1").round(Decimal::max_scale + 1, RoundingMode::down), DecimalError);
+  CHECK_THROWS_AS(D("1").round(Decimal::min_places - 1, RoundingMode::down), DecimalError);
+  CHECK_THROWS_AS(D("340282366920938463463374607431768211455").round(-38, RoundingMode::up), DecimalError);
 }
 
 TEST_CASE("rounding mode names", "[decimal]") {
-    for (auto mode : {RoundingMode::half_up, RoundingMode::half_even, RoundingMode::half_down, RoundingMode::down,
-                      RoundingMode::up, RoundingMode::floor, RoundingMode::ceiling}) {
-        CHECK(tariff::parse_rounding_mode(tariff::to_string(mode)) == mode);
-    }
-    CHECK(tariff::to_string(RoundingMode::half_even) == "half_even");
-    CHECK_FALSE(tariff::parse_rounding_mode("HALF_UP").has_value());
-    CHECK_FALSE(tariff::parse_rounding_mode("").has_value());
+  for (auto mode : {RoundingMode::half_up, RoundingMode::half_even, RoundingMode::half_down, RoundingMode::down,
+                    RoundingMode::up, RoundingMode::floor, RoundingMode::ceiling}) {
+    CHECK(tariff::parse_rounding_mode(tariff::to_string(mode)) == mode);
+  }
+  CHECK(tariff::to_string(RoundingMode::half_even) == "half_even");
+  CHECK_FALSE(tariff::parse_rounding_mode("HALF_UP").has_value());
+  CHECK_FALSE(tariff::parse_rounding_mode("").has_value());
 }
 
 // ---- division ------------------------------------------------------------------------
 
 TEST_CASE("divide rounds the quotient to the requested places", "[decimal]") {
-    using M = RoundingMode;
-    CHECK(Decimal::divide(1, 3, 4, M::half_up).to_string() == "0.3333");
-    CHECK(Decimal::divide(2, 3, 4, M::half_up).to_string() == "0.6667");
-    CHECK(Decimal::divide(2, 3, 4, M::down).to_string() == "0.6666");
-    CHECK(Decimal::divide(-2, 3, 4, M::floor).to_string() == "-0.6667");
-    CHECK(Decimal::divide(-2, 3, 4, M::ceiling).to_string() == "-0.6666");
-    CHECK(Decimal::divide(2, -3, 2, M::half_up).to_string() == "-0.67");
-    CHECK(Decimal::divide(-2, -3, 2, M::half_up).to_string() == "0.67");
-    CHECK(Decimal::divide(5, 2, 0, M::half_even).to_string() == "2");
-    CHECK(Decimal::divide(7, 2, 0, M::half_even).to_string() == "4");
-    CHECK(Decimal::divide(D("10.00"), 4, 2, M::half_up).scale() == 2);
-    CHECK(Decimal::divide(D("100"), D("0.03"), 2, M::half_up).to_string() == "3333.33");
-    CHECK(Decimal::divide(D("0.0001"), D("3000000"), 12, M::half_up).to_string() == "0.000000000033");
-    CHECK(Decimal::divide(D("123456"), 7, -2, M::half_up).to_string() == "17600");
+  using M = RoundingMode;
+  CHECK(Decimal::divide(1, 3, 4, M::half_up).to_string() == "0.3333");
+  CHECK(Decimal::divide(2, 3, 4, M::half_up).to_string() == "0.6667");
+  CHECK(Decimal::divide(2, 3, 4, M::down).to_string() == "0.6666");
+  CHECK(Decimal::divide(-2, 3, 4, M::floor).to_string() == "-0.6667");
+  CHECK(Decimal::divide(-2, 3, 4, M::ceiling).to_string() == "-0.6666");
+  CHECK(Decimal::divide(2, -3, 2, M::half_up).to_string() == "-0.67");
+  CHECK(Decimal::divide(-2, -3, 2, M::half_up).to_string() == "0.67");
+  CHECK(Decimal::divide(5, 2, 0, M::half_even).to_string() == "2");
+  CHECK(Decimal::divide(7, 2, 0, M::half_even).to_string() == "4");
+  CHECK(Decimal::divide(D("10.00"), 4, 2, M::half_up).scale() == 2);
+  CHECK(Decimal::divide(D("100"), D("0.03"), 2, M::half_up).to_string() == "3333.33");
+  CHECK(Decimal::divide(D("0.0001"), D("3000000"), 12, M::half_up).to_string() == "0.000000000033");
+  CHECK(Decimal::divide(D("123456"), 7, -2, M::half_up).to_string() == "17600");
 }
 
 TEST_CASE("divide works when scaled operands need more than 128 bits", "[decimal]") {
-    const Decimal huge = D("100000000000000000000000000000000000");  // 1e35
-    CHECK(Decimal::divide(huge, huge, 30, RoundingMode::half_up) == Decimal(1));
-    CHECK(Decimal::divide(Decimal(1), D("0.000000000000000000000000000003"), 0, RoundingMode::half_up).to_string() ==
-          "333333333333333333333333333333");
-    CHECK_THROWS_AS(Decimal::divide(huge, D("0.000001"), 10, RoundingMode::half_up), DecimalError);
+  const Decimal huge = D("100000000000000000000000000000000000");  // 1e35
+  CHECK(Decimal::divide(huge, huge, 30, RoundingMode::half_up) == Decimal(1));
+  CHECK(Decimal::divide(Decimal(1), D("0.000000000000000000000000000003"), 0, RoundingMode::half_up).to_string() ==
+        "333333333333333333333333333333");
+  CHECK_THROWS_AS(Decimal::divide(huge, D("0.000001"), 10, RoundingMode::half_up), DecimalError);
 }
 
 TEST_CASE("division by zero throws", "[decimal]") {
-    CHECK_THROWS_AS(Decimal::divide(1, 0, 2, RoundingMode::half_up), DecimalError);
-    CHECK_THROWS_WITH(Decimal::divide(1, D("0.00"), 2, RoundingMode::half_up), Catch::Contains("division by zero"));
-    CHECK_THROWS_AS(Decimal::divide_exact(1, 0), DecimalError);
-    CHECK_THROWS_AS(Decimal::divide(1, 1, Decimal::max_scale + 1, RoundingMode::half_up), DecimalError);
+  CHECK_THROWS_AS(Decimal::divide(1, 0, 2, RoundingMode::half_up), DecimalError);
+  CHECK_THROWS_WITH(Decimal::divide(1, D("0.00"), 2, RoundingMode::half_up), Catch::Contains("division by zero"));
+  CHECK_THROWS_AS(Decimal::divide_exact(1, 0), DecimalError);
+  CHECK_THROWS_AS(Decimal::divide(1, 1, Decimal::max_scale + 1, RoundingMode::half_up), DecimalError);
 }
 
 TEST_CASE("divide_exact returns terminating quotients only", "[decimal]") {
-    CHECK_FALSE(Decimal::divide_exact(1, 3).has_value());
-    REQUIRE(Decimal::divide_exact(1, 4).has_value());
-    CHECK(*Decimal::divide_exact(1, 4) == D("0.25"));
-    CHECK(Decimal::divide_exact(1, 4)->to_string() == "0.25");
-    CHECK(Decimal::divide_exact(D("10.00"), D("2.5"))->to_string() == "4");
-    CHECK(Decimal::divide_exact(D("10.00"), D("2.5"))->scale() == 0);
-    CHECK(Decimal::divide_exact(D("-7"), D("0.008"))->to_string() == "-875");
-    CHECK(Decimal::divide_exact(1, D("1024"))->to_string() == "0.0009765625");
-    // 2^-100 needs 100 places.
-    CHECK_FALSE(Decimal::divide_exact(1, D("1267650600228229401496703205376")).has_value());
-    // Huge integer quotient is computed in wide arithmetic and still fits.
-    const Decimal e37 = D("10000000000000000000000000000000000000");
-    CHECK(*Decimal::divide_exact(e37, D("0.1")) == D("100000000000000000000000000000000000000"));
-    CHECK_THROWS_AS(Decimal::divide_exact(e37, D("0.001")), DecimalError);
+  CHECK_FALSE(Decimal::divide_exact(1, 3).has_value());
+  REQUIRE(Decimal::divide_exact(1, 4).has_value());
+  CHECK(*Decimal::divide_exact(1, 4) == D("0.25"));
+  CHECK(Decimal::divide_exact(1, 4)->to_string() == "0.25");
+  CHECK(Decimal::divide_exact(D("10.00"), D("2.5"))->to_string() == "4");
+  CHECK(Decimal::divide_exact(D("10.00"), D("2.5"))->scale() == 0);
+  CHECK(Decimal::divide_exact(D("-7"), D("0.008"))->to_string() == "-875");
+  CHECK(Decimal::divide_exact(1, D("1024"))->to_string() == "0.0009765625");
+  // 2^-100 needs 100 places.
+  CHECK_FALSE(Decimal::divide_exact(1, D("1267650600228229401496703205376")).has_value());
+  // Huge integer quotient is computed in wide arithmetic and still fits.
+  const Decimal e37 = D("10000000000000000000000000000000000000");
+  CHECK(*Decimal::divide_exact(e37, D("0.1")) == D("100000000000000000000000000000000000000"));
+  CHECK_THROWS_AS(Decimal::divide_exact(e37, D("0.001")), DecimalError);
 }
 
 // ---- scaling, normalization, queries ------------------------------------------------
 
 TEST_CASE("shifted scales by powers of ten exactly", "[decimal]") {
-    CHECK(Decimal(350).shifted(4) == Decimal(3500000));
-    CHECK(Decimal(120).shifted(-2) == D("1.2"));
-    CHECK(Decimal(120).shifted(-2).to_string() == "1.2");
-    CHECK(D("1.5").shifted(8).to_string() == "150000000");
-    CHECK(D("0.0035").shifted(2).to_string() == "0.35");
-    CHECK(D("5").shifted(0) == Decimal(5));
-    CHECK(Decimal(0).shifted(1000) == Decimal(0));
-    // Trailing zeros pay for extra places beyond max_scale.
-    CHECK(Decimal(1000).shifted(-33).to_string() == "0.000000000000000000000000000001");
-    CHECK_THROWS_AS(Decimal(1).shifted(39), DecimalError);
-    CHECK_THROWS_AS(D("340282366920938463463374607431768211455").shifted(1), DecimalError);
-    CHECK_THROWS_AS(Decimal(1).shifted(INT_MIN), DecimalError);
-    CHECK_THROWS_AS(Decimal(1).shifted(INT_MAX), DecimalError);
+  CHECK(Decimal(350).shifted(4) == Decimal(3500000));
+  CHECK(Decimal(120).shifted(-2) == D("1.2"));
+  CHECK(Decimal(120).shifted(-2).to_string() == "1.2");
+  CHECK(D("1.5").shifted(8).to_string() == "150000000");
+  CHECK(D("0.0035").shifted(2).to_string() == "0.35");
+  CHECK(D("5").shifted(0) == Decimal(5));
+  CHECK(Decimal(0).shifted(1000) == Decimal(0));
+  // Trailing zeros pay for extra places beyond max_scale.
+  CHECK(Decimal(1000).shifted(-33).to_string() == "0.000000000000000000000000000001");
+  CHECK_THROWS_AS(Decimal(1).shifted(39), DecimalError);
+  CHECK_THROWS_AS(D("340282366920938463463374607431768211455").shifted(1), DecimalError);
+  CHECK_THROWS_AS(Decimal(1).shifted(INT_MIN), DecimalError);
+  CHECK_THROWS_AS(Decimal(1).shifted(INT_MAX), DecimalError);
 }
 
 TEST_CASE("normalized strips trailing zeros", "[decimal]") {
-    const Decimal n = D("1.5000").normalized();
-    CHECK(n.coefficient() == 15);
-    CHECK(n.scale() == 1);
-    CHECK(D("100.000").normalized().scale() == 0);
-    CHECK(D("100.000").normalized().coefficient() == 100);
-    CHECK(D("0.000").normalized().scale() == 0);
-    const Decimal thirty = D("1.000000000000000000000000000000").normalized();
-    CHECK(thirty.coefficient() == 1);
-    CHECK(thirty.scale() == 0);
+  const Decimal n = D("1.5000").normalized();
+  CHECK(n.coefficient() == 15);
+  CHECK(n.scale() == 1);
+  CHECK(D("100.000").normalized().scale() == 0);
+  CHECK(D("100.000").normalized().coefficient() == 100);
+  CHECK(D("0.000").normalized().scale() == 0);
+  const Decimal thirty = D("1.000000000000000000000000000000").normalized();
+  CHECK(thirty.coefficient() == 1);
+  CHECK(thirty.scale() == 0);
 }
 
 TEST_CASE("integer queries", "[decimal]") {
-    CHECK(D("3.000").is_integer());
-    CHECK_FALSE(D("3.001").is_integer());
-    CHECK(D("-3.000").to_int64() == -3);
-    CHECK_FALSE(D("3.5").to_int64().has_value());
-    CHECK(D("9223372036854775807").to_int64() == LLONG_MAX);
-    CHECK(D("-9223372036854775808").to_int64() == LLONG_MIN);
-    CHECK_FALSE(D("9223372036854775808").to_int64().has_value());
-    CHECK(Decimal(0).is_zero());
-    CHECK(D("0.00").is_zero());
-    CHECK_FALSE(D("0.01").is_zero());
+  CHECK(D("3.000").is_integer());
+  CHECK_FALSE(D("3.001").is_integer());
+  CHECK(D("-3.000").to_int64() == -3);
+  CHECK_FALSE(D("3.5").to_int64().has_value());
+  CHECK(D("9223372036854775807").to_int64() == LLONG_MAX);
+  CHECK(D("-9223372036854775808").to_int64() == LLONG_MIN);
+  CHECK_FALSE(D("9223372036854775808").to_int64().has_value());
+  CHECK(Decimal(0).is_zero());
+  CHECK(D("0.00").is_zero());
+  CHECK_FALSE(D("0.01").is_zero());
 }
 
 TEST_CASE("equal values hash equally", "[decimal]") {
-    CHECK(D("1.5").hash() == D("1.50").hash());
-    CHECK(D("-2").hash() == D("-2.000").hash());
-    std::unordered_set<Decimal> set{D("1.5"), D("1.50"), D("-1.5"), D("15")};
-    CHECK(set.size() == 3);
+  CHECK(D("1.5").hash() == D("1.50").hash());
+  CHECK(D("-2").hash() == D("-2.000").hash());
+  std::unordered_set<Decimal> set{D("1.5"), D("1.50"), D("-1.5"), D("15")};
+  CHECK(set.size() == 3);
 }
 
 // ---- formatting ----------------------------------------------------------------------
 
 TEST_CASE("to_string_grouped groups the integer part only", "[decimal]") {
-    CHECK(D("1234567.5").to_string_grouped() == "1,234,567.5");
-    CHECK(D("-1234567.5").to_string_grouped() == "-1,234,567.5");
-    CHECK(D("1234567.0032").to_string_grouped('_') == "1_234_567.0032");
-    CHECK(D("-1000").to_string_grouped() == "-1,000");
-    CHECK(D("999").to_string_grouped() == "999");
-    CHECK(D("100000").to_string_grouped() == "100,000");
-    CHECK(D("0.12345").to_string_grouped() == "0.12345");
-    CHECK(Decimal(0).to_string_grouped() == "0");
-    // Grouped output parses back to the same value.
-    CHECK(D(D("-98765432.1").to_string_grouped()) == D("-98765432.1"));
+  CHECK(D("1234567.5").to_string_grouped() == "1,234,567.5");
+  CHECK(D("-1234567.5").to_string_grouped() == "-1,234,567.5");
+  CHECK(D("1234567.0032").to_string_grouped('_') == "1_234_567.0032");
+  CHECK(D("-1000").to_string_grouped() == "-1,000");
+  CHECK(D("999").to_string_grouped() == "999");
+  CHECK(D("100000").to_string_grouped() == "100,000");
+  CHECK(D("0.12345").to_string_grouped() == "0.12345");
+  CHECK(Decimal(0).to_string_grouped() == "0");
+  // Grouped output parses back to the same value.
+  CHECK(D(D("-98765432.1").to_string_grouped()) == D("-98765432.1"));
 }
 
 TEST_CASE("to_string_fixed pads but never rounds", "[decimal]") {
-    CHECK(D("1.5").to_string_fixed(2) == "1.50");
-    CHECK(D("1.50").to_string_fixed(2) == "1.50");
-    CHECK(D("-3").to_string_fixed(2) == "-3.00");
-    CHECK(D("1.555").to_string_fixed(2) == "1.555");
-    CHECK(D("0.0032").to_string_fixed(2) == "0.0032");
-    CHECK(D("7").to_string_fixed(0) == "7");
-    CHECK(Decimal(0).to_string_fixed(3) == "0.000");
+  CHECK(D("1.5").to_string_fixed(2) == "1.50");
+  CHECK(D("1.50").to_string_fixed(2) == "1.50");
+  CHECK(D("-3").to_string_fixed(2) == "-3.00");
+  CHECK(D("1.555").to_string_fixed(2) == "1.555");
+  CHECK(D("0.0032").to_string_fixed(2) == "0.0032");
+  CHECK(D("7").to_string_fixed(0) == "7");
+  CHECK(Decimal(0).to_string_fixed(3) == "0.000");
 }
 
 TEST_CASE("to_string prints every digit with no exponent", "[decimal]") {
-    CHECK(D("10000000000000000000000000000000000000").to_string() == "10000000000000000000000000000000000000");
-    CHECK(D("1000000000000000000.0000000000000000001").to_string() == "1000000000000000000.0000000000000000001");
-    CHECK(D("0.0000000000000000000100").to_string() == "0.00000000000000000001");
-    std::ostringstream out;
-    out << D("-12.50");
-    CHECK(out.str() == "-12.5");
+  CHECK(D("10000000000000000000000000000000000000").to_string() == "10000000000000000000000000000000000000");
+  CHECK(D("1000000000000000000.0000000000000000001").to_string() == "1000000000000000000.0000000000000000001");
+  CHECK(D("0.0000000000000000000100").to_string() == "0.00000000000000000001");
+  std::ostringstream out;
+  out << D("-12.50");
+  CHECK(out.str() == "-12.5");
 }
 
 TEST_CASE("integers convert implicitly, floating point does not", "[decimal]") {
-    STATIC_REQUIRE(std::is_convertible_v<int, Decimal>);
-    STATIC_REQUIRE(std::is_convertible_v<long long, Decimal>);
-    STATIC_REQUIRE_FALSE(std::is_convertible_v<double, Decimal>);
-    STATIC_REQUIRE_FALSE(std::is_constructible_v<Decimal, double>);
-    STATIC_REQUIRE_FALSE(std::is_constructible_v<Decimal, float>);
-    CHECK(Decimal(LLONG_MIN).to_string() == "-9223372036854775808");
+  STATIC_REQUIRE(std::is_convertible_v<int, Decimal>);
+  STATIC_REQUIRE(std::is_convertible_v<long long, Decimal>);
+  STATIC_REQUIRE_FALSE(std::is_convertible_v<double, Decimal>);
+  STATIC_REQUIRE_FALSE(std::is_constructible_v<Decimal, double>);
+  STATIC_REQUIRE_FALSE(std::is_constructible_v<Decimal, float>);
+  CHECK(Decimal(LLONG_MIN).to_string() == "-9223372036854775808");
 }

@@ -124,14 +124,16 @@ TEST_CASE("device licences: fewer than 50 refused, all devices at the band reach
   auto total = [](int devices) { return bill(sdk(), usage_of(sdk(), "detect_device", devices)).total; };
   std::string message;
   CHECK(billing_error(sdk(), usage_of(sdk(), "detect_device", 49), &message) == "below-minimum");
-  CHECK(message == "face_recognition_sdk 离线人脸检测 SDK（Android）: 49 devices is below the minimum; the first band is [50, 1000]");
+  CHECK(message ==
+        "face_recognition_sdk 离线人脸检测 SDK（Android）: 49 devices is below the minimum; the first band is [50, "
+        "1000]");
   CHECK(billing_error(sdk(), usage_of(sdk(), "detect_device", 1)) == "below-minimum");
-  CHECK(total(50) == 14400);     // 50 × 288
-  CHECK(total(500) == 144000);   // 按设备购买 示例一
-  CHECK(total(1000) == 288000);  // 1000 × 288
-  CHECK(total(1001) == 238238);  // 1001 × 238
-  CHECK(total(5000) == 1190000); // 5000 × 238
-  CHECK(total(5001) == 940188);  // 5001 × 188
+  CHECK(total(50) == 14400);                                                    // 50 × 288
+  CHECK(total(500) == 144000);                                                  // 按设备购买 示例一
+  CHECK(total(1000) == 288000);                                                 // 1000 × 288
+  CHECK(total(1001) == 238238);                                                 // 1001 × 238
+  CHECK(total(5000) == 1190000);                                                // 5000 × 238
+  CHECK(total(5001) == 940188);                                                 // 5001 × 188
   CHECK(bill(sdk(), usage_of(sdk(), "search_device", 4000)).total == 1232000);  // 示例二, 4000 × 308
   // No devices is no purchase, not a purchase below the minimum.
   CHECK(bill(sdk(), usage_of(sdk(), "detect_device", 0)).total == 0);

@@ -46,7 +46,8 @@ TEST_CASE("deeply nested expressions are a syntax error, not a stack overflow") 
   CHECK(script_syntax_error(repeat("(", 20000) + "1" + repeat(")", 20000)) == "expressions nest too deeply");
   CHECK(script_syntax_error(repeat("-", 20000) + "1") == "expressions nest too deeply");
   CHECK(script_syntax_error(repeat("not ", 20000) + "true") == "expressions nest too deeply");
-  CHECK(script_syntax_error(repeat("if true then ", 5000) + "1" + repeat(" else 2", 5000)) == "expressions nest too deeply");
+  CHECK(script_syntax_error(repeat("if true then ", 5000) + "1" + repeat(" else 2", 5000)) ==
+        "expressions nest too deeply");
   // A rule file's top-level statements go through the same grammar.
   Diagnostics d;
   test::load_text("let x = " + repeat("(", 3000) + "1" + repeat(")", 3000) + "\n", d);

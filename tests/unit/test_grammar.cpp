@@ -176,7 +176,7 @@ TEST_CASE("a product using every statement builds the whole AST", "[grammar]") {
   REQUIRE(packs.table.columns.size() == 2);
   CHECK(packs.table.columns[1].size->unit == "万");
   CHECK_FALSE(packs.table.columns[1].band);
-  REQUIRE(packs.table.rows.size() == 1);  // the separator row is not a row
+  REQUIRE(packs.table.rows.size() == 1);              // the separator row is not a row
   CHECK(packs.table.rows[0].key.text == "人脸比对");  // trimmed
   CHECK(text_at(packs.table.rows[0].key.span) == "人脸比对");
   REQUIRE(packs.table.rows[0].cells.size() == 2);
@@ -433,7 +433,10 @@ std::vector<std::string> messages_in_errors_hpp() {
   for (std::sregex_iterator it(all.begin(), all.end(), entry), end; it != end; ++it) {
     std::string raw = (*it)[1], message;
     for (std::size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] != '\\') { message += raw[i]; continue; }
+      if (raw[i] != '\\') {
+        message += raw[i];
+        continue;
+      }
       if (raw[++i] == 'n') break;  // the hint follows
       message += raw[i];
     }

@@ -44,7 +44,8 @@ struct TempFile {
   TempFile& operator=(const TempFile&) = delete;
 };
 
-Result rate_text(const std::string& text, unsigned jobs = 1, const HeldPacks& packs = {}, const Catalog* catalog = nullptr) {
+Result rate_text(const std::string& text, unsigned jobs = 1, const HeldPacks& packs = {},
+                 const Catalog* catalog = nullptr) {
   TempFile f(text);
   Options o;
   o.jobs = jobs;
@@ -58,14 +59,17 @@ const std::string header = "account,month,product,meter,quantity\n";
 std::string dump(const Result& r) {
   std::ostringstream out;
   for (const Row& row : r.rows) {
-    out << r.accounts[row.account] << ' ' << month_text(row.month) << ' ' << row.product->id << ' ' << row.total << '\n';
+    out << r.accounts[row.account] << ' ' << month_text(row.month) << ' ' << row.product->id << ' ' << row.total
+        << '\n';
     for (std::uint32_t i = 0; i < row.line_count; ++i) {
       const Line& l = r.lines[row.first_line + i];
-      out << "  " << l.meter << ' ' << l.usage << ' ' << l.free << ' ' << l.packs << ' ' << l.postpaid << ' ' << l.amount << '\n';
+      out << "  " << l.meter << ' ' << l.usage << ' ' << l.free << ' ' << l.packs << ' ' << l.postpaid << ' '
+          << l.amount << '\n';
     }
   }
   for (const Reject& j : r.rejects) out << j.line << ' ' << j.rows << ' ' << j.reason << '\n';
-  out << r.summary.rows_read << ' ' << r.summary.rows_rated << ' ' << r.summary.rows_rejected << ' ' << r.summary.accounts << '\n';
+  out << r.summary.rows_read << ' ' << r.summary.rows_rated << ' ' << r.summary.rows_rejected << ' '
+      << r.summary.accounts << '\n';
   for (const auto& [c, t] : r.summary.totals) out << c << ' ' << t << '\n';
   return out.str();
 }
@@ -93,25 +97,31 @@ TEST_CASE("repeated keys are summed, API actions and names reach their meter", "
 
 TEST_CASE("every malformed row is rejected with its line and reason, and counted", "[rate]") {
   Result r = rate_text(header +
-                       "a,2026-10,face_recognition,detect,100\n"       // 2 ok
-                       "a,2026-10,face_recognition,detect\n"           // 3 four columns
-                       "a,2026-10,face_recognition,detect,1,2\n"       // 4 six columns
-                       "a,2026-10,nosuch,detect,1\n"                   // 5
-                       "a,2026-10,face_recognition,nosuch,1\n"         // 6
-                       "a,2026-10,face_recognition,detect,12x\n"       // 7
-                       "a,2026-10,face_recognition,detect,-5\n"        // 8
-                       "a,2026-13,face_recognition,detect,1\n"         // 9
-                       "a,26-10,face_recognition,detect,1\n"           // 10
-                       ",2026-10,face_recognition,detect,1\n"          // 11
-                       "a,2026-10,face_recognition,detect,1.5\n"       // 12
-                       "\n"                                            // 13 blank: not a row
+                       "a,2026-10,face_recognition,detect,100\n"                   // 2 ok
+                       "a,2026-10,face_recognition,detect\n"                       // 3 four columns
+                       "a,2026-10,face_recognition,detect,1,2\n"                   // 4 six columns
+                       "a,2026-10,nosuch,detect,1\n"                               // 5
+                       "a,2026-10,face_recognition,nosuch,1\n"                     // 6
+                       "a,2026-10,face_recognition,detect,12x\n"                   // 7
+                       "a,2026-10,face_recognition,detect,-5\n"                    // 8
+                       "a,2026-13,face_recognition,detect,1\n"                     // 9
+                       "a,26-10,face_recognition,detect,1\n"                       // 10
+                       ",2026-10,face_recognition,detect,1\n"                      // 11
+                       "a,2026-10,face_recognition,detect,1.5\n"                   // 12
+                       "\n"                                                        // 13 blank: not a row
                        "a,2026-10,face_recognition,detect,99999999999999999999\n"  // 14
-                       "\"a\",2026-10,face_recognition,\"detect\",1.0\n");        // 15 ok (quoted, 1.0)
-  std::vector<std::pair<std::uint64_t, std::string>> want = {
-      {3, "wrong column count: 4"}, {4, "wrong column count: 6"}, {5, "unknown product 'nosuch'"},
-      {6, "unknown meter 'nosuch'"}, {7, "bad quantity '12x'"}, {8, "negative quantity '-5'"},
-      {9, "bad month '2026-13'"}, {10, "bad month '26-10'"}, {11, "empty account"},
-      {12, "not a whole number"}, {14, "too large"}};
+                       "\"a\",2026-10,face_recognition,\"detect\",1.0\n");         // 15 ok (quoted, 1.0)
+  std::vector<std::pair<std::uint64_t, std::string>> want = {{3, "wrong column count: 4"},
+                                                             {4, "wrong column count: 6"},
+                                                             {5, "unknown product 'nosuch'"},
+                                                             {6, "unknown meter 'nosuch'"},
+                                                             {7, "bad quantity '12x'"},
+                                                             {8, "negative quantity '-5'"},
+                                                             {9, "bad month '2026-13'"},
+                                                             {10, "bad month '26-10'"},
+                                                             {11, "empty account"},
+                                                             {12, "not a whole number"},
+                                                             {14, "too large"}};
   REQUIRE(r.rejects.size() == want.size());
   for (std::size_t i = 0; i < want.size(); ++i) {
     INFO(r.rejects[i].reason);
@@ -132,8 +142,8 @@ TEST_CASE("a bill that reaches a contact-sales band is rejected for its account,
                        "x,2026-10,faceid,LivenessRecognition,60000\n"  // sums to 21万: [20万, ∞) 联系商务
                        "x,2026-10,faceid,照片人脸核身,10\n");
   REQUIRE(r.rejects.size() == 1);
-  CHECK(r.rejects[0].line == 2);   // the first row of the meter that failed
-  CHECK(r.rejects[0].rows == 3);   // every row of x's faceid bill
+  CHECK(r.rejects[0].line == 2);  // the first row of the meter that failed
+  CHECK(r.rejects[0].rows == 3);  // every row of x's faceid bill
   CHECK(r.rejects[0].reason.find("contact sales") != std::string::npos);
   CHECK(r.rejects[0].reason.find("[20万, ∞)") != std::string::npos);
   CHECK(r.summary.rows_rejected == 3);
@@ -148,9 +158,9 @@ TEST_CASE("held packs are drawn after the free quota and carry from month to mon
   HeldPacks packs;
   packs.entries.push_back({"acme", &fr, HeldPack{*fr.find_meter("compare"), D("1000000"), std::nullopt}});
   Result r = rate_text(header +
-                       "acme,2026-11,face_recognition,compare,1000000\n"
-                       "acme,2026-10,face_recognition,compare,610000\n"
-                       "other,2026-10,face_recognition,compare,610000\n",
+                           "acme,2026-11,face_recognition,compare,1000000\n"
+                           "acme,2026-10,face_recognition,compare,610000\n"
+                           "other,2026-10,face_recognition,compare,610000\n",
                        2, packs);
   REQUIRE(r.rows.size() == 3);
   // October: 10000 free, 600000 from the pack, nothing postpaid.
@@ -187,9 +197,13 @@ TEST_CASE("the result is the same whatever the number of threads", "[rate]") {
   const char* meters[] = {"detect", "DetectFace", "compare", "人脸搜索", "liveness", "CreatePerson", "nosuch"};
   std::string text = header;
   for (int i = 0; i < 5000; ++i) {
-    text += "acct" + std::to_string(rng() % 300) + (rng() % 50 == 0 ? ",2026-9," : rng() % 4 ? ",2026-10," : ",2026-11,");
-    text += rng() % 20 == 0 ? std::string("faceid,活体人脸核身,") + std::to_string(rng() % 90000)
-                            : std::string("face_recognition,") + meters[rng() % 7] + "," + std::to_string(rng() % 3000000);
+    text += "acct" + std::to_string(rng() % 300) +
+            (rng() % 50 == 0 ? ",2026-9,"
+             : rng() % 4     ? ",2026-10,"
+                             : ",2026-11,");
+    text += rng() % 20 == 0
+                ? std::string("faceid,活体人脸核身,") + std::to_string(rng() % 90000)
+                : std::string("face_recognition,") + meters[rng() % 7] + "," + std::to_string(rng() % 3000000);
     text += "\n";
   }
   std::string one = dump(rate_text(text, 1));
@@ -241,8 +255,10 @@ TEST_CASE("batch rating bills each bundled product as the engine does", "[rate]"
 TEST_CASE("thousands of rejected rows wait in temporary files and come back in line order", "[rate]") {
   std::string text = header;
   for (int i = 0; i < 30000; ++i) {
-    if (i == 15000) text += "big,2026-10,faceid,活体人脸核身,250000\n";  // a contact-sales bill among them
-    else text += i % 3 ? "a,2026-10,face_recognition,nosuch,1\n" : "a,2026-10,face_recognition,detect,1\n";
+    if (i == 15000)
+      text += "big,2026-10,faceid,活体人脸核身,250000\n";  // a contact-sales bill among them
+    else
+      text += i % 3 ? "a,2026-10,face_recognition,nosuch,1\n" : "a,2026-10,face_recognition,detect,1\n";
   }
   for (unsigned jobs : {1U, 2U}) {
     Result r = rate_text(text, jobs);

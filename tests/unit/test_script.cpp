@@ -201,7 +201,11 @@ TEST_CASE("script syntax errors point at the place") {
 }
 
 TEST_CASE("every message of grammar/script_errors.hpp has a case") {
-  struct Case { const char* input; const char* message; std::uint32_t column; };
+  struct Case {
+    const char* input;
+    const char* message;
+    std::uint32_t column;
+  };
   const Case cases[] = {
       {"let x = )", "expected an expression, like 350万, 10470 CNY or bill(face_recognition, 人脸比对 = 350万)", 9},
       {"1 * )", "expected a value after the operator", 5},

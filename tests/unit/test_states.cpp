@@ -131,17 +131,17 @@ TEST_CASE("face_fusion freeze: the month's usage at the band it reaches × 120%"
     return bill(fusion(), r).freeze;
   };
   // The whole usage, also the part the licence's pack covers.
-  CHECK(freeze(30 * wan) == 7200);                // 300000 × 0.02 × 1.2
-  CHECK(freeze(100 * wan) == 24000);              // 1000000 × 0.02 × 1.2
+  CHECK(freeze(30 * wan) == 7200);                  // 300000 × 0.02 × 1.2
+  CHECK(freeze(100 * wan) == 24000);                // 1000000 × 0.02 × 1.2
   CHECK(freeze(100 * wan + 1) == D("14400.0144"));  // 1000001 × 0.012 × 1.2
-  CHECK(freeze(200 * wan) == 28800);              // 2000000 × 0.012 × 1.2
-  CHECK(freeze(800 * wan) == 48000);              // 8000000 × 0.005 × 1.2
+  CHECK(freeze(200 * wan) == 28800);                // 2000000 × 0.012 × 1.2
+  CHECK(freeze(800 * wan) == 48000);                // 8000000 × 0.005 × 1.2
   CHECK(freeze(0) == 0);
 }
 
 TEST_CASE("face_recognition freeze at a band edge", "[states]") {
   auto freeze = [](const Decimal& calls) { return bill(face(), usage_of(face(), "人脸比对", calls)).freeze; };
-  CHECK(freeze(300 * wan) == 11520);              // 3000000 × 0.0032 × 1.2
+  CHECK(freeze(300 * wan) == 11520);                // 3000000 × 0.0032 × 1.2
   CHECK(freeze(300 * wan + 1) == D("10800.0036"));  // 3000001 × 0.003 × 1.2
 }
 
