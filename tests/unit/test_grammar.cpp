@@ -301,6 +301,7 @@ const SyntaxCase syntax_cases[] = {
   {P "  packs {\n    | 资源包规格 | 百万 |\n", "3:15", "expected a band like (0, 300万] or a pack size like 100万 in the header"},
   {P "  packs {\n    | 资源包规格 | 100万 | size\n", "3:22", "expected a band like (0, 300万] or a pack size like 100万 in the header"},
   {P T "    || 450 |\n", "4:6", "expected a meter in the row's first cell"},
+  {P T "    |   | 450 |\n", "4:6", "expected a meter in the row's first cell"},  // found by fuzzing
   {P T "    | 人脸检测 | 四百五 |\n", "4:14", "expected a price (0.0032), '-' (not sold) or 联系商务 (contact sales) in the cell"},
   {P T "    | 人脸检测 | 450 | 备注\n", "4:20", "expected a price (0.0032), '-' (not sold) or 联系商务 (contact sales) in the cell"},
   {P T "    | 人脸检测 | 450\n", "4:17", "expected '|'"},
