@@ -304,16 +304,6 @@ TARIFF_ACTION(script_statement_body) { b.file.statements.push_back(parse_script_
 
 using parse_control::control;
 
-// The offending character, so the caret covers one whole (possibly multi-byte) character.
-Span error_span(const SourcePtr& source, std::size_t offset) {
-  std::size_t end = offset;
-  if (end < source->text.size() && source->text[end] != '\n') {
-    ++end;
-    while (end < source->text.size() && (static_cast<unsigned char>(source->text[end]) & 0xC0) == 0x80) ++end;
-  }
-  return Span{source, offset, end};
-}
-
 }  // namespace
 
 std::optional<ast::File> parse_file(SourcePtr source, Diagnostics& diagnostics) {
@@ -324,12 +314,7 @@ std::optional<ast::File> parse_file(SourcePtr source, Diagnostics& diagnostics) 
   try {
     pegtl::parse<g::file, action, control>(in, builder);
   } catch (const pegtl::parse_error& e) {
-    std::string message(e.message()), hint;
-    if (auto nl = message.find('\n'); nl != std::string::npos) {
-      hint = message.substr(nl + 1);
-      message.resize(nl);
-    }
-    diagnostics.error("syntax", error_span(source, e.positions().front().byte), message, hint);
+    parse_control::report(e, source, 0, diagnostics);
     return std::nullopt;
   }
   return std::move(builder.file);

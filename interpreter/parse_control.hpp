@@ -15,6 +15,7 @@
 
 #include "grammar/errors.hpp"
 #include "grammar/script.hpp"
+#include "interpreter/diagnostic.hpp"
 
 namespace tariff::parse_control {
 
@@ -58,5 +59,24 @@ struct control : tao::pegtl::normal<Rule> {
     return bounded_match<Rule, A, M, Action, Control>(in, st...);
   }
 };
+
+// A parse error as a diagnostic: the message's first line, the rest as the hint, the caret on the
+// offending character (one whole, possibly multi-byte, character). `offset` is where the parsed
+// text starts in the source (a statement re-parsed alone).
+inline void report(const tao::pegtl::parse_error& e, const SourcePtr& source, std::size_t offset,
+                   Diagnostics& diagnostics) {
+  std::string message(e.message()), hint;
+  if (auto nl = message.find('\n'); nl != std::string::npos) {
+    hint = message.substr(nl + 1);
+    message.resize(nl);
+  }
+  std::size_t begin = offset + e.positions().front().byte, end = begin;
+  const std::string& text = source->text;
+  if (end < text.size() && text[end] != '\n') {
+    ++end;
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  }
+  diagnostics.error("syntax", Span{source, begin, end}, message, hint);
+}
 
 }  // namespace tariff::parse_control

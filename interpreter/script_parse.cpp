@@ -178,16 +178,6 @@ std::unique_ptr<Node> parse_tree_of(const SourcePtr& source, std::size_t begin, 
   return pegtl::parse_tree::parse<Rule, selector, pegtl::nothing, control>(in);
 }
 
-// The offending character, so the caret covers one whole (possibly multi-byte) character.
-Span error_span(const SourcePtr& source, std::size_t offset) {
-  std::size_t end = offset;
-  if (end < source->text.size() && source->text[end] != '\n') {
-    ++end;
-    while (end < source->text.size() && (static_cast<unsigned char>(source->text[end]) & 0xC0) == 0x80) ++end;
-  }
-  return Span{source, offset, end};
-}
-
 }  // namespace
 
 std::shared_ptr<const script::Statement> parse_script_statement(const Span& span) {
@@ -206,12 +196,7 @@ std::optional<std::vector<script::StatementPtr>> parse_script(SourcePtr source, 
     for (const auto& n : root->children) statements.push_back(Converter{source}.statement(*n));
     return statements;
   } catch (const pegtl::parse_error& e) {
-    std::string message(e.message()), hint;
-    if (auto nl = message.find('\n'); nl != std::string::npos) {
-      hint = message.substr(nl + 1);
-      message.resize(nl);
-    }
-    diagnostics.error("syntax", error_span(source, from + e.positions().front().byte), message, hint);
+    parse_control::report(e, source, from, diagnostics);
     return std::nullopt;
   }
 }
