@@ -73,6 +73,60 @@ PostpaidCharge charge_postpaid(const Product& product, const Meter& meter, const
 
 namespace {
 
+bool has_state(const std::vector<std::string>& states, const std::string& s) {
+  return std::find(states.begin(), states.end(), s) != states.end();
+}
+
+Decimal take(Decimal& left, const Decimal& available) {
+  Decimal taken = std::min(left, available);
+  left -= taken;
+  return taken;
+}
+
+void check_postpaid_state(const Product& p, const Meter& m, const Decimal& postpaid,
+                          const std::vector<std::string>& states) {
+  if (postpaid.is_zero() || !m.postpaid || !m.postpaid->requires_state ||
+      has_state(states, *m.postpaid->requires_state))
+    return;
+  throw BillingError("postpaid-requires-state",
+                     fmt::format("{}: {} {}s are left for postpaid, which only {} accounts may use", meter_label(p, m),
+                                 postpaid.to_string(), m.unit, *m.postpaid->requires_state));
+}
+
+}  // namespace
+
+MeterSettlement settle_meter(const Product& product, const Meter& m, const Decimal& usage,
+                             const std::vector<std::string>& states, std::vector<PackDraw>* packs, bool grant_valid) {
+  MeterSettlement s;
+  Decimal left = usage;
+  for (SettlementStep step : product.settlement) {
+    switch (step) {
+      case SettlementStep::free:
+        if (m.free && !(m.free->lost_when && has_state(states, *m.free->lost_when)))
+          s.free = take(left, m.free->quantity);
+        break;
+      case SettlementStep::grant:
+        if (m.grant && grant_valid && has_state(states, m.grant->when_state)) s.grant = take(left, m.grant->quantity);
+        break;
+      case SettlementStep::packs:
+        if (packs)
+          for (PackDraw& draw : *packs) draw.drawn = take(left, draw.available);
+        break;
+      case SettlementStep::postpaid:
+        s.postpaid = std::exchange(left, Decimal());
+        check_postpaid_state(product, m, s.postpaid, states);
+        s.charge = charge_postpaid(product, m, s.postpaid, usage);
+        break;
+    }
+  }
+  if (!left.is_zero())
+    throw BillingError("unsettled", fmt::format("{}: {} {}s are not covered and the product has no postpaid step",
+                                                meter_label(product, m), left.to_string(), m.unit));
+  return s;
+}
+
+namespace {
+
 class Biller {
  public:
   Biller(const Product& p, const BillRequest& r) : product_(p), request_(r), pools_(p.meters.size()) {}
@@ -100,7 +154,7 @@ class Biller {
   std::vector<std::string> states_;           // the request's, and those that fees bought in it grant
   Bill bill_;
 
-  bool has_state(const std::string& s) const { return std::find(states_.begin(), states_.end(), s) != states_.end(); }
+  bool has_state(const std::string& s) const { return tariff::has_state(states_, s); }
 
   // Fees come first: a licence bought this month grants the state that packs and postpaid require,
   // and brings its included packs into the pools.
@@ -171,48 +225,9 @@ class Biller {
     Decimal usage = index < request_.usage.size() ? request_.usage[index] : Decimal();
     require_whole(product_, m, usage, "usage");
     if (usage.is_zero() && pools_[index].empty()) return;
-    BillLine line;
-    line.meter = index;
-    line.usage = usage;
-    Decimal left = usage;
-    for (SettlementStep step : product_.settlement) {
-      switch (step) {
-        case SettlementStep::free:
-          if (m.free && !(m.free->lost_when && has_state(*m.free->lost_when))) line.free = take(left, m.free->quantity);
-          break;
-        case SettlementStep::grant:
-          if (m.grant && grant_applies(*m.grant)) line.grant = take(left, m.grant->quantity);
-          break;
-        case SettlementStep::packs:
-          for (PackDraw& draw : pools_[index]) draw.drawn = take(left, draw.available);
-          line.packs = pools_[index];
-          break;
-        case SettlementStep::postpaid:
-          line.postpaid = std::exchange(left, Decimal());
-          check_postpaid_state(m, line.postpaid);
-          line.charge = charge_postpaid(product_, m, line.postpaid, usage);
-          break;
-      }
-    }
-    if (!left.is_zero())
-      throw BillingError("unsettled", fmt::format("{}: {} {}s are not covered and the product has no postpaid step",
-                                                  meter_label(product_, m), left.to_string(), m.unit));
-    bill_.lines.push_back(std::move(line));
-  }
-
-  void check_postpaid_state(const Meter& m, const Decimal& postpaid) {
-    if (postpaid.is_zero() || !m.postpaid || !m.postpaid->requires_state || has_state(*m.postpaid->requires_state))
-      return;
-    throw BillingError(
-        "postpaid-requires-state",
-        fmt::format("{}: {} {}s are left for postpaid, which only {} accounts may use", meter_label(product_, m),
-                    postpaid.to_string(), m.unit, *m.postpaid->requires_state));
-  }
-
-  static Decimal take(Decimal& left, const Decimal& available) {
-    Decimal taken = std::min(left, available);
-    left -= taken;
-    return taken;
+    bool grant_valid = !m.grant || !has_state(m.grant->when_state) || grant_applies(*m.grant);
+    MeterSettlement s = tariff::settle_meter(product_, m, usage, states_, &pools_[index], grant_valid);
+    bill_.lines.push_back({index, usage, s.free, s.grant, pools_[index], s.postpaid, s.charge});
   }
 
   // 本月调用量 × 刊例价 × 120%: each meter's whole usage at the list price of the band that usage

@@ -78,6 +78,17 @@ struct Bill {
 // Bills one cycle. Throws BillingError for usage the rules cannot price.
 Bill bill(const Product& product, const BillRequest& request);
 
+// One meter's month settled step by step in the product's order: free quota, grant, packs (drawn
+// in place from `packs`, held ones first), postpaid. The core of bill() and of batch rating, which
+// calls it with no packs: no allocation, no lookup by name. `grant_valid` is false for an expired
+// grant. Throws BillingError for what the rules cannot settle or price.
+struct MeterSettlement {
+  Decimal free, grant, postpaid;
+  PostpaidCharge charge;
+};
+MeterSettlement settle_meter(const Product& product, const Meter& meter, const Decimal& usage,
+                             const std::vector<std::string>& states, std::vector<PackDraw>* packs, bool grant_valid);
+
 // Prices `postpaid` units of a meter whose month's usage is `usage` (the band basis may be
 // either). The hot path of batch rating: no allocation, no lookup by name.
 PostpaidCharge charge_postpaid(const Product& product, const Meter& meter, const Decimal& postpaid,

@@ -11,50 +11,19 @@ namespace tariff::rate::detail {
 
 namespace {
 
-Decimal take(Decimal& left, const Decimal& available) {
-  Decimal taken = std::min(left, available);
-  left -= taken;
-  return taken;
-}
-
-// The state a meter's postpaid prices require (face_fusion: licensed), if any.
-const std::optional<std::string>* required_state(const Meter& m) {
-  return m.postpaid ? &m.postpaid->requires_state : nullptr;
-}
-
-bool has(const std::vector<std::string>& states, const std::string& s) {
-  return std::find(states.begin(), states.end(), s) != states.end();
-}
-
-// One meter of an account that holds no packs: what Biller::settle_meter does for it, without
-// building a Bill (the hot path; test_rate.cpp checks that both agree on every bundled product).
+// One meter of an account that holds no packs: the engine's settlement without building a Bill
+// (the hot path). Grant and free quota are reported together, as the rating output has one column.
 Line settle(const Product& product, MeterIndex index, const Decimal& usage, const std::vector<std::string>& states) {
-  const Meter& m = product.meters[index];
   Line line;
   line.meter = index;
   line.usage = usage;
   if (usage.is_zero()) return line;
-  Decimal left = usage;
-  for (SettlementStep step : product.settlement) {
-    if (step == SettlementStep::free && m.free && !(m.free->lost_when && has(states, *m.free->lost_when))) {
-      line.free = take(left, m.free->quantity);
-    } else if (step == SettlementStep::grant && m.grant && has(states, m.grant->when_state)) {
-      line.free += take(left, m.grant->quantity);
-    } else if (step == SettlementStep::postpaid) {
-      line.postpaid = std::exchange(left, Decimal());
-      const std::optional<std::string>* needs = required_state(m);
-      if (!line.postpaid.is_zero() && needs && *needs && !has(states, **needs))
-        throw BillingError("postpaid-requires-state", fmt::format("{} {}: postpaid is for {} accounts only", product.id,
-                                                                  m.display_name(), **needs));
-      PostpaidCharge charge = charge_postpaid(product, m, line.postpaid, usage);
-      line.band = charge.band;
-      line.unit_price = charge.unit_price;
-      line.amount = charge.amount;
-    }
-  }
-  if (!left.is_zero())
-    throw BillingError("unsettled", fmt::format("{} {}: {} {}s are not covered and the product has no postpaid step",
-                                                product.id, m.display_name(), left.to_string(), m.unit));
+  MeterSettlement s = settle_meter(product, product.meters[index], usage, states, nullptr, true);
+  line.free = s.free + s.grant;
+  line.postpaid = s.postpaid;
+  line.band = s.charge.band;
+  line.unit_price = s.charge.unit_price;
+  line.amount = s.charge.amount;
   return line;
 }
 
@@ -170,9 +139,11 @@ namespace tariff::rate {
 
 std::vector<std::string> rating_states(const Product& product) {
   std::vector<std::string> states;
+  // The states the postpaid prices require (face_fusion: licensed): rating bills what was used.
   for (const Meter& m : product.meters) {
-    const std::optional<std::string>* needs = detail::required_state(m);
-    if (needs && *needs && !detail::has(states, **needs)) states.push_back(**needs);
+    if (!m.postpaid || !m.postpaid->requires_state) continue;
+    const std::string& needs = *m.postpaid->requires_state;
+    if (std::find(states.begin(), states.end(), needs) == states.end()) states.push_back(needs);
   }
   return states;
 }
