@@ -53,8 +53,11 @@ FeePurchase parse_fee(const RuleSet& rules, const Product& product, const std::s
   const Fee& fee = product.fees[*index];
   FeePurchase purchase{*index, {}};
   for (const auto& d : fee.dimensions) purchase.quantities.push_back(d.default_quantity());
+  if (fee.dimensions.empty() && name.size() < text.size())
+    throw UsageError(fmt::format("--fee {}: fee {} is a flat amount, not priced per anything: write --fee {}", text,
+                                 fee.id, name));
   if (name.size() < text.size() && text[name.size()] == '=') {
-    purchase.quantities.at(0) = parse_quantity(rules, text.substr(name.size() + 1), text);
+    purchase.quantities.front() = parse_quantity(rules, text.substr(name.size() + 1), text);
     return purchase;
   }
   std::string rest = name.size() < text.size() ? text.substr(name.size() + 1) : "";
@@ -95,7 +98,7 @@ int cmd_bill(Args args) {
   if (args.take_flag("--suspended")) states.push_back("suspended");
   args.expect_no_options();
   if (args.words.empty()) throw UsageError("bill needs a PRODUCT, then METER=QUANTITY for each meter used");
-  auto rules = load(paths, false);
+  auto rules = std::make_optional(load(paths));
   const Product& product = find_product(*rules, args.words.front());
 
   BillRequest request;

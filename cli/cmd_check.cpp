@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/common.hpp"
+#include "cli/script_run.hpp"
 
 namespace tariff::cli {
 
@@ -13,18 +14,22 @@ int cmd_check(Args args) {
   args.expect_no_options();
   if (!args.words.empty()) paths = args.words;
   Diagnostics d;
-  RuleSet rules = load_rules(paths, d);
+  RuleSet loaded = load_rules(paths, d);
+  std::size_t files = loaded.files.size(), products = loaded.catalog.products.size();
+  // The rule files' let and fn statements are part of the rules: one that fails is reported here,
+  // as it would stop every other command.
+  if (d.empty()) make_interpreter(std::move(loaded), d);
   print_diagnostics(d);
-  bool missing = std::any_of(d.list().begin(), d.list().end(),
-                             [](const Diagnostic& x) { return x.code == "no-such-file" || x.code == "unreadable"; });
+  bool missing = std::any_of(d.list().begin(), d.list().end(), [](const Diagnostic& x) {
+    return x.code == "no-such-file" || x.code == "unreadable" || x.code == "no-rule-files";
+  });
   if (!d.empty()) {
-    std::cerr << fmt::format("{} error{} in {} file{}\n", d.size(), d.size() == 1 ? "" : "s", rules.files.size(),
-                             rules.files.size() == 1 ? "" : "s");
+    std::cerr << fmt::format("{} error{} in {} file{}\n", d.size(), d.size() == 1 ? "" : "s", files,
+                             files == 1 ? "" : "s");
     return missing ? usage_error : problems;
   }
-  std::cout << fmt::format("{} product{} in {} file{}: ok\n", rules.catalog.products.size(),
-                           rules.catalog.products.size() == 1 ? "" : "s", rules.files.size(),
-                           rules.files.size() == 1 ? "" : "s");
+  std::cout << fmt::format("{} product{} in {} file{}: ok\n", products, products == 1 ? "" : "s", files,
+                           files == 1 ? "" : "s");
   return ok;
 }
 

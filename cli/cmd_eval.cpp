@@ -16,16 +16,14 @@ int cmd_eval(Args args) {
   args.expect_no_options();
   SourcePtr source;
   if (expression && args.words.empty()) {
-    source = std::make_shared<const Source>(Source{"<-e>", *expression});
+    source = make_source("<-e>", *expression);
   } else if (!expression && args.words.size() == 1) {
     const std::string& path = args.words.front();
-    source = std::make_shared<const Source>(
-        Source{path, path == "-" ? std::string(std::istreambuf_iterator<char>(std::cin), {}) : read_file(path)});
+    source = make_source(path, read_file(path));
   } else {
     throw UsageError("eval needs -e 'EXPRESSION' or one script FILE ('-' for stdin)");
   }
-  auto rules = load(paths, false);
-  auto interp = make_interpreter(std::move(*rules));
+  auto interp = make_interpreter(load(paths));
   return run_script(*interp, source, options) == 0 ? ok : problems;
 }
 

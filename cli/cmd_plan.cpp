@@ -15,7 +15,7 @@ int cmd_plan(Args args) {
   bool as_json = args.take_flag("--json");
   args.expect_no_options();
   if (args.words.size() != 2) throw UsageError("plan needs PRODUCT and one METER=ANNUAL_QUANTITY");
-  auto rules = load(paths, false);
+  auto rules = std::make_optional(load(paths));
   const Product& product = find_product(*rules, args.words[0]);
   auto eq = args.words[1].find('=');
   if (eq == std::string::npos) throw UsageError(fmt::format("'{}' is not METER=ANNUAL_QUANTITY", args.words[1]));

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "cli/common.hpp"
+#include "interpreter/json.hpp"
 #include "interpreter/rate.hpp"
 
 namespace tariff::cli {
@@ -28,38 +29,55 @@ std::string csv(std::string_view s) {
   return out + "\"";
 }
 
-std::string json(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\')
-      out += '\\', out += c;
-    else if (static_cast<unsigned char>(c) < 0x20)
-      out += fmt::format("\\u{:04x}", static_cast<int>(c));
-    else
-      out += c;
-  }
-  return out + "\"";
-}
+// A field of an output record: its text (a CSV cell, a JSON string), or, for JSON, a value already
+// written as JSON (the list of bands).
+struct Field {
+  const char* name;
+  std::string text;
+  std::string json = {};
+};
 
 // One output record: names and values in order, written as a CSV line or a JSON object.
-void record(std::string& out, bool jsonl, const std::vector<std::pair<const char*, std::string>>& fields) {
+void record(std::string& out, bool jsonl, const std::vector<Field>& fields) {
   bool first = true;
   out += jsonl ? "{" : "";
-  for (const auto& [name, value] : fields) {
+  for (const auto& f : fields) {
     if (!first) out += ',';
     first = false;
     if (jsonl)
-      out += fmt::format("\"{}\":{}", name, json(value));
+      out += fmt::format("\"{}\":{}", f.name, f.json.empty() ? json_quote(f.text) : f.json);
     else
-      out += csv(value);
+      out += csv(f.text);
   }
   out += jsonl ? "}\n" : "\n";
+}
+
+// What each band charged, as CSV text ("[1, 1] 1 × 300000 = 300000; [2, ∞) 2 × 30000 = 60000")
+// and as a JSON list of {band, quantity, unit_price, amount}, as `bill --json` writes it.
+Field bands_field(const Meter& m, const Line& l) {
+  Field f{"bands", "", "["};
+  std::vector<BandCharge> charges = band_charges({l.band, l.unit_price, l.amount, l.crossed}, l.postpaid);
+  for (const auto& c : charges) {
+    const std::string& band = m.postpaid->schedule->bands[c.band].text;
+    f.text += fmt::format("{}{} {} × {} = {}", f.text.empty() ? "" : "; ", band, c.quantity.to_string(),
+                          c.unit_price.to_string(), c.amount.to_string());
+    JsonWriter w;
+    w.begin_object();
+    w.key("band").string(band);
+    w.key("quantity").string(c.quantity.to_string());
+    w.key("unit_price").string(c.unit_price.to_string());
+    w.key("amount").string(c.amount.to_string());
+    w.end_object();
+    f.json += (f.json.size() > 1 ? "," : "") + w.str();
+  }
+  f.json += "]";
+  return f;
 }
 
 void write_rows(std::FILE* to, const Result& r, bool jsonl, bool detail) {
   std::string out;
   if (!jsonl)
-    out = detail ? "account,month,product,meter,currency,usage,free,packs,postpaid,band,unit_price,amount\n"
+    out = detail ? "account,month,product,meter,currency,usage,free,packs,postpaid,band,unit_price,amount,bands\n"
                  : "account,month,product,currency,total\n";
   for (const Row& row : r.rows) {
     const std::string& account = r.accounts[row.account];
@@ -76,6 +94,7 @@ void write_rows(std::FILE* to, const Result& r, bool jsonl, bool detail) {
       const Line& l = r.lines[row.first_line + i];
       const auto& prices = p.meters[l.meter].postpaid;
       std::string band = l.band && prices ? prices->schedule->bands[*l.band].text : "";
+      bool one_price = l.band && l.crossed.empty();  // a graduated line has no one unit price
       record(out, jsonl,
              {{"account", account},
               {"month", month},
@@ -87,8 +106,9 @@ void write_rows(std::FILE* to, const Result& r, bool jsonl, bool detail) {
               {"packs", l.packs.to_string()},
               {"postpaid", l.postpaid.to_string()},
               {"band", band},
-              {"unit_price", l.band ? l.unit_price.to_string() : ""},
-              {"amount", l.amount.to_string()}});
+              {"unit_price", one_price ? l.unit_price.to_string() : ""},
+              {"amount", l.amount.to_string()},
+              bands_field(p.meters[l.meter], l)});
     }
     if (out.size() > (1U << 20)) std::fwrite(out.data(), 1, out.size(), to), out.clear();
   }
@@ -170,13 +190,14 @@ class Progress {
 unsigned parse_jobs(const std::optional<std::string>& text) {
   unsigned cores = std::max(1U, std::thread::hardware_concurrency());
   if (!text) return cores;
+  constexpr unsigned most = 1024;
   unsigned n = 0;
   for (char c : *text) {
-    if (c < '0' || c > '9' || n > 1000)
-      throw UsageError(fmt::format("--jobs needs a number of threads, not '{}'", *text));
-    n = n * 10 + static_cast<unsigned>(c - '0');
+    if (c < '0' || c > '9') throw UsageError(fmt::format("--jobs needs a number of threads, not '{}'", *text));
+    n = std::min(n * 10 + static_cast<unsigned>(c - '0'), most + 1);  // any larger number is out of range
   }
-  if (n == 0 || n > 1024) throw UsageError(fmt::format("--jobs must be between 1 and 1024, not '{}'", *text));
+  if (text->empty()) throw UsageError("--jobs needs a number of threads");
+  if (n == 0 || n > most) throw UsageError(fmt::format("--jobs must be between 1 and 1024, not '{}'", *text));
   return n;
 }
 
@@ -196,14 +217,19 @@ int cmd_rate(Args args) {
     throw UsageError(fmt::format("--format must be csv or jsonl, not '{}'", format));
   if (args.words.size() > 1) throw UsageError("rate takes one usage file (or - for stdin)");
   std::string input = args.words.empty() ? "-" : args.words.front();
-  auto rules = load(paths, false);
+  std::vector<NamedPath> outputs, inputs{{"the usage file", input}};
+  if (out_path) outputs.push_back({"--out", *out_path});
+  if (rejects_path) outputs.push_back({"--rejects", *rejects_path});
+  if (packs_path) inputs.push_back({"--packs", *packs_path});
+  check_distinct_files(outputs, inputs);
+  auto rules = std::make_optional(load(paths));
 
   Result result;
   try {
-    HeldPacks packs = packs_path ? read_packs(rules->catalog, *packs_path) : HeldPacks{};
+    HeldPacks packs = packs_path ? read_packs(*rules, *packs_path) : HeldPacks{};
     Progress progress(input_size(input));
     options.progress = progress.counter();
-    result = rate_file(rules->catalog, input, packs, options);
+    result = rate_file(*rules, input, packs, options);
   } catch (const RateError& e) {
     throw UsageError(e.what());
   }

@@ -1,7 +1,8 @@
 // tariff test [PATH...]: replay every example block; one line each, then "N passed, N failed".
 // A recorded document discrepancy is counted apart and does not fail the run.
-// Then the script tests: every .tariff file under --scripts DIR, by default tests/scripts beside
-// the rules directory, one line per assert and expect.
+// Then the assert and expect statements of the rule files, and the script tests: every .tariff
+// file under --scripts DIR, by default tests/scripts beside the rules directory, one line per
+// assert and expect. A broken rule set stops it (exit 2), and so does finding nothing to test.
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -36,10 +37,10 @@ int cmd_test(Args args) {
   auto scripts = args.take("--scripts");
   args.expect_no_options();
   if (!args.words.empty()) paths = args.words;
-  auto rules = load(paths, true);
-  if (!rules) return problems;
+  auto interp = make_interpreter(load(paths));
+  const RuleSet& rules = interp->rules();
   int passed = 0, failed = 0, discrepancies = 0;
-  for (const auto& product : rules->catalog.products)
+  for (const auto& product : rules.catalog.products)
     for (const auto& example : product->examples) {
       ExampleResult r = run_example(*product, example);
       auto where = example.span.source->position(example.span.begin);
@@ -60,10 +61,13 @@ int cmd_test(Args args) {
           break;
       }
     }
+  test_rule_statements(*interp, passed, failed);
   if (!scripts) scripts = default_scripts(paths);
-  if (scripts) {
-    auto interp = make_interpreter(std::move(*rules));
-    test_scripts(*interp, *scripts, passed, failed);
+  if (scripts) test_scripts(*interp, *scripts, passed, failed);
+  if (passed + failed + discrepancies == 0) {
+    std::string where;
+    for (const auto& p : paths) where += (where.empty() ? "" : ", ") + p;
+    throw UsageError(fmt::format("nothing to test in {}: no examples, asserts or expects", where));
   }
   if (discrepancies > 0)
     std::cout << fmt::format("{} recorded document discrepanc{}\n", discrepancies, discrepancies == 1 ? "y" : "ies");

@@ -1,13 +1,14 @@
 #include "cli/common.hpp"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
-#include "interpreter/parse.hpp"
+#include "interpreter/literal.hpp"
 
 namespace tariff::cli {
 
@@ -88,22 +89,51 @@ void print_diagnostics(const Diagnostics& d) {
   for (const auto& diag : d.list()) std::cerr << render(diag);
 }
 
-std::optional<RuleSet> load(const std::vector<std::string>& paths, bool strict) {
+void rules_failed(std::size_t count) {
+  throw UsageError(fmt::format("the rules have {} error{}: stopped (tariff check lists them)", count,
+                               count == 1 ? "" : "s"));
+}
+
+RuleSet load(const std::vector<std::string>& paths) {
   Diagnostics d;
   RuleSet rules = load_rules(paths, d);
   print_diagnostics(d);
-  if (strict && !d.empty()) return std::nullopt;
+  if (!d.empty()) rules_failed(d.size());
   return rules;
 }
 
 Decimal parse_quantity(const RuleSet& rules, const std::string& text, const std::string& what) {
-  if (text.starts_with("-")) throw UsageError(fmt::format("{}: quantity '{}' is negative", what, text));
-  auto source = std::make_shared<Source>(Source{"<argument>", text});
-  auto literal = parse_quantity_literal(source);
-  std::optional<Decimal> value;
-  if (literal && !literal->percent) value = rules.prelude.value(*literal);
-  if (!value) throw UsageError(fmt::format("{}: '{}' is not a quantity (write 3500000, 350万 or 1.5亿)", what, text));
-  return *value;
+  LiteralValue v = parse_quantity_text(text, rules.prelude.units);
+  if (!v.value) throw UsageError(fmt::format("{}: {} ({})", what, v.message, v.hint));
+  return *v.value;
+}
+
+namespace {
+
+// What identifies a file: device and inode when it exists, else its canonical path.
+std::string file_identity(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) return fmt::format("inode {}:{}", st.st_dev, st.st_ino);
+  std::error_code ec;
+  return "path " + std::filesystem::weakly_canonical(path, ec).string();
+}
+
+}  // namespace
+
+void check_distinct_files(const std::vector<NamedPath>& outputs, const std::vector<NamedPath>& inputs) {
+  // Inputs may name one file twice; an output may meet neither an input nor another output.
+  std::vector<std::pair<std::string, const NamedPath*>> seen;
+  for (const auto& f : inputs)
+    if (f.path != "-") seen.emplace_back(file_identity(f.path), &f);
+  for (const auto& f : outputs) {
+    if (f.path == "-") continue;
+    std::string id = file_identity(f.path);
+    for (const auto& [other_id, other] : seen)
+      if (other_id == id)
+        throw UsageError(fmt::format("{} and {} are the same file ({}): writing one would destroy the other",
+                                     other->what, f.what, f.path));
+    seen.emplace_back(id, &f);
+  }
 }
 
 const Product& find_product(const RuleSet& rules, const std::string& id) {

@@ -30,14 +30,27 @@ struct Args {
 // bundled rules/ (installed next to the program, or the source tree it was built from).
 std::vector<std::string> rule_paths(Args& args);
 
-// Loads the rules, printing every diagnostic on stderr. With `strict`, any diagnostic makes it
-// return nullopt (check, test); otherwise products without errors stay usable.
-std::optional<RuleSet> load(const std::vector<std::string>& paths, bool strict);
+// Loads the rules for a command that uses them (test, bill, plan, rate, eval, repl), printing
+// every diagnostic on stderr. Any diagnostic stops the command (a UsageError, exit 2): nothing is
+// billed from a rule set that is partly broken, whichever file happened to load first.
+RuleSet load(const std::vector<std::string>& paths);
+
+// Throws the UsageError that stops a command on a rule set with `count` problems.
+[[noreturn]] void rules_failed(std::size_t count);
 
 void print_diagnostics(const Diagnostics& d);
 
 // 3500000, 350万, 1.5亿 → exact decimal; a malformed or negative quantity is a UsageError.
 Decimal parse_quantity(const RuleSet& rules, const std::string& text, const std::string& what);
+
+// A file a command reads or writes, named by the option that gave it ("--out", "the usage file").
+struct NamedPath {
+  std::string what, path;
+};
+// Throws UsageError when two outputs, or an output and an input, are the same file (the same
+// device and inode where it exists, else the same canonical path): one would overwrite the other.
+// "-" (standard input or output) is never a file here.
+void check_distinct_files(const std::vector<NamedPath>& outputs, const std::vector<NamedPath>& inputs);
 
 const Product& find_product(const RuleSet& rules, const std::string& id);
 MeterIndex find_meter(const Product& product, const std::string& name);

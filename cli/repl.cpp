@@ -209,9 +209,7 @@ int cmd_repl(Args args) {
   if (!args.words.empty()) throw UsageError("repl takes no arguments (rules come from --rules DIR)");
   repl.interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
   repl.source_name = repl.interactive ? "<repl>" : "<stdin>";
-  auto rules = load(repl.paths, false);
-  if (!rules) return problems;
-  repl.interp = make_interpreter(std::move(*rules));
+  repl.interp = make_interpreter(load(repl.paths));
   if (!repl.interactive) {
     loop(
         repl,

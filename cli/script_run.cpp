@@ -13,20 +13,25 @@
 
 namespace tariff::cli {
 
-std::unique_ptr<script::Interpreter> make_interpreter(RuleSet rules) {
+std::unique_ptr<script::Interpreter> make_interpreter(RuleSet rules, Diagnostics& diagnostics) {
   auto interp = std::make_unique<script::Interpreter>(std::make_shared<const RuleSet>(std::move(rules)));
+  interp->define_loaded(diagnostics);
+  return interp;
+}
+
+std::unique_ptr<script::Interpreter> make_interpreter(RuleSet rules) {
   Diagnostics d;
-  interp->define_loaded(d);
+  auto interp = make_interpreter(std::move(rules), d);
   print_diagnostics(d);
+  if (!d.empty()) rules_failed(d.size());
   return interp;
 }
 
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UsageError(fmt::format("{}: cannot read the file", path));
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::string error;
+  auto text = read_source_text(path, error);
+  if (!text) throw UsageError(fmt::format("{}: cannot read the script: {}", path, error));
+  return std::move(*text);
 }
 
 int run_script(script::Interpreter& interp, const SourcePtr& source, const ScriptOptions& options) {
@@ -59,6 +64,38 @@ int run_script(script::Interpreter& interp, const SourcePtr& source, const Scrip
   return errors;
 }
 
+namespace {
+
+// Runs one statement of a test; an assert or expect (or an error) prints one line and counts.
+void test_statement(script::Interpreter& interp, const script::Statement& s, const std::string& kind, int& passed,
+                    int& failed) {
+  const Source& source = *s.span.source;
+  auto where = source.position(s.span.begin);
+  std::string text = source.text.substr(s.span.begin, s.span.end - s.span.begin);
+  std::string name = fmt::format("{} {}:{} {}", kind, source.name, where.line, text.substr(0, text.find('\n')));
+  try {
+    script::Outcome out = interp.run(s);
+    if (out.kind == script::Outcome::Kind::passed) {
+      ++passed;
+      std::cout << "pass         " << name << "\n";
+    } else if (out.kind == script::Outcome::Kind::failed) {
+      ++failed;
+      std::cout << "FAIL         " << name << ": " << out.failure->message << "\n";
+    }
+  } catch (const DiagnosticError& e) {
+    ++failed;
+    std::cout << "FAIL         " << name << ": " << e.diagnostics.list().front().message << "\n";
+  }
+}
+
+}  // namespace
+
+void test_rule_statements(script::Interpreter& interp, int& passed, int& failed) {
+  for (const auto& s : interp.rules().statements)
+    if (s->kind == script::Statement::Kind::assert_ || s->kind == script::Statement::Kind::expect)
+      test_statement(interp, *s, "rules", passed, failed);
+}
+
 void test_scripts(script::Interpreter& interp, const std::string& dir, int& passed, int& failed) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -67,7 +104,7 @@ void test_scripts(script::Interpreter& interp, const std::string& dir, int& pass
     if (entry.is_regular_file() && entry.path().extension() == ".tariff") files.push_back(entry.path().string());
   std::sort(files.begin(), files.end());
   for (const auto& path : files) {
-    auto source = std::make_shared<const Source>(Source{path, read_file(path)});
+    auto source = make_source(path, read_file(path));
     Diagnostics syntax;
     auto statements = parse_script(source, syntax);
     if (!statements) {
@@ -75,24 +112,7 @@ void test_scripts(script::Interpreter& interp, const std::string& dir, int& pass
       std::cout << "FAIL         script " << path << ": syntax error\n" << render(syntax.list().front());
       continue;
     }
-    for (const auto& s : *statements) {
-      auto where = source->position(s->span.begin);
-      std::string text = source->text.substr(s->span.begin, s->span.end - s->span.begin);
-      std::string name = fmt::format("script {}:{} {}", path, where.line, text.substr(0, text.find('\n')));
-      try {
-        script::Outcome out = interp.run(*s);
-        if (out.kind == script::Outcome::Kind::passed) {
-          ++passed;
-          std::cout << "pass         " << name << "\n";
-        } else if (out.kind == script::Outcome::Kind::failed) {
-          ++failed;
-          std::cout << "FAIL         " << name << ": " << out.failure->message << "\n";
-        }
-      } catch (const DiagnosticError& e) {
-        ++failed;
-        std::cout << "FAIL         " << name << ": " << e.diagnostics.list().front().message << "\n";
-      }
-    }
+    for (const auto& s : *statements) test_statement(interp, *s, "script", passed, failed);
   }
 }
 

@@ -25,7 +25,8 @@ inline constexpr auto error_message<table_rows> = "unreachable: rows";
 
 // clang-format off
 template<> inline constexpr auto error_message<string_body> = "unterminated string\na string ends with '\"' on the line it starts";
-template<> inline constexpr auto error_message<digits> = "expected digits after the decimal point\nwrite 0.5, not 0. or .5";
+template<> inline constexpr auto error_message<fraction_digits> = "expected digits after the decimal point\nwrite 0.5, not 0. or .5";
+template<> inline constexpr auto error_message<digit_group> = "expected three digits after '_'\ndigits are grouped in threes: 1_000_000";
 template<> inline constexpr auto error_message<lower_bound> = "expected the band's lower bound, a number like 300万\nbands read (0, 300万], [1000, 1万), (1500万, ∞)";
 template<> inline constexpr auto error_message<band_comma> = "expected ',' between the band's bounds\nbands read (0, 300万], [1000, 1万), (1500万, ∞)";
 template<> inline constexpr auto error_message<upper_bound> = "expected the band's upper bound, a number like 1500万 or ∞";

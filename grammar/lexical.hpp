@@ -63,8 +63,13 @@ struct string_body : until<one<'"'>, not_one<'\n'>> {};
 struct string_lit : if_must<one<'"'>, string_body> {};
 
 // Numbers: 3500000, 0.0032, 1_000_000; then a unit suffix from the prelude (350万, 1.5亿) or %.
-struct digits : seq<digit, star<opt<one<'_'>>, digit>> {};
-struct fraction : if_must<one<'.'>, digits> {};
+// The one quantity syntax of rule files, scripts, the command line, CSV files and ledgers: no
+// sign, digits grouped by '_' in threes (the leading group of one to three digits is checked where
+// the literal is valued, interpreter/literal.cpp), no grouping in the fraction.
+struct digit_group : rep<3, digit> {};
+struct digits : seq<plus<digit>, star<if_must<one<'_'>, digit_group>>> {};
+struct fraction_digits : plus<digit> {};
+struct fraction : if_must<one<'.'>, fraction_digits> {};
 struct number : seq<digits, opt<fraction>> {};
 struct unit_suffix : identifier {};
 struct percent_sign : one<'%'> {};

@@ -22,6 +22,7 @@ struct Name {
 
 // 350万 → digits "350", unit "万"; 120% → digits "120", percent; 0.0032 → digits "0.0032".
 struct Number {
+  std::string text;    // as written: "1_000.5万"
   std::string digits;  // underscores removed
   std::string unit;    // a unit from the prelude, or empty
   bool percent = false;

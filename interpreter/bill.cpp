@@ -66,9 +66,18 @@ PostpaidCharge charge_postpaid(const Product& product, const Meter& meter, const
   Decimal first = basis - postpaid + 1;
   for (std::size_t b = 0; b <= reached; ++b) {
     Decimal units = schedule.bands[b].units_within(first, basis);
-    if (!units.is_zero()) charge.amount += units * priced_band(product, meter, prices, b, basis).amount;
+    if (units.is_zero()) continue;
+    const Decimal& price = priced_band(product, meter, prices, b, basis).amount;
+    charge.crossed.push_back({b, units, price, units * price});
+    charge.amount += charge.crossed.back().amount;
   }
   return charge;
+}
+
+std::vector<BandCharge> band_charges(const PostpaidCharge& charge, const Decimal& postpaid) {
+  if (!charge.crossed.empty()) return charge.crossed;
+  if (!charge.band) return {};
+  return {{*charge.band, postpaid, charge.unit_price, charge.amount}};
 }
 
 namespace {
@@ -209,6 +218,9 @@ class Biller {
       const Meter& m = product_.meters.at(b.meter);
       const Pack& pack = m.packs.at(b.pack);
       require_whole(product_, m, b.count, "a pack count");
+      if (b.count.is_zero())
+        throw BillingError("pack-count", fmt::format("{}: buying 0 packs of {} buys nothing: the count is at least 1",
+                                                     meter_label(product_, m), pack.size_text));
       check_pack_state(m, pack);
       if (!pack.price.sold())
         throw BillingError("pack-not-sold",
@@ -232,14 +244,17 @@ class Biller {
 
   // 本月调用量 × 刊例价 × 120%: each meter's whole usage at the list price of the band that usage
   // reaches. A meter whose usage reaches a contact-sales band has no list price to freeze on.
+  // In graduated mode, each band's units at that band's list price.
   void freeze() {
     if (!product_.freeze) return;
     Decimal estimate;
     for (const auto& line : bill_.lines) {
       const Meter& m = product_.meters[line.meter];
       if (!m.postpaid || line.usage.is_zero()) continue;
-      auto band = m.postpaid->schedule->find(line.usage);
-      if (band && m.postpaid->prices[*band].sold()) estimate += line.usage * m.postpaid->prices[*band].amount;
+      try {
+        estimate += charge_postpaid(product_, m, line.usage, line.usage).amount;
+      } catch (const BillingError&) {  // beyond the list prices: nothing to freeze on
+      }
     }
     bill_.freeze = estimate * *product_.freeze;
   }

@@ -37,11 +37,24 @@ struct PackDraw {
   Decimal remaining() const { return available - drawn; }
 };
 
+// What one band charged: `quantity` units at `unit_price`.
+struct BandCharge {
+  std::size_t band = 0;
+  Decimal quantity, unit_price, amount;
+};
+
 struct PostpaidCharge {
   std::optional<std::size_t> band;  // the band reached; none for a zero quantity
   Decimal unit_price;               // of the band reached
   Decimal amount;
+  // Graduated pricing: each band the units crossed, lowest first (empty in volume mode, where
+  // every unit is at the price of the band reached: no allocation on the rating path).
+  std::vector<BandCharge> crossed;
 };
+
+// What each band charged for `postpaid` units: the crossed bands of a graduated charge, or the
+// one band reached in volume mode; empty when nothing was charged.
+std::vector<BandCharge> band_charges(const PostpaidCharge& charge, const Decimal& postpaid);
 
 struct BillLine {
   MeterIndex meter = 0;

@@ -28,11 +28,18 @@ std::string step(const BillLine& line, const Meter& m, SettlementStep s, Decimal
       }
       return out;
     }
-    case SettlementStep::postpaid:
+    case SettlementStep::postpaid: {
       if (!line.charge.band) return fmt::format("  {}. postpaid: {} → 0\n", n, g(line.postpaid));
-      return fmt::format("  {}. postpaid: {} in band {} at {} = {}\n", n, g(line.postpaid),
-                         m.postpaid->schedule->bands[*line.charge.band].text, line.charge.unit_price.to_string(),
-                         g(line.charge.amount));
+      const auto& bands = m.postpaid->schedule->bands;
+      if (line.charge.crossed.empty())
+        return fmt::format("  {}. postpaid: {} in band {} at {} = {}\n", n, g(line.postpaid),
+                           bands[*line.charge.band].text, line.charge.unit_price.to_string(), g(line.charge.amount));
+      std::string out = fmt::format("  {}. postpaid: {}, each band at its own price:\n", n, g(line.postpaid));
+      for (const auto& c : line.charge.crossed)
+        out += fmt::format("       {} in band {} at {} = {}\n", g(c.quantity), bands[c.band].text,
+                           c.unit_price.to_string(), g(c.amount));
+      return out + fmt::format("       = {}\n", g(line.charge.amount));
+    }
   }
   return {};
 }

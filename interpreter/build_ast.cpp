@@ -4,6 +4,7 @@
 
 #include "grammar/errors.hpp"
 #include "grammar/rules.hpp"
+#include "interpreter/literal.hpp"
 #include "interpreter/parse.hpp"
 #include "interpreter/parse_control.hpp"
 #include "interpreter/script_parse.hpp"
@@ -13,8 +14,6 @@ namespace g = grammar;
 namespace pegtl = tao::pegtl;
 
 namespace {
-
-ast::Number make_number(std::string_view text, Span span);
 
 struct Builder {
   SourcePtr source;
@@ -69,22 +68,6 @@ struct Builder {
   }
   std::vector<ast::Name> take_refs() { return std::exchange(refs, {}); }
 };
-
-// 1_000 → "1000"; 350万 → "350" + unit 万; 120% → "120" + percent.
-ast::Number make_number(std::string_view text, Span span) {
-  ast::Number n;
-  n.span = std::move(span);
-  std::size_t i = 0;
-  for (; i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.' || text[i] == '_');
-       ++i)
-    if (text[i] != '_') n.digits += text[i];
-  std::string_view rest = text.substr(i);
-  if (rest == "%")
-    n.percent = true;
-  else
-    n.unit = rest;
-  return n;
-}
 
 // The action table: one line per rule, kept aligned by hand.
 // clang-format off
@@ -311,6 +294,7 @@ std::optional<ast::File> parse_file(SourcePtr source, Diagnostics& diagnostics) 
   builder.source = source;
   builder.file.source = source;
   pegtl::memory_input in(source->text.data(), source->text.size(), source->name);
+  parse_control::operands_seen = 0;
   try {
     pegtl::parse<g::file, action, control>(in, builder);
   } catch (const pegtl::parse_error& e) {

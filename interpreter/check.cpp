@@ -50,13 +50,9 @@ class ProductChecker {
 
   // ---- values ----
   std::optional<Decimal> amount(const ast::Number& n) {
-    if (auto v = prelude_.value(n)) return v;
-    if (!n.unit.empty() && !prelude_.units.contains(n.unit))
-      diag_.error("unknown-unit", n.span, fmt::format("unknown unit '{}'", n.unit),
-                  "the prelude defines 万 and 亿; write 350万, 1.5亿 or a plain number");
-    else
-      diag_.error("number-range", n.span, "number out of range", "numbers hold at most 38 digits");
-    return std::nullopt;
+    LiteralValue v = prelude_.evaluate(n);
+    if (!v.value) diag_.error(v.code, n.span, v.message, v.hint);
+    return v.value;
   }
   std::optional<Decimal> whole(const ast::Number& n, const char* what) {
     auto v = amount(n);
@@ -135,9 +131,15 @@ class ProductChecker {
     states_.insert(g.when_state.text);
   }
 
+  // At most a century: longer is a typo, and months must stay countable.
   void check_validity(const ast::Validity& v) {
-    whole(v.amount, "a validity");
+    auto amount = whole(v.amount, "a validity");
     one_of(v.unit, {"day", "days", "month", "months", "year", "years"}, "unit of time");
+    Decimal most = v.unit.text.starts_with("year") ? 100 : v.unit.text.starts_with("month") ? 1200 : 36500;
+    if (amount && *amount > most)
+      diag_.error("validity-range", v.amount.span, fmt::format("a validity of more than 100 years ({} {})",
+                                                               amount->to_string(), v.unit.text),
+                  fmt::format("write at most {} {}", most.to_string(), v.unit.text));
   }
 
   // ---- tables ----
@@ -338,7 +340,9 @@ class ProductChecker {
   void check_buy(const ast::Example::Buy& b) {
     auto m = meter(b.meter);
     auto size = whole(b.size, "a pack size");
-    if (b.count) whole(*b.count, "a pack count");
+    if (b.count)
+      if (auto count = whole(*b.count, "a pack count"); count && count->is_zero())
+        diag_.error("pack-count", b.count->span, "buying 0 packs buys nothing", "the count is at least 1, or leave it out");
     if (!m || !size) return;
     for (const auto& p : product_.packs)
       for (const auto& row : p.table.rows) {
@@ -379,8 +383,8 @@ void check_product(const ast::Product& product, const Prelude& prelude, Diagnost
 
 void check_prelude(const ast::File& file, const Prelude& prelude, Diagnostics& diagnostics) {
   for (const auto& u : file.units)
-    if (!prelude.value(u.value))
-      diagnostics.error("unknown-unit", u.value.span, fmt::format("unit {} does not resolve to a number", u.name.text));
+    if (LiteralValue v = prelude.evaluate(u.value); !v.value)
+      diagnostics.error(v.code, u.value.span, fmt::format("unit {}: {}", u.name.text, v.message), v.hint);
   for (const auto& s : file.settlements)
     for (const auto& step : s.steps)
       if (!parse_settlement_step(step.text))

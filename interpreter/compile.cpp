@@ -7,6 +7,7 @@ namespace tariff {
 
 namespace {
 
+// The checker bounds a validity to a century, so the months fit an int.
 int months_of(const ast::Validity& v, const Prelude& prelude) {
   int amount = static_cast<int>(prelude.value(v.amount)->to_int64().value_or(0));
   if (v.unit.text.starts_with("year")) return amount * 12;

@@ -58,8 +58,15 @@ class Decimal {
   static constexpr int max_digits = 38;           // every 38-digit coefficient fits (10^38 < 2^128)
   static constexpr int min_places = -max_digits;  // round()/divide() may round to tens, hundreds, ... up to 10^38
 
-  Decimal() = default;                       // zero
-  Decimal(long long v) : coefficient_(v) {}  // NOLINT: implicit on purpose, integers convert exactly
+  Decimal() = default;  // zero
+  // Integers convert exactly and implicitly, whatever their type: an unsigned 64-bit value keeps
+  // its magnitude (UINT64_MAX is 18446744073709551615, never -1).
+  template <std::signed_integral I>
+  Decimal(I v) : coefficient_(static_cast<long long>(v)) {}  // NOLINT: implicit on purpose
+  template <std::unsigned_integral U>
+    requires(!std::same_as<U, bool>)
+  Decimal(U v) : coefficient_(static_cast<unsigned long long>(v)) {}  // NOLINT: implicit on purpose
+  Decimal(bool) = delete;  // true is not a quantity
   // Floating point never converts implicitly or explicitly: 0.1 is not 0.1 in binary.
   template <std::floating_point F>
   Decimal(F) = delete;

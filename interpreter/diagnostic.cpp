@@ -4,6 +4,7 @@
 
 #include "interpreter/json.hpp"
 #include "interpreter/text_width.hpp"
+#include "interpreter/utf8.hpp"
 
 namespace tariff {
 
@@ -23,32 +24,67 @@ std::string location(const Span& span) {
   return fmt::format("{}:{}:{}", span.source->name, p.line, p.column);
 }
 
-// The source line, then a caret line under [begin, end) of the span (clipped to that line).
+// One character of a source line as it is shown: its bytes in the line, its text (U+FFFD for a
+// byte that is not UTF-8) and its width on a terminal.
+struct ShownChar {
+  std::size_t begin, end;
+  std::string text;
+  std::size_t width;
+};
+
+std::vector<ShownChar> shown_chars(std::string_view line) {
+  std::vector<ShownChar> out;
+  for (std::size_t i = 0; i < line.size();) {
+    std::size_t n = utf8_sequence_length(line, i);
+    if (n == 0) {
+      out.push_back({i, i + 1, "\xEF\xBF\xBD", 1});
+      ++i;
+      continue;
+    }
+    std::string_view bytes = line.substr(i, n);
+    std::size_t k = 0;
+    out.push_back({i, i + n, std::string(bytes), static_cast<std::size_t>(display_width(next_code_point(bytes, k)))});
+    i += n;
+  }
+  return out;
+}
+
+// The source line, then a caret line under [begin, end) of the span (clipped to that line). A
+// long line is shown as a window of about max_shown_width columns around the caret, so a 10 MB
+// line does not become 10 MB of stderr.
 std::string excerpt(const Span& span) {
+  constexpr std::size_t max_shown_width = 120, context_before = 40;
   if (!span.valid()) return {};
   const Source& src = *span.source;
   auto p = src.position(span.begin);
   std::string_view line = src.line_text(p.line);
-  std::size_t line_start = span.begin - [&] {
-    std::size_t back = 0;
-    while (span.begin > back && src.text[span.begin - back - 1] != '\n') ++back;
-    return back;
-  }();
-  std::size_t col = span.begin - line_start;
-  std::size_t len = std::min(span.end, line_start + line.size()) - std::min(span.begin, line_start + line.size());
-  // Padding of the same display width as the text before the caret (tabs stay tabs).
-  std::string spaces;
-  for (std::size_t i = 0; i < std::min(col, line.size());) {
-    if (line[i] == '\t') {
-      spaces += '\t';
-      ++i;
-      continue;
-    }
-    spaces.append(display_width(next_code_point(line, i)), ' ');
+  std::size_t line_start = static_cast<std::size_t>(line.data() - src.text.data());
+  std::size_t col = std::min(span.begin - std::min(span.begin, line_start), line.size());
+  std::size_t end_col = std::min(std::max(span.end, span.begin) - std::min(span.begin, line_start), line.size());
+  std::vector<ShownChar> chars = shown_chars(line);
+  std::size_t caret = 0;  // the first character under the caret
+  while (caret < chars.size() && chars[caret].end <= col) ++caret;
+  // The window: from a little before the caret, as far as the width allows.
+  std::size_t first = 0, width_before = 0;
+  for (std::size_t i = caret; i > 0 && width_before + chars[i - 1].width <= context_before; --i)
+    width_before += chars[i - 1].width, first = i - 1;
+  std::size_t total = 0;
+  for (const auto& c : chars) total += c.width;
+  if (total <= max_shown_width) first = 0;
+  std::string shown = first > 0 ? "…" : "", spaces = first > 0 ? " " : "";
+  std::size_t width = 0, carets = 0, last = first;
+  for (; last < chars.size() && width + chars[last].width <= max_shown_width; ++last) {
+    const ShownChar& c = chars[last];
+    shown += c.text;
+    width += c.width;
+    if (last < caret)
+      spaces += c.text == "\t" ? std::string("\t") : std::string(c.width, ' ');
+    else if (c.begin < end_col)
+      carets += c.width;
   }
-  int carets = std::max<int>(1, static_cast<int>(display_width(line.substr(std::min(col, line.size()), len))));
+  if (last < chars.size()) shown += "…";
   std::string gutter = fmt::format("{:>5} | ", p.line);
-  return fmt::format("{}{}\n{:>5} | {}{}\n", gutter, line, "", spaces, std::string(carets, '^'));
+  return fmt::format("{}{}\n{:>5} | {}{}\n", gutter, shown, "", spaces, std::string(std::max<std::size_t>(1, carets), '^'));
 }
 
 }  // namespace

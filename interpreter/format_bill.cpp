@@ -55,9 +55,16 @@ std::string format_bill_text(const Bill& bill) {
     const Meter& m = p.meters[line.meter];
     std::string free = grouped(line.free);
     if (!line.grant.is_zero()) free += fmt::format(" + {} grant", grouped(line.grant));
+    bool graduated = !line.charge.crossed.empty();
+    // A graduated line has no one unit price: its bands follow it, one row each, so that every
+    // row's quantity × unit price is its amount.
     rows.push_back({m.display_name(), grouped(line.usage), free, packs_text(line), grouped(line.postpaid),
-                    band_text(m, line), line.charge.band ? line.charge.unit_price.to_string() : "-",
+                    graduated ? "" : band_text(m, line),
+                    graduated ? "" : line.charge.band ? line.charge.unit_price.to_string() : "-",
                     grouped(line.charge.amount)});
+    for (const auto& c : line.charge.crossed)
+      rows.push_back({"", "", "", "", grouped(c.quantity), m.postpaid->schedule->bands[c.band].text,
+                      c.unit_price.to_string(), grouped(c.amount)});
   }
   std::vector<std::size_t> widths(rows.front().size(), 0);
   for (const auto& r : rows)
@@ -70,6 +77,10 @@ std::string format_bill_text(const Bill& bill) {
                        b.count.to_string(), grouped(b.unit_price), grouped(b.amount));
   for (const auto& f : bill.fees) {
     const Fee& fee = p.fees[f.fee];
+    if (fee.dimensions.empty()) {  // a flat amount
+      out += fmt::format("\nfee: {} = {}", fee.display_name(), grouped(f.amount));
+      continue;
+    }
     std::string per;
     for (std::size_t i = 0; i < fee.dimensions.size(); ++i)
       per += fmt::format("{}{} {}", i ? " × " : "", f.quantities[i].to_string(), fee.dimensions[i].name);
@@ -116,11 +127,21 @@ std::string format_bill_json(const Bill& bill) {
       w.key("band").string(band_text(m, line));
     else
       w.key("band").null();
-    if (line.charge.band)
+    if (line.charge.band && line.charge.crossed.empty())  // graduated: no one unit price, see "bands"
       w.key("unit_price").string(line.charge.unit_price.to_string());
     else
       w.key("unit_price").null();
     w.key("amount").string(line.charge.amount.to_string());
+    w.key("bands").begin_array();
+    for (const auto& c : band_charges(line.charge, line.postpaid)) {
+      w.begin_object();
+      w.key("band").string(m.postpaid->schedule->bands[c.band].text);
+      w.key("quantity").string(c.quantity.to_string());
+      w.key("unit_price").string(c.unit_price.to_string());
+      w.key("amount").string(c.amount.to_string());
+      w.end_object();
+    }
+    w.end_array();
     w.end_object();
   }
   w.end_array();

@@ -2,9 +2,14 @@
 
 #include <fmt/format.h>
 
+#include "interpreter/utf8.hpp"
+
 namespace tariff {
 
-std::string json_quote(std::string_view s) {
+std::string json_quote(std::string_view text) {
+  // Inputs are checked to be UTF-8 where they enter; this keeps JSON valid whatever slips past.
+  std::string safe = is_valid_utf8(text) ? std::string() : valid_utf8(text);
+  std::string_view s = safe.empty() ? text : safe;
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {

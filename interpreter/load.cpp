@@ -4,12 +4,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "interpreter/check.hpp"
 #include "interpreter/compile.hpp"
 #include "interpreter/parse.hpp"
+#include "interpreter/utf8.hpp"
 
 namespace tariff {
 
@@ -54,6 +53,9 @@ std::vector<std::string> rule_files(const std::vector<std::string>& paths, Diagn
       std::vector<std::string> found;
       for (const auto& entry : fs::recursive_directory_iterator(path, ec))
         if (entry.is_regular_file() && entry.path().extension() == ".tariff") found.push_back(entry.path().string());
+      if (found.empty())
+        diagnostics.error("no-rule-files", {}, fmt::format("no rule files in {}", path),
+                          "rule files end in .tariff");
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
     } else if (fs::exists(path, ec)) {
@@ -69,6 +71,13 @@ std::vector<std::string> rule_files(const std::vector<std::string>& paths, Diagn
 
 void load_source(RuleSet& rules, SourcePtr source, Diagnostics& diagnostics) {
   rules.sources.push_back(source);
+  if (std::size_t bad = utf8_valid_prefix(source->text); bad < source->text.size()) {
+    diagnostics.error("invalid-utf8", Span{source, bad, bad + 1},
+                      fmt::format("the file is not valid UTF-8: byte 0x{:02x}",
+                                  static_cast<unsigned char>(source->text[bad])),
+                      "save it as UTF-8");
+    return;
+  }
   auto file = parse_file(source, diagnostics);
   if (!file) return;
   bool is_prelude = !file->units.empty() || !file->settlements.empty();
@@ -79,18 +88,16 @@ void load_source(RuleSet& rules, SourcePtr source, Diagnostics& diagnostics) {
 
 RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
   RuleSet rules;
-  for (const auto& f : prelude_files())
-    load_source(rules, std::make_shared<Source>(Source{f.name, f.text}), diagnostics);
+  for (const auto& f : prelude_files()) load_source(rules, make_source(f.name, f.text), diagnostics);
   for (const auto& path : rule_files(paths, diagnostics)) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!in) {
-      diagnostics.error("unreadable", {}, fmt::format("{}: cannot read the file", path));
+    std::string error;
+    auto text = read_source_text(path, error);
+    if (!text) {
+      diagnostics.error("unreadable", {}, fmt::format("{}: cannot read the rule file: {}", path, error));
       continue;
     }
     rules.files.push_back(path);
-    load_source(rules, std::make_shared<Source>(Source{path, text.str()}), diagnostics);
+    load_source(rules, make_source(path, std::move(*text)), diagnostics);
   }
   return rules;
 }

@@ -21,6 +21,13 @@ namespace tariff::parse_control {
 
 constexpr std::size_t max_nesting = 400;
 
+// Bounded work: every operand of a script expression is a `unary`. Chains are matched and
+// evaluated in loops, so their length costs no stack, but each operand costs a parse-tree node: a
+// source with more than max_operands of them (a generated 5-million-term sum) is refused before
+// its tree takes gigabytes. No real script or rule file comes near; a parse resets the count.
+constexpr std::size_t max_operands = 100000;
+inline thread_local std::size_t operands_seen = 0;
+
 template <typename Rule>
 constexpr bool nests = std::is_same_v<Rule, grammar::script::expression> ||
                        std::is_same_v<Rule, grammar::script::unary> || std::is_same_v<Rule, grammar::script::not_expr>;
@@ -36,6 +43,8 @@ bool bounded_match(ParseInput& in, States&&... st) {
     } guard{++in.private_depth};
     if (guard.depth > max_nesting)
       throw tao::pegtl::parse_error("expressions nest too deeply\nname the inner parts with let", in);
+    if (std::is_same_v<Rule, grammar::script::unary> && ++operands_seen > max_operands)
+      throw tao::pegtl::parse_error("too many values: more than 100000 in one file or script\nsplit it into several", in);
     return tao::pegtl::normal<Rule>::template match<A, M, Action, Control>(in, st...);
   } else {
     return tao::pegtl::normal<Rule>::template match<A, M, Action, Control>(in, st...);

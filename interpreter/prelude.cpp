@@ -2,19 +2,9 @@
 
 namespace tariff {
 
-std::optional<Decimal> Prelude::value(const ast::Number& n) const {
-  auto parsed = Decimal::parse(n.digits);
-  if (!parsed) return std::nullopt;
-  try {
-    if (n.percent) return parsed->shifted(-2);
-    if (n.unit.empty()) return parsed;
-    auto unit = units.find(n.unit);
-    if (unit == units.end()) return std::nullopt;
-    return *parsed * unit->second;
-  } catch (const DecimalError&) {
-    return std::nullopt;
-  }
-}
+std::optional<Decimal> Prelude::value(const ast::Number& n) const { return value_of(n, units).value; }
+
+LiteralValue Prelude::evaluate(const ast::Number& n) const { return value_of(n, units); }
 
 std::unordered_map<std::string, std::size_t> meter_names(const ast::Product& product) {
   std::unordered_map<std::string, std::size_t> names;

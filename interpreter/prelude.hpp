@@ -8,6 +8,7 @@
 
 #include "interpreter/ast.hpp"
 #include "interpreter/decimal.hpp"
+#include "interpreter/literal.hpp"
 
 namespace tariff {
 
@@ -18,6 +19,8 @@ struct Prelude {
   // The value of a literal: 350万 → 3500000, 120% → 1.2. nullopt for an unknown unit or a
   // value out of range (the checker reports which).
   std::optional<Decimal> value(const ast::Number& n) const;
+  // The same, or why there is none (an unknown unit, a number out of range): the one message.
+  LiteralValue evaluate(const ast::Number& n) const;
 };
 
 // Every name a product's meters answer to (id, display names, aliases, API actions) → index.

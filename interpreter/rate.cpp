@@ -216,12 +216,13 @@ Result rate_stream(const Dictionary& dict, int fd, const HeldPacks& packs, const
 
 }  // namespace
 
-Result rate_file(const Catalog& catalog, const std::string& path, const HeldPacks& packs, const Options& options) {
-  Dictionary dict(catalog);
+Result rate_file(const RuleSet& rules, const std::string& path, const HeldPacks& packs, const Options& options) {
+  Dictionary dict(rules);
   if (path == "-") return rate_stream(dict, STDIN_FILENO, packs, options);
   File file(path);
   struct stat st {};
   if (::fstat(file.fd, &st) != 0) throw RateError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+  if (S_ISDIR(st.st_mode)) throw RateError(fmt::format("{} is a directory, not a usage file", path));
   if (!S_ISREG(st.st_mode)) return rate_stream(dict, file.fd, packs, options);
   return rate_chunks(dict, read_file(dict, file.fd, static_cast<std::uint64_t>(st.st_size), options), 1, packs,
                      options);

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "interpreter/bill.hpp"
+#include "interpreter/load.hpp"
 #include "interpreter/product.hpp"
 
 namespace tariff::rate {
@@ -52,7 +53,11 @@ struct HeldPacks {
 std::vector<std::string> rating_states(const Product& product);
 
 // Reads a packs file. Throws RateError naming the line for anything malformed.
-HeldPacks read_packs(const Catalog& catalog, const std::string& path);
+HeldPacks read_packs(const RuleSet& rules, const std::string& path);
+
+// The longest line a usage or packs file may hold. A longer one is rejected (a usage row) or
+// refused (a packs line) without being held in memory, so a hostile file cannot take it.
+constexpr std::size_t max_line_bytes = 64 * 1024;
 
 struct Options {
   unsigned jobs = 1;
@@ -66,6 +71,7 @@ struct Line {
   Decimal usage, free, packs, postpaid;
   std::optional<std::size_t> band;
   Decimal unit_price, amount;
+  std::vector<BandCharge> crossed;  // graduated pricing: each band's part (see PostpaidCharge)
 };
 
 // One account/month/product bill. `account` indexes Result::accounts; lines [first_line,
@@ -107,9 +113,10 @@ struct Result {
 void for_each_reject(Result& result, const std::function<void(const Reject&)>& f);
 
 // Rates a regular file, read in `jobs` chunks in parallel, or "-" / any other path that cannot be
-// split (a pipe) as one stream. Throws RateError when the input cannot be opened or its header is
-// not `account,month,product,meter,quantity`.
-Result rate_file(const Catalog& catalog, const std::string& path, const HeldPacks& packs, const Options& options);
+// split (a pipe) as one stream, with the products of `rules` (and the prelude's units for
+// quantities like 35万). Throws RateError when the input cannot be opened or its header is not
+// `account,month,product,meter,quantity` (a UTF-8 byte order mark before it is allowed).
+Result rate_file(const RuleSet& rules, const std::string& path, const HeldPacks& packs, const Options& options);
 
 // "2026-10" for a Row::month.
 std::string month_text(int month);

@@ -1,9 +1,16 @@
 // Billing the merged sums of batch rating, and reading the held-packs file.
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
+#include <cstring>
+#include <functional>
 #include <utility>
+
+#include "interpreter/literal.hpp"
+#include "interpreter/utf8.hpp"
 
 #include "interpreter/rate_read.hpp"
 
@@ -24,6 +31,7 @@ Line settle(const Product& product, MeterIndex index, const Decimal& usage, cons
   line.band = s.charge.band;
   line.unit_price = s.charge.unit_price;
   line.amount = s.charge.amount;
+  line.crossed = std::move(s.charge.crossed);
   return line;
 }
 
@@ -106,6 +114,7 @@ class Biller {
         line.band = l.charge.band;
         line.unit_price = l.charge.unit_price;
         line.amount = l.charge.amount;
+        line.crossed = l.charge.crossed;
       }
       lines_.push_back(std::move(line));
     }
@@ -148,31 +157,61 @@ std::vector<std::string> rating_states(const Product& product) {
   return states;
 }
 
-HeldPacks read_packs(const Catalog& catalog, const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw RateError(fmt::format("cannot open the packs file {}", path));
+namespace {
+
+// One line of a packs file after its header.
+void read_pack_line(const RuleSet& rules, std::string_view text, std::vector<std::string>& f, HeldPacks& packs,
+                    const std::function<RateError(const std::string&)>& fail) {
+  if (!detail::split_csv(text, f) || f.size() != 4) throw fail("expected 4 columns: account,product,meter,remaining");
+  if (f[0].empty() || !is_valid_utf8(f[0])) throw fail(fmt::format("bad account '{}'", printable(f[0])));
+  const Product* product = rules.catalog.find(f[1]);
+  if (!product) throw fail(fmt::format("unknown product '{}'", printable(f[1])));
+  auto meter = product->find_meter(f[2]);
+  if (!meter) throw fail(fmt::format("unknown meter '{}' of product {}", printable(f[2]), f[1]));
+  LiteralValue remaining = parse_quantity_text(f[3], rules.prelude.units);
+  if (!remaining.value || !remaining.value->is_integer())
+    throw fail(fmt::format("bad remaining calls '{}': a whole number of calls, like 300万", printable(f[3])));
+  packs.entries.push_back({f[0], product, HeldPack{*meter, *remaining.value, std::nullopt}});
+}
+
+}  // namespace
+
+HeldPacks read_packs(const RuleSet& rules, const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw RateError(fmt::format("cannot open the packs file {}: {}", path, std::strerror(errno)));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
   HeldPacks packs;
-  std::string text;
   std::vector<std::string> f;
-  for (std::uint64_t number = 1; std::getline(in, text); ++number) {
-    if (!text.empty() && text.back() == '\r') text.pop_back();
-    auto fail = [&](const std::string& why) { return RateError(fmt::format("{}:{}: {}", path, number, why)); };
+  std::uint64_t number = 0;
+  auto fail = [&](const std::string& why) { return RateError(fmt::format("{}:{}: {}", path, number, why)); };
+  auto on_line = [&](std::string_view text) {
+    ++number;
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     if (number == 1) {
+      if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
       if (text != "account,product,meter,remaining")
-        throw fail(fmt::format("the header must be 'account,product,meter,remaining', not '{}'", text));
-      continue;
+        throw fail(fmt::format("the header must be 'account,product,meter,remaining', not '{}'", printable(text)));
+    } else if (!text.empty()) {
+      read_pack_line(rules, text, f, packs, fail);
     }
-    if (text.empty()) continue;
-    if (!detail::split_csv(text, f) || f.size() != 4) throw fail("expected 4 columns: account,product,meter,remaining");
-    const Product* product = catalog.find(f[1]);
-    if (!product) throw fail(fmt::format("unknown product '{}'", f[1]));
-    auto meter = product->find_meter(f[2]);
-    if (!meter) throw fail(fmt::format("unknown meter '{}' of product {}", f[2], f[1]));
-    auto remaining = Decimal::parse(f[3]);
-    if (!remaining || remaining->is_negative() || !remaining->is_integer())
-      throw fail(fmt::format("bad remaining calls '{}' (a whole number, not negative)", f[3]));
-    packs.entries.push_back({f[0], product, HeldPack{*meter, *remaining, std::nullopt}});
-  }
+  };
+  auto fill = [&](char* to, std::size_t room) -> std::size_t {
+    for (;;) {
+      ssize_t n = ::read(fd, to, room);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) throw RateError(fmt::format("cannot read the packs file {}: {}", path, std::strerror(errno)));
+      return static_cast<std::size_t>(n);
+    }
+  };
+  auto on_long_line = [&] {
+    ++number;
+    throw fail(fmt::format("line longer than {} bytes", max_line_bytes));
+  };
+  detail::for_each_line(fill, on_line, on_long_line, [] {}, nullptr);
+  if (number == 0) throw RateError(fmt::format("{}: the packs file is empty: expected the header 'account,product,meter,remaining'", path));
   return packs;
 }
 

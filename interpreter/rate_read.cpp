@@ -7,6 +7,9 @@
 #include <cerrno>
 #include <cstring>
 
+#include "interpreter/literal.hpp"
+#include "interpreter/utf8.hpp"
+
 namespace tariff::rate::detail {
 
 namespace {
@@ -37,7 +40,8 @@ std::uint64_t hash_text(std::string_view s) {
 
 // ---- names --------------------------------------------------------------------------------
 
-Dictionary::Dictionary(const Catalog& catalog) {
+Dictionary::Dictionary(const RuleSet& rules) : units_(&rules.prelude.units) {
+  const Catalog& catalog = rules.catalog;
   if (catalog.products.size() >= (1U << product_bits)) throw RateError("too many products for batch rating");
   // Sorted by id, so that a product's index is its place in the output order.
   for (const auto& p : catalog.products) products_.push_back(p.get());
@@ -104,8 +108,10 @@ Decimal Sum::quantity() const {
 
 void check_header(std::string_view line) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
   if (line != "account,month,product,meter,quantity")
-    throw RateError(fmt::format("line 1: the header must be 'account,month,product,meter,quantity', not '{}'", line));
+    throw RateError(fmt::format("line 1: the header must be 'account,month,product,meter,quantity', not '{}'",
+                                printable(line)));
 }
 
 namespace {
@@ -235,9 +241,10 @@ int parse_month(std::string_view s) {
   return year * 12 + month - 1;
 }
 
-// Plain digits (the common case) without a Decimal; anything else through Decimal::parse so that
-// "1.0" and "+5" mean what they mean everywhere else. On failure `reason` says why.
-bool parse_quantity(std::string_view s, std::uint64_t& out, std::string& reason) {
+// Plain digits (the common case) without a Decimal; anything else through the one quantity
+// syntax (interpreter/literal.hpp), so that 35万 and 1_000 mean what they mean on the command
+// line, and "+5", "-0" and "1,000" are refused as they are there. On failure `reason` says why.
+bool parse_quantity(std::string_view s, const Units& units, std::uint64_t& out, std::string& reason) {
   if (!s.empty() && s.size() <= 18) {
     std::uint64_t v = 0;
     std::size_t i = 0;
@@ -247,15 +254,13 @@ bool parse_quantity(std::string_view s, std::uint64_t& out, std::string& reason)
       return true;
     }
   }
-  auto d = Decimal::parse(s);
-  if (!d)
-    reason = fmt::format("bad quantity '{}'", s);
-  else if (d->is_negative())
-    reason = fmt::format("negative quantity '{}'", s);
-  else if (!d->is_integer())
-    reason = fmt::format("quantity '{}' is not a whole number", s);
-  else if (auto whole = d->to_int64(); !whole)
-    reason = fmt::format("quantity '{}' is too large", s);
+  LiteralValue v = parse_quantity_text(s, units);
+  if (!v.value)
+    reason = v.message;
+  else if (!v.value->is_integer())
+    reason = fmt::format("quantity '{}' is not a whole number", printable(s));
+  else if (auto whole = v.value->to_int64(); !whole)
+    reason = fmt::format("quantity '{}' is too large", printable(s));
   else {
     out = static_cast<std::uint64_t>(*whole);
     return true;
@@ -301,6 +306,13 @@ class RowReader {
   }
   RowReader(const RowReader&) = delete;
   RowReader& operator=(const RowReader&) = delete;
+
+  // A line longer than max_line_bytes, whose text was never held.
+  void too_long() {
+    std::uint64_t number = ++chunk_.lines;
+    ++chunk_.rows;
+    reject(number, fmt::format("line longer than {} bytes", max_line_bytes));
+  }
 
   // One line, without its '\n'.
   void line(std::string_view text) {
@@ -397,14 +409,17 @@ class RowReader {
 
   void row(const std::string_view (&f)[5], std::uint64_t number) {
     if (f[0].empty()) return reject(number, "empty account");
+    // Accounts are copied into the output, so they must be valid UTF-8; the other fields are
+    // looked up or parsed, and anything else is rejected on its own terms.
+    if (!is_valid_utf8(f[0])) return reject(number, fmt::format("account '{}' is not valid UTF-8", printable(f[0])));
     int month = parse_month(f[1]);
-    if (month < 0) return reject(number, fmt::format("bad month '{}' (expected YYYY-MM)", f[1]));
+    if (month < 0) return reject(number, fmt::format("bad month '{}' (expected YYYY-MM)", printable(f[1])));
     int product = dict_.product(f[2]);
-    if (product < 0) return reject(number, fmt::format("unknown product '{}'", f[2]));
+    if (product < 0) return reject(number, fmt::format("unknown product '{}'", printable(f[2])));
     int meter = dict_.meter(product, f[3]);
-    if (meter < 0) return reject(number, fmt::format("unknown meter '{}' of product {}", f[3], f[2]));
+    if (meter < 0) return reject(number, fmt::format("unknown meter '{}' of product {}", printable(f[3]), f[2]));
     std::uint64_t quantity = 0;
-    if (!parse_quantity(f[4], quantity, reason_)) return reject(number, std::move(reason_));
+    if (!parse_quantity(f[4], dict_.units(), quantity, reason_)) return reject(number, std::move(reason_));
     Pending& p = batch_[pending_++];
     p = {f[0], hash_text(f[0]),
          make_key(0, static_cast<std::uint64_t>(month), static_cast<std::uint64_t>(product),
@@ -414,31 +429,6 @@ class RowReader {
     if (pending_ == batch_size) flush();
   }
 };
-
-// Reads blocks through `fill` (returns bytes read, 0 at the end) and hands out whole lines; a
-// line longer than the buffer grows it.
-template <class Fill, class Line, class BlockEnd>
-void for_each_line(Fill fill, Line on_line, BlockEnd on_block_end, std::atomic<std::uint64_t>* progress) {
-  std::vector<char> buffer(1U << 20);
-  std::size_t kept = 0;  // bytes of an unfinished line at the front of the buffer
-  for (;;) {
-    if (kept == buffer.size()) buffer.resize(buffer.size() * 2);
-    std::size_t got = fill(buffer.data() + kept, buffer.size() - kept);
-    if (progress) progress->fetch_add(got, std::memory_order_relaxed);
-    if (got == 0) break;
-    const char* p = buffer.data();
-    const char* end = p + kept + got;
-    while (const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) {
-      on_line(std::string_view(p, static_cast<std::size_t>(nl - p)));
-      p = nl + 1;
-    }
-    on_block_end();
-    kept = static_cast<std::size_t>(end - p);
-    std::memmove(buffer.data(), p, kept);
-  }
-  if (kept > 0) on_line(std::string_view(buffer.data(), kept));
-  on_block_end();
-}
 
 std::size_t checked(ssize_t n) {
   if (n < 0) throw RateError(fmt::format("cannot read the usage file: {}", std::strerror(errno)));
@@ -461,7 +451,8 @@ Chunk read_range(const Dictionary& dictionary, int fd, std::uint64_t begin, std:
       return got;
     };
     for_each_line(
-        fill, [&](std::string_view line) { rows.line(line); }, [&] { rows.flush(); }, progress);
+        fill, [&](std::string_view line) { rows.line(line); }, [&] { rows.too_long(); }, [&] { rows.flush(); },
+        progress);
   }
   return chunk;
 }
@@ -484,8 +475,12 @@ Chunk read_stream(const Dictionary& dictionary, int fd, std::atomic<std::uint64_
       check_header(line);
       ++chunk.lines;
     };
+    auto on_long_line = [&] {
+      if (header) throw RateError("line 1: the header must be 'account,month,product,meter,quantity'");
+      rows.too_long();
+    };
     for_each_line(
-        fill, on_line, [&] { rows.flush(); }, progress);
+        fill, on_line, on_long_line, [&] { rows.flush(); }, progress);
     if (header) throw RateError("the usage input is empty: expected the header 'account,month,product,meter,quantity'");
   }
   return chunk;

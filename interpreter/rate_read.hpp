@@ -1,7 +1,9 @@
 #pragma once
 // The reading half of batch rating (internal to rate*.cpp): turning rows into per-key sums, one
 // thread per chunk, with no locks and no allocation per row.
+#include <atomic>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -44,7 +46,9 @@ struct Sum {
 // Product and meter names resolved once, shared read-only by every reading thread.
 class Dictionary {
  public:
-  explicit Dictionary(const Catalog& catalog);  // throws RateError when the catalog is too big for a key
+  // Throws RateError when the catalog is too big for a key.
+  explicit Dictionary(const RuleSet& rules);
+  const Units& units() const { return *units_; }
   // Product index (products are in id order), or -1.
   int product(std::string_view id) const;
   // Meter index by id, name, alias or API action, or -1.
@@ -62,6 +66,7 @@ class Dictionary {
   };
   std::vector<const Product*> products_;
   std::vector<Name> names_;
+  const Units* units_;
   void add_name(int product, const std::string& text, int meter);
 };
 
@@ -96,11 +101,52 @@ struct Batch {
 // whole accounts, so that held packs carry from month to month within one batch.
 Batch bill_sums(const Dictionary& dictionary, const Sum* begin, const Sum* end, const PackIndex& packs, bool detail);
 
+// Reads blocks through `fill(buffer, room)` (bytes read, 0 at the end) and calls on_line(text) for
+// each line without its '\n', or on_long_line() for a line longer than max_line_bytes, whose bytes
+// are skipped, never held: memory stays one buffer and time stays linear in the input. Every
+// line is scanned for its newline once. on_block_end() runs after the lines of each block.
+template <class Fill, class Line, class LongLine, class BlockEnd>
+void for_each_line(Fill fill, Line on_line, LongLine on_long_line, BlockEnd on_block_end,
+                   std::atomic<std::uint64_t>* progress) {
+  std::vector<char> buffer(1U << 20);  // well over max_line_bytes, so a kept line always leaves room
+  std::size_t kept = 0;                // bytes of an unfinished line at the front of the buffer
+  bool skipping = false;               // inside a line already reported as too long
+  for (;;) {
+    std::size_t got = fill(buffer.data() + kept, buffer.size() - kept);
+    if (progress) progress->fetch_add(got, std::memory_order_relaxed);
+    if (got == 0) break;
+    const char* p = buffer.data();
+    const char* scan = p + kept;  // the kept bytes hold no newline
+    const char* end = scan + got;
+    while (const char* nl = static_cast<const char*>(std::memchr(scan, '\n', static_cast<std::size_t>(end - scan)))) {
+      auto length = static_cast<std::size_t>(nl - p);
+      if (skipping)
+        skipping = false;
+      else if (length > max_line_bytes)
+        on_long_line();
+      else
+        on_line(std::string_view(p, length));
+      p = scan = nl + 1;
+    }
+    on_block_end();
+    kept = static_cast<std::size_t>(end - p);
+    if (!skipping && kept > max_line_bytes) {
+      on_long_line();
+      skipping = true;
+    }
+    if (skipping) kept = 0;
+    std::memmove(buffer.data(), p, kept);
+  }
+  if (kept > 0) on_line(std::string_view(buffer.data(), kept));
+  on_block_end();
+}
+
 // Splits a CSV line as RFC 4180 says ("a,b" is one field, "" a quote); false when a quote is left
 // open (quoted fields cannot hold line breaks here).
 bool split_csv(std::string_view line, std::vector<std::string>& fields);
 
-// Throws RateError unless `line` (without its newline) is the expected header.
+// Throws RateError unless `line` (without its newline, after an optional UTF-8 byte order mark,
+// as Excel and WPS write one) is the expected header.
 void check_header(std::string_view line);
 
 }  // namespace tariff::rate::detail

@@ -38,15 +38,27 @@ struct Arg {
   Span span;
 };
 
+// Binary operators, resolved once when the tree is built.
+enum class Op { add, subtract, multiply, divide, equal, not_equal, less, less_equal, greater, greater_equal, and_, or_ };
+const char* op_text(Op op);  // "+", "<=", "and", ...
+bool is_comparison(Op op);
+
 struct Expr {
-  enum class Kind { number, money, text, boolean, variable, call, negate, logical_not, binary, if_ };
+  enum class Kind { number, money, text, boolean, variable, call, negate, logical_not, chain, if_ };
   Kind kind = Kind::number;
   ast::Number number;             // number, money
-  std::string text;               // money: currency; text: the string; variable, call: the name; binary: operator
+  std::string text;               // money: currency; text: the string; variable, call: the name
   bool flag = false;              // boolean
-  std::vector<ExprPtr> operands;  // negate/not: 1; binary: 2; if: condition, then, else
-  std::vector<Arg> args;          // call
+  std::vector<ExprPtr> operands;  // negate/not: 1; chain: 2 or more; if: condition, then, else
+  // chain: a op b op c … of one precedence level, left to right; ops[i] joins the operands before
+  // it to operands[i + 1]. Kept flat rather than nested, so a chain of any length is evaluated in
+  // a loop and costs no stack.
+  std::vector<Op> ops;
+  std::vector<Arg> args;  // call
   Span span;
+
+  // The span of the first `n` operands of a chain: what a left-to-right step has read so far.
+  Span prefix_span(std::size_t n) const;
 };
 
 struct Statement {

@@ -178,12 +178,14 @@ std::optional<Value> Interpreter::call_builtin(const Expr& e) {
       const Expr& x = positional(e, 0);
       int places = places_arg(e, 1);
       RoundingMode mode = mode_arg(e, 2);
-      if (x.kind == Expr::Kind::binary && x.text == "/") {
-        Value a = evaluate(*x.operands[0]), b = evaluate(*x.operands[1]);
-        Value q = arithmetic(x, a, Value::of(1));  // checks a's kind
+      if (x.kind == Expr::Kind::chain && x.ops.back() == Op::divide) {
+        // a / b, or a * c / b: the chain up to its last step, then the rounded quotient.
+        std::size_t n = x.operands.size();
+        Value a = n == 2 ? evaluate(*x.operands[0]) : chain(x, n - 1), b = evaluate(*x.operands[n - 1]);
+        Value q = arithmetic(x.span, Op::multiply, a, Value::of(1), x.span);  // checks a's kind
         if (b.kind != Kind::number && !(b.kind == Kind::money && a.kind == Kind::money && a.text == b.text))
           fail(x.span, "type", fmt::format("cannot divide {} by {}", kind_name(a.kind), kind_name(b.kind)));
-        if (b.number.is_zero()) fail(x.operands[1]->span, "division-by-zero", "division by zero");
+        if (b.number.is_zero()) fail(x.operands[n - 1]->span, "division-by-zero", "division by zero");
         q.number = Decimal::divide(a.number, b.number, places, mode);
         if (b.kind == Kind::money) q.kind = Kind::number;
         return q;

@@ -13,6 +13,10 @@ constexpr std::size_t max_depth = 200;  // script functions may recurse; a runaw
 // Depth alone does not bound time: f(n) = f(n - 1) + f(n - 1) makes 2^200 calls within it. No
 // pricing script needs anywhere near this many calls for one statement.
 constexpr std::uint64_t max_calls = 100000;
+// Nested evaluation (brackets, operands, calls of script functions within each other): deep
+// enough for any real script (a function recursing to max_depth with a few levels per call),
+// shallow enough for the stack of an ASan build.
+constexpr std::size_t max_evaluation_depth = 2000;
 using Kind = Value::Kind;
 
 std::string source_text(const Span& s) { return s.source->text.substr(s.begin, s.end - s.begin); }
@@ -43,6 +47,7 @@ Outcome Interpreter::run(const Statement& s) {
   last_bill_ = nullptr;
   frames_.clear();
   calls_ = 0;
+  depth_ = 0;
   Outcome out;
   switch (s.kind) {
     case Statement::Kind::let:
@@ -66,17 +71,17 @@ Outcome Interpreter::run(const Statement& s) {
   }
   // assert COND; expect A op B shows both sides when it fails.
   const Expr& body = *s.body;
-  bool comparison =
-      s.kind == Statement::Kind::expect && body.kind == Expr::Kind::binary && body.text != "and" && body.text != "or";
-  if (comparison && std::string("+-*×/").find(body.text) == std::string::npos) {
+  bool comparison = s.kind == Statement::Kind::expect && body.kind == Expr::Kind::chain && body.ops.size() == 1 &&
+                    is_comparison(body.ops[0]);
+  if (comparison) {
     Value a = evaluate(*body.operands[0]), b = evaluate(*body.operands[1]);
-    bool ok = truth(body, compare(body, a, b), "expect");
+    bool ok = truth(body, compare(body.span, body.ops[0], a, b), "expect");
     out.kind = ok ? Outcome::Kind::passed : Outcome::Kind::failed;
     if (!ok)
       out.failure = Diagnostic{
           "expect-failed",
           s.span,
-          fmt::format("expect failed: {} {} {}", format_value(a), body.text, format_value(b)),
+          fmt::format("expect failed: {} {} {}", format_value(a), op_text(body.ops[0]), format_value(b)),
           fmt::format("left: {}   right: {}", source_text(body.operands[0]->span), source_text(body.operands[1]->span)),
           {}};
     return out;
@@ -90,17 +95,20 @@ Outcome Interpreter::run(const Statement& s) {
 }
 
 Value Interpreter::evaluate(const Expr& e) {
+  // The parser bounds how deeply an expression nests, but script functions can call each other
+  // within expressions: this bounds the two together, long before the stack would run out.
+  struct Depth {
+    std::size_t& depth;
+    ~Depth() { --depth; }
+  } guard{++depth_};
+  if (depth_ > max_evaluation_depth)
+    fail(e.span, "too-deep", "evaluation nests too deeply", "a recursive function that goes deep: bound it");
   switch (e.kind) {
     case Expr::Kind::number:
     case Expr::Kind::money: {
-      auto v = rules_->prelude.value(e.number);
-      if (!v) {
-        std::string units;
-        for (const auto& [name, value] : rules_->prelude.units) units += (units.empty() ? "" : ", ") + name;
-        fail(e.span, "unknown-unit", fmt::format("unknown unit '{}'", e.number.unit),
-             fmt::format("the prelude's units: {}", units));
-      }
-      return e.kind == Expr::Kind::money ? Value::money(*v, e.text) : Value::of(*v);
+      LiteralValue v = rules_->prelude.evaluate(e.number);
+      if (!v.value) fail(e.span, v.code, v.message, v.hint);
+      return e.kind == Expr::Kind::money ? Value::money(*v.value, e.text) : Value::of(*v.value);
     }
     case Expr::Kind::text:
       return Value::string(e.text);
@@ -119,8 +127,8 @@ Value Interpreter::evaluate(const Expr& e) {
     }
     case Expr::Kind::logical_not:
       return Value::boolean(!truth(e, evaluate(*e.operands[0]), "not"));
-    case Expr::Kind::binary:
-      return binary(e);
+    case Expr::Kind::chain:
+      return chain(e, e.operands.size());
     case Expr::Kind::if_:
       return truth(*e.operands[0], evaluate(*e.operands[0]), "if") ? evaluate(*e.operands[1])
                                                                    : evaluate(*e.operands[2]);
@@ -155,80 +163,87 @@ bool Interpreter::truth(const Expr& e, const Value& v, const char* what) {
   return v.flag;
 }
 
-Value Interpreter::binary(const Expr& e) {
-  const std::string& op = e.text;
-  if (op == "and" || op == "or") {
-    bool left = truth(*e.operands[0], evaluate(*e.operands[0]), op.c_str());
-    if (op == "and" ? !left : left) return Value::boolean(left);
-    return Value::boolean(truth(*e.operands[1], evaluate(*e.operands[1]), op.c_str()));
+// The first `n` operands of a chain, left to right: `and` and `or` stop at the first operand
+// that decides. An error points at the part of the chain read so far, as `a + b` in `a + b + c`.
+Value Interpreter::chain(const Expr& e, std::size_t n) {
+  if (e.ops.front() == Op::and_ || e.ops.front() == Op::or_) {
+    const char* what = op_text(e.ops.front());
+    bool stop_on = e.ops.front() == Op::or_;
+    for (std::size_t i = 0; i < n; ++i)
+      if (truth(*e.operands[i], evaluate(*e.operands[i]), what) == stop_on) return Value::boolean(stop_on);
+    return Value::boolean(!stop_on);
   }
-  Value a = evaluate(*e.operands[0]), b = evaluate(*e.operands[1]);
-  try {
-    if (op == "+" || op == "-" || op == "*" || op == "×" || op == "/") return arithmetic(e, a, b);
-    return compare(e, a, b);
-  } catch (const DecimalError& error) {
-    fail(e.span, "arithmetic", error.what());
+  Value left = evaluate(*e.operands[0]);
+  for (std::size_t i = 1; i < n; ++i) {
+    Value right = evaluate(*e.operands[i]);
+    Span span = e.prefix_span(i + 1);
+    try {
+      left = is_comparison(e.ops[i - 1]) ? compare(span, e.ops[i - 1], left, right)
+                                         : arithmetic(span, e.ops[i - 1], left, right, e.operands[i]->span);
+    } catch (const DecimalError& error) {
+      fail(span, "arithmetic", error.what());
+    }
   }
+  return left;
 }
 
-Value Interpreter::arithmetic(const Expr& e, const Value& a, const Value& b) {
-  const std::string& op = e.text;
+Value Interpreter::arithmetic(const Span& span, Op op, const Value& a, const Value& b, const Span& right) {
   auto numeric = [](const Value& v) { return v.kind == Kind::number || v.kind == Kind::money; };
   if (!numeric(a) || !numeric(b))
-    fail(e.span, "type",
-         fmt::format("'{}' needs numbers or money, not {} and {}", op, kind_name(a.kind), kind_name(b.kind)));
+    fail(span, "type",
+         fmt::format("'{}' needs numbers or money, not {} and {}", op_text(op), kind_name(a.kind), kind_name(b.kind)));
   bool am = a.kind == Kind::money, bm = b.kind == Kind::money;
   if (am && bm && a.text != b.text)
-    fail(e.span, "currency", fmt::format("cannot combine {} with {}", a.text, b.text),
+    fail(span, "currency", fmt::format("cannot combine {} with {}", a.text, b.text),
          "convert one amount first; tariff has no exchange rates");
   const std::string& currency = am ? a.text : b.text;
-  if (op == "+" || op == "-") {
+  if (op == Op::add || op == Op::subtract) {
     if (am != bm)
-      fail(e.span, "type", fmt::format("cannot {} money and a plain number", op == "+" ? "add" : "subtract"),
+      fail(span, "type", fmt::format("cannot {} money and a plain number", op == Op::add ? "add" : "subtract"),
            "write the currency: 100 CNY");
-    Decimal r = op == "+" ? a.number + b.number : a.number - b.number;
+    Decimal r = op == Op::add ? a.number + b.number : a.number - b.number;
     return am ? Value::money(r, currency) : Value::of(r);
   }
-  if (op == "/") {
-    if (bm && !am) fail(e.span, "type", "cannot divide a number by money");
-    if (b.number.is_zero()) fail(e.operands[1]->span, "division-by-zero", "division by zero");
+  if (op == Op::divide) {
+    if (bm && !am) fail(span, "type", "cannot divide a number by money");
+    if (b.number.is_zero()) fail(right, "division-by-zero", "division by zero");
     auto q = Decimal::divide_exact(a.number, b.number);
     if (!q)
-      fail(e.span, "inexact-division",
+      fail(span, "inexact-division",
            fmt::format("{} / {} has no exact decimal value", a.number.to_string(), b.number.to_string()),
            "say how to round it: round(a / b, 2, half_up)");
     return am && !bm ? Value::money(*q, currency) : Value::of(*q);
   }
-  if (am && bm) fail(e.span, "type", "cannot multiply money by money");
+  if (am && bm) fail(span, "type", "cannot multiply money by money");
   Decimal r = a.number * b.number;
   return am || bm ? Value::money(r, currency) : Value::of(r);
 }
 
-Value Interpreter::compare(const Expr& e, const Value& a, const Value& b) {
-  const std::string& op = e.text;
-  bool equality = op == "==" || op == "!=";
+Value Interpreter::compare(const Span& span, Op op, const Value& a, const Value& b) {
+  bool equality = op == Op::equal || op == Op::not_equal;
   if (a.kind == b.kind && (a.kind == Kind::boolean || a.kind == Kind::text)) {
-    if (!equality) fail(e.span, "type", fmt::format("'{}' does not order {}", op, kind_name(a.kind)));
+    if (!equality) fail(span, "type", fmt::format("'{}' does not order {}", op_text(op), kind_name(a.kind)));
     bool same = a.kind == Kind::boolean ? a.flag == b.flag : a.text == b.text;
-    return Value::boolean(op == "==" ? same : !same);
+    return Value::boolean(op == Op::equal ? same : !same);
   }
   // Money compares with money of its currency, and with zero (x > 0).
   bool a_ok = a.kind == Kind::number || a.kind == Kind::money, b_ok = b.kind == Kind::number || b.kind == Kind::money;
   if (!a_ok || !b_ok)
-    fail(e.span, "type", fmt::format("cannot compare {} with {}", kind_name(a.kind), kind_name(b.kind)));
+    fail(span, "type", fmt::format("cannot compare {} with {}", kind_name(a.kind), kind_name(b.kind)));
   if (a.kind != b.kind && !(a.kind == Kind::number ? a.number.is_zero() : b.number.is_zero()))
-    fail(e.span, "type", fmt::format("cannot compare {} with {}", kind_name(a.kind), kind_name(b.kind)),
+    fail(span, "type", fmt::format("cannot compare {} with {}", kind_name(a.kind), kind_name(b.kind)),
          "write the currency: 100 CNY");
   if (a.kind == Kind::money && b.kind == Kind::money && a.text != b.text)
-    fail(e.span, "currency", fmt::format("cannot compare {} with {}", a.text, b.text));
+    fail(span, "currency", fmt::format("cannot compare {} with {}", a.text, b.text));
   auto order = a.number <=> b.number;
-  bool r = op == "=="                ? order == 0
-           : op == "!="              ? order != 0
-           : op == "<"               ? order < 0
-           : op == ">"               ? order > 0
-           : op == "<=" || op == "≤" ? order <= 0
-                                     : order >= 0;
-  return Value::boolean(r);
+  switch (op) {
+    case Op::equal: return Value::boolean(order == 0);
+    case Op::not_equal: return Value::boolean(order != 0);
+    case Op::less: return Value::boolean(order < 0);
+    case Op::less_equal: return Value::boolean(order <= 0);
+    case Op::greater: return Value::boolean(order > 0);
+    default: return Value::boolean(order >= 0);
+  }
 }
 
 Value Interpreter::call(const Expr& e) {

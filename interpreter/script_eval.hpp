@@ -49,9 +49,9 @@ class Interpreter {
   using Frame = std::unordered_map<std::string, Value>;
 
   Value variable(const Expr& e);
-  Value binary(const Expr& e);
-  Value arithmetic(const Expr& e, const Value& a, const Value& b);
-  Value compare(const Expr& e, const Value& a, const Value& b);
+  Value chain(const Expr& e, std::size_t operands);
+  Value arithmetic(const Span& span, Op op, const Value& a, const Value& b, const Span& right);
+  Value compare(const Span& span, Op op, const Value& a, const Value& b);
   bool truth(const Expr& e, const Value& v, const char* what);
   Value call(const Expr& e);
   Value call_function(const Expr& e, const Statement& fn);
@@ -83,6 +83,7 @@ class Interpreter {
   std::unordered_map<std::string, std::shared_ptr<const Statement>> functions_;
   std::vector<Frame> frames_;  // calls of script functions; only the innermost is visible
   std::uint64_t calls_ = 0;    // script function calls in the statement being run (bounded)
+  std::size_t depth_ = 0;      // nested evaluate() calls (bounded)
   std::shared_ptr<const Bill> last_bill_;
 };
 

@@ -6,7 +6,10 @@
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include "grammar/errors.hpp"
-#include "interpreter/parse.hpp"
+#include <fmt/format.h>
+
+#include "interpreter/literal.hpp"
+#include "interpreter/utf8.hpp"
 #include "interpreter/parse_control.hpp"
 
 namespace tariff {
@@ -42,12 +45,8 @@ struct Converter {
   }
   ast::Name name(const Node& n) const { return {n.string(), span(n)}; }
 
-  ast::Number number(std::string text, const Span& s) const {
-    auto literal = parse_quantity_literal(std::make_shared<Source>(Source{"", std::move(text)}));
-    ast::Number n = literal.value_or(ast::Number{});
-    n.span = s;
-    return n;
-  }
+  // The grammar matched the literal; its digits and unit are split, not parsed again.
+  ast::Number number(const std::string& text, const Span& s) const { return make_number(text, s); }
 
   ExprPtr leaf(const Node& n) const {
     auto e = std::make_shared<Expr>();
@@ -75,21 +74,31 @@ struct Converter {
     return e;
   }
 
-  // a op b op c, left to right. and/or chains carry no operator node: the rule says which.
-  ExprPtr chain(const Node& n, const char* implicit_op) const {
-    ExprPtr left = expr(*n.children.front());
+  static script::Op op_of(std::string_view text) {
+    using script::Op;
+    static constexpr std::pair<std::string_view, Op> ops[] = {
+        {"+", Op::add},        {"-", Op::subtract},   {"*", Op::multiply},    {"×", Op::multiply},
+        {"/", Op::divide},     {"==", Op::equal},     {"!=", Op::not_equal},  {"<", Op::less},
+        {"<=", Op::less_equal}, {"≤", Op::less_equal}, {">", Op::greater},     {">=", Op::greater_equal},
+        {"≥", Op::greater_equal}};
+    for (const auto& [t, op] : ops)
+      if (t == text) return op;
+    throw std::logic_error("an operator the grammar accepts has no Op");
+  }
+
+  // a op b op c, one flat chain evaluated left to right. and/or chains carry no operator node:
+  // the rule says which. A single operand is that operand.
+  ExprPtr chain(const Node& n, std::optional<script::Op> implicit_op) const {
+    if (n.children.size() == 1) return expr(*n.children.front());
+    auto e = std::make_shared<Expr>();
+    e->kind = Expr::Kind::chain;
+    e->operands.push_back(expr(*n.children.front()));
     for (std::size_t i = 1; i < n.children.size();) {
-      auto e = std::make_shared<Expr>();
-      e->kind = Expr::Kind::binary;
-      if (implicit_op)
-        e->text = implicit_op;
-      else
-        e->text = n.children[i++]->string();
-      e->operands = {left, expr(*n.children[i++])};
-      e->span = Span{source, left->span.begin, e->operands[1]->span.end};
-      left = e;
+      e->ops.push_back(implicit_op ? *implicit_op : op_of(n.children[i++]->string_view()));
+      e->operands.push_back(expr(*n.children[i++]));
     }
-    return left;
+    e->span = e->prefix_span(e->operands.size());
+    return e;
   }
 
   // fee_arg: the fee's name, then a bare quantity (fee_first) and DIMENSION = QUANTITY pairs.
@@ -129,9 +138,9 @@ struct Converter {
 
   ExprPtr expr(const Node& n) const {
     if (n.is_type<g::product_expr>() || n.is_type<g::sum_expr>() || n.is_type<g::comparison>())
-      return chain(n, nullptr);
-    if (n.is_type<g::and_expr>()) return chain(n, "and");
-    if (n.is_type<g::or_expr>()) return chain(n, "or");
+      return chain(n, std::nullopt);
+    if (n.is_type<g::and_expr>()) return chain(n, script::Op::and_);
+    if (n.is_type<g::or_expr>()) return chain(n, script::Op::or_);
     if (n.is_type<g::pack_size>() || n.is_type<g::pack_count>() || n.is_type<g::pack_of>())
       return expr(*n.children.front());
     auto e = std::make_shared<Expr>();
@@ -175,6 +184,7 @@ struct Converter {
 template <typename Rule>
 std::unique_ptr<Node> parse_tree_of(const SourcePtr& source, std::size_t begin, std::size_t end) {
   pegtl::memory_input in(source->text.data() + begin, source->text.data() + end, source->name);
+  parse_control::operands_seen = 0;
   return pegtl::parse_tree::parse<Rule, selector, pegtl::nothing, control>(in);
 }
 
@@ -190,6 +200,13 @@ std::shared_ptr<const script::Statement> parse_script_statement(const Span& span
 
 std::optional<std::vector<script::StatementPtr>> parse_script(SourcePtr source, Diagnostics& diagnostics,
                                                               std::size_t from) {
+  std::string_view text = std::string_view(source->text).substr(from);
+  if (std::size_t bad = utf8_valid_prefix(text); bad < text.size()) {
+    diagnostics.error("invalid-utf8", Span{source, from + bad, from + bad + 1},
+                      fmt::format("the script is not valid UTF-8: byte 0x{:02x}", static_cast<unsigned char>(text[bad])),
+                      "write scripts in UTF-8");
+    return std::nullopt;
+  }
   try {
     auto root = parse_tree_of<g::script>(source, from, source->text.size());
     std::vector<script::StatementPtr> statements;

@@ -17,7 +17,8 @@ add_test(NAME repl_piped_golden
 # the two products fees_and_plans.tariff needs (face_fusion's fees, faceid's plan).
 add_test(NAME script_tests
          COMMAND tariff test --rules ${TARIFF_FACE_RULES} --rules ${PROJECT_SOURCE_DIR}/rules/face_fusion.tariff
-                 --rules ${PROJECT_SOURCE_DIR}/rules/faceid.tariff --scripts ${CMAKE_CURRENT_SOURCE_DIR}/scripts)
+                 --rules ${PROJECT_SOURCE_DIR}/rules/faceid.tariff
+                 --rules ${PROJECT_SOURCE_DIR}/rules/face_recognition_sdk.tariff --scripts ${CMAKE_CURRENT_SOURCE_DIR}/scripts)
 set_tests_properties(script_tests PROPERTIES PASS_REGULAR_EXPRESSION "pass +script .*stdlib.tariff:" FAIL_REGULAR_EXPRESSION "FAIL|[1-9][0-9]* failed")
 
 # A failing expect is reported with both sides, and fails the run.

@@ -36,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.jobs = 1 + static_cast<unsigned>(size % 3);
   options.detail = size % 2 == 0;
   try {
-    auto result = tariff::rate::rate_file(bundled_rules().catalog, file.path(), {}, options);
+    auto result = tariff::rate::rate_file(bundled_rules(), file.path(), {}, options);
     for (const auto& row : result.rows) (void)tariff::rate::month_text(row.month);
     std::uint64_t seen = 0;
     tariff::rate::for_each_reject(result, [&](const tariff::rate::Reject&) { ++seen; });

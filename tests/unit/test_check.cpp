@@ -78,6 +78,9 @@ std::vector<CheckCase> cases() {
        "no fee 'nope' in product p"},
       // values
       {"unknown unit", edit("0.0027 ", "27毫   "), "unknown-unit", "12:55", "unknown unit '毫'"},
+      // Regression: compile.cpp multiplied 300000000 years by 12 in an int (UBSan).
+      {"validity too long", edit("packs valid 1 year", "packs valid 300000000 year"), "validity-range", "6:15",
+       "a validity of more than 100 years (300000000 year)"},
       {"number out of range", edit("3100 ", "999999999999999999999999999999999999999 "), "number-range", "8:16",
        "number out of range"},
       {"free quota not whole", edit("free 10000", "free 10000.5"), "not-whole", "5:8",
@@ -151,6 +154,8 @@ std::vector<CheckCase> cases() {
        "currency-mismatch", "18:22", "amount in USD in a product priced in CNY"},
       {"unknown pack", with_example("    buy compare 500万\n    expect total = 1"), "unknown-pack", "17:17",
        "meter 'compare' has no 500万 pack"},
+      {"zero pack count", with_example("    buy compare 100万 × 0\n    expect total = 1"), "pack-count", "17:24",
+       "buying 0 packs buys nothing"},
       {"pack not sold", with_example("    buy 人脸比对 1000万\n    expect total = 1"), "pack-not-sold", "17:14",
        "the 1000万 pack of '人脸比对' is not sold"},
       {"unknown meter in an example", with_example("    usage faces = 1\n    expect total = 1"), "unknown-meter",
@@ -285,7 +290,7 @@ TEST_CASE("the prelude's own definitions are checked", "[check]") {
   Diagnostics d = check("unit 千 = 10百\nsettlement mine = free > later\n");
   REQUIRE(d.size() == 2);
   CHECK(d.list()[0].code == "unknown-unit");
-  CHECK(d.list()[0].message == "unit 千 does not resolve to a number");
+  CHECK(d.list()[0].message == "unit 千: unknown unit '百'");
   CHECK(where(d.list()[0]) == "1:10");
   CHECK(d.list()[1].code == "unknown-step");
   CHECK(where(d.list()[1]) == "2:26");

@@ -27,6 +27,15 @@ std::string rounded(std::string_view text, int places, RoundingMode mode) {
 
 // ---- parsing and printing ------------------------------------------------------------
 
+TEST_CASE("integers of every type convert exactly", "[decimal]") {
+  // Regression: Decimal(UINT64_MAX) went through long long and became -1.
+  CHECK(Decimal(UINT64_MAX).to_string() == "18446744073709551615");
+  CHECK(Decimal(std::uint32_t{4000000000U}).to_string() == "4000000000");
+  CHECK(Decimal(INT64_MIN).to_string() == "-9223372036854775808");
+  CHECK(Decimal(static_cast<short>(-7)).to_string() == "-7");
+  CHECK(Decimal(std::size_t{0}).is_zero());
+}
+
 TEST_CASE("parse and print round-trip canonical text", "[decimal]") {
   for (const char* text : {"0", "1", "-1", "123", "-0.0032", "10470", "148868", "0.5", "-1.5",
                            "123456789012345678901234567890.12345678", "340282366920938463463374607431768211455",

@@ -289,6 +289,7 @@ const SyntaxCase syntax_cases[] = {
   // lexical
   {P "  source \"unterminated\n}", "2:23", "unterminated string"},
   {P "  freeze 1.%\n}", "2:12", "expected digits after the decimal point"},
+  {P "  freeze 1_00%\n}", "2:14", "expected three digits after '_'"},
   // bands
   {P "  postpaid volume {\n    | 量 | (x, 1] |\n", "3:12", "expected the band's lower bound, a number like 300万"},
   {P "  postpaid volume {\n    | 量 | (0 300万] |\n", "3:14", "expected ',' between the band's bounds"},

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <thread>
 
 #include "interpreter/bill.hpp"
 #include "interpreter/load.hpp"
@@ -45,12 +46,32 @@ struct TempFile {
 };
 
 Result rate_text(const std::string& text, unsigned jobs = 1, const HeldPacks& packs = {},
-                 const Catalog* catalog = nullptr) {
+                 const RuleSet* catalog = nullptr) {
   TempFile f(text);
   Options o;
   o.jobs = jobs;
   o.detail = true;
-  return rate_file(catalog ? *catalog : rules().catalog, f.path, packs, o);
+  return rate_file(catalog ? *catalog : rules(), f.path, packs, o);
+}
+
+// The same, read from a pipe (one stream, as `tariff rate -` reads standard input).
+Result rate_pipe(const std::string& text) {
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  std::thread writer([&] {
+    for (std::size_t at = 0; at < text.size();) {
+      ssize_t n = ::write(fds[1], text.data() + at, text.size() - at);
+      if (n <= 0) break;
+      at += static_cast<std::size_t>(n);
+    }
+    ::close(fds[1]);
+  });
+  Options o;
+  o.detail = true;
+  Result r = rate_file(rules(), "/proc/self/fd/" + std::to_string(fds[0]), {}, o);
+  writer.join();
+  ::close(fds[0]);
+  return r;
 }
 
 const std::string header = "account,month,product,meter,quantity\n";
@@ -95,6 +116,70 @@ TEST_CASE("repeated keys are summed, API actions and names reach their meter", "
   CHECK(r.rejects.empty());
 }
 
+TEST_CASE("rate reads quantities in the one syntax bill, eval and rule files use", "[rate]") {
+  // Regression: rate accepted +5, -0 and "1,000", which bill refuses, and refused 35万, which bill
+  // takes. Lines 2-4 are rated (35万 + 1_000 + 1.5亿 calls), lines 5-9 rejected.
+  Result r = rate_text(header +
+                       "a,2026-10,face_recognition,detect,35万\n"
+                       "a,2026-10,face_recognition,detect,1_000\n"
+                       "a,2026-10,face_recognition,detect,1.5亿\n"
+                       "a,2026-10,face_recognition,detect,+5\n"
+                       "a,2026-10,face_recognition,detect,-0\n"
+                       "a,2026-10,face_recognition,detect,\"1,000\"\n"
+                       "a,2026-10,face_recognition,detect,10_\n"
+                       "a,2026-10,face_recognition,detect,1234_567\n");
+  REQUIRE(r.rows.size() == 1);
+  CHECK(r.lines[r.rows[0].first_line].usage == D("150351000"));
+  std::vector<std::pair<std::uint64_t, std::string>> want = {{5, "quantity '+5' has a sign"},
+                                                             {6, "quantity '-0' is negative"},
+                                                             {7, "quantity '1,000' is not a number"},
+                                                             {8, "quantity '10_' is not a number"},
+                                                             {9, "quantity '1234_567': digits are not grouped"}};
+  REQUIRE(r.rejects.size() == want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    INFO(r.rejects[i].reason);
+    CHECK(r.rejects[i].line == want[i].first);
+    CHECK(r.rejects[i].reason.find(want[i].second) != std::string::npos);
+  }
+}
+
+TEST_CASE("a UTF-8 byte order mark before the header is accepted", "[rate]") {
+  // Regression: Excel and WPS write one; it was rejected with two headers that look identical.
+  Result r = rate_text("\xEF\xBB\xBF" + header + "a,2026-10,face_recognition,detect,100\n");
+  CHECK(r.rows.size() == 1);
+  CHECK(r.rejects.empty());
+}
+
+TEST_CASE("an account that is not valid UTF-8 is rejected, not copied into the output", "[rate]") {
+  Result r = rate_text(header + "a\xff,2026-10,face_recognition,detect,100\n\"\xc3\x28\",2026-10,face_recognition,detect,1\n"
+                       "账户,2026-10,face_recognition,detect,1\n");
+  REQUIRE(r.rejects.size() == 2);
+  CHECK(r.rejects[0].reason == "account 'a\\xff' is not valid UTF-8");
+  CHECK(r.rejects[1].line == 3);
+  REQUIRE(r.rows.size() == 1);
+  CHECK(r.accounts[r.rows[0].account] == "账户");
+}
+
+TEST_CASE("a line past 64 KiB is rejected without being held, on a pipe as in a file", "[rate]") {
+  // Regression: on a pipe each read re-scanned the whole unfinished line (quadratic: 20 s at
+  // 200 MB), and a long line was held whole in memory.
+  std::string text = header + "a,2026-10,face_recognition,detect,1\n" + std::string(5 << 20, 'x') +
+                     "\nb,2026-10,face_recognition,detect,2\n" + std::string(max_line_bytes + 1, 'y');
+  for (unsigned jobs : {0U, 1U, 2U}) {  // 0: through a pipe
+    Result r = jobs == 0 ? rate_pipe(text) : rate_text(text, jobs);
+    REQUIRE(r.rejects.size() == 2);
+    CHECK(r.rejects[0].line == 3);
+    CHECK(r.rejects[0].reason == "line longer than 65536 bytes");
+    CHECK(r.rejects[1].line == 5);
+    CHECK(r.rows.size() == 2);
+    CHECK(r.summary.rows_read == 4);
+  }
+  // A line of exactly the limit is still read (and rejected for its content, not its length).
+  Result edge = rate_text(header + std::string(max_line_bytes, 'z') + "\n");
+  REQUIRE(edge.rejects.size() == 1);
+  CHECK(edge.rejects[0].reason.starts_with("wrong column count"));
+}
+
 TEST_CASE("every malformed row is rejected with its line and reason, and counted", "[rate]") {
   Result r = rate_text(header +
                        "a,2026-10,face_recognition,detect,100\n"                   // 2 ok
@@ -115,8 +200,8 @@ TEST_CASE("every malformed row is rejected with its line and reason, and counted
                                                              {4, "wrong column count: 6"},
                                                              {5, "unknown product 'nosuch'"},
                                                              {6, "unknown meter 'nosuch'"},
-                                                             {7, "bad quantity '12x'"},
-                                                             {8, "negative quantity '-5'"},
+                                                             {7, "quantity '12x': unknown unit 'x'"},
+                                                             {8, "quantity '-5' is negative"},
                                                              {9, "bad month '2026-13'"},
                                                              {10, "bad month '26-10'"},
                                                              {11, "empty account"},
@@ -176,14 +261,14 @@ TEST_CASE("held packs are drawn after the free quota and carry from month to mon
 
 TEST_CASE("the packs file is read, and its mistakes are named with their line", "[rate]") {
   TempFile good("account,product,meter,remaining\nacme,face_recognition,CompareFace,500\n");
-  HeldPacks packs = read_packs(rules().catalog, good.path);
+  HeldPacks packs = read_packs(rules(), good.path);
   REQUIRE(packs.entries.size() == 1);
   CHECK(packs.entries[0].pack.remaining == D("500"));
   CHECK(packs.entries[0].pack.meter == *rules().catalog.find("face_recognition")->find_meter("compare"));
   TempFile bad("account,product,meter,remaining\nacme,face_recognition,compare,-1\n");
-  CHECK_THROWS_WITH(read_packs(rules().catalog, bad.path), Catch::Contains(":2: bad remaining calls '-1'"));
+  CHECK_THROWS_WITH(read_packs(rules(), bad.path), Catch::Contains(":2: bad remaining calls '-1'"));
   TempFile header_only("account,meter\n");
-  CHECK_THROWS_AS(read_packs(rules().catalog, header_only.path), RateError);
+  CHECK_THROWS_AS(read_packs(rules(), header_only.path), RateError);
 }
 
 TEST_CASE("a wrong header or an empty file cannot be rated", "[rate]") {
@@ -238,7 +323,7 @@ TEST_CASE("batch rating bills each bundled product as the engine does", "[rate]"
           text += "acct," + std::string("2026-10,") + p->id + "," + p->meters[m].id + "," + std::to_string(q) + "\n";
         }
         if (request.usage.empty()) continue;
-        Result r = rate_text(text, 1, {}, &all.catalog);
+        Result r = rate_text(text, 1, {}, &all);
         try {
           Bill b = bill(*p, request);
           REQUIRE(r.rows.size() == 1);

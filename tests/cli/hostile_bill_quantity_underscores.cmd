@@ -1,0 +1,1 @@
+bill face_recognition 人脸比对=1__0 --rules @RULES@/face_recognition.tariff

@@ -1,0 +1,1 @@
+rate @CASES@/hostile/usage_bom.csv --rules @CASES@/hostile/face_recognition_again.tariff --rules @RULES@/face_recognition.tariff

@@ -1,0 +1,1 @@
+bill p --fee plan --rules @CASES@/hostile/flat_fee.tariff

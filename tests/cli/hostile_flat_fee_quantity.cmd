@@ -1,0 +1,1 @@
+bill p --fee plan=1 --rules @CASES@/hostile/flat_fee.tariff

@@ -1,0 +1,1 @@
+check @CASES@/hostile/invalid_utf8.tariff

@@ -1,0 +1,1 @@
+test @CASES@/hostile/rule_tests.tariff

@@ -1,0 +1,1 @@
+check @CASES@/hostile/let_fails.tariff

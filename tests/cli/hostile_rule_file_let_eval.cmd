@@ -1,0 +1,1 @@
+eval -e 1 --rules @CASES@/hostile/let_fails.tariff

@@ -1,0 +1,1 @@
+test @CASES@/hostile/no_rules
