@@ -9,6 +9,8 @@
 #include "cli/common.hpp"
 #include "interpreter/bill.hpp"
 #include "interpreter/format_bill.hpp"
+#include "interpreter/month.hpp"
+#include "interpreter/utf8.hpp"
 
 namespace tariff::cli {
 
@@ -61,13 +63,18 @@ FeePurchase parse_fee(const RuleSet& rules, const Product& product, const std::s
     return purchase;
   }
   std::string rest = name.size() < text.size() ? text.substr(name.size() + 1) : "";
+  std::vector<bool> given(fee.dimensions.size(), false);
   for (std::size_t start = 0; start < rest.size();) {
     std::size_t end = std::min(rest.find(',', start), rest.size());
     auto [dim, qty] = split_assignment(rest.substr(start, end - start), "--fee");
     auto it = std::find_if(fee.dimensions.begin(), fee.dimensions.end(),
                            [&](const FeeDimension& d) { return d.name == dim; });
-    if (it == fee.dimensions.end()) throw UsageError(fmt::format("fee {} is not priced per '{}'", fee.id, dim));
-    purchase.quantities[it - fee.dimensions.begin()] = parse_quantity(rules, qty, text);
+    if (it == fee.dimensions.end())
+      throw UsageError(fmt::format("fee {} is not priced per '{}'", fee.id, printable(dim)));
+    auto index = static_cast<std::size_t>(it - fee.dimensions.begin());
+    if (given[index]) throw UsageError(fmt::format("--fee {}: {} is given twice", text, dim));
+    given[index] = true;
+    purchase.quantities[index] = parse_quantity(rules, qty, text);
     start = end + 1;
   }
   return purchase;
@@ -75,12 +82,9 @@ FeePurchase parse_fee(const RuleSet& rules, const Product& product, const std::s
 
 // YYYY-MM → months since year 0, for the age of a grant.
 int month_number(const std::string& text, const char* option) {
-  int year = 0, month = 0;
-  char dash = 0;
-  if (text.size() != 7 || std::sscanf(text.c_str(), "%4d%c%2d", &year, &dash, &month) != 3 || dash != '-' ||
-      month < 1 || month > 12)
-    throw UsageError(fmt::format("{} '{}' is not a month like 2026-11", option, text));
-  return year * 12 + month - 1;
+  auto month = parse_month(text);
+  if (!month) throw UsageError(fmt::format("{} '{}' is not a month like 2026-11", option, printable(text)));
+  return *month;
 }
 
 }  // namespace

@@ -74,7 +74,7 @@ Field bands_field(const Meter& m, const Line& l) {
   return f;
 }
 
-void write_rows(std::FILE* to, const Result& r, bool jsonl, bool detail) {
+void write_rows(OutputFile& to, const Result& r, bool jsonl, bool detail) {
   std::string out;
   if (!jsonl)
     out = detail ? "account,month,product,meter,currency,usage,free,packs,postpaid,band,unit_price,amount,bands\n"
@@ -110,25 +110,24 @@ void write_rows(std::FILE* to, const Result& r, bool jsonl, bool detail) {
               {"amount", l.amount.to_string()},
               bands_field(p.meters[l.meter], l)});
     }
-    if (out.size() > (1U << 20)) std::fwrite(out.data(), 1, out.size(), to), out.clear();
+    if (out.size() > (1U << 20)) to.write(out), out.clear();
   }
-  std::fwrite(out.data(), 1, out.size(), to);
+  to.write(out);
 }
 
-void write_rejects(Result& r, const std::optional<std::string>& path) {
-  std::FILE* f = path ? std::fopen(path->c_str(), "w") : stderr;
-  if (!f) throw UsageError(fmt::format("cannot write {}", *path));
-  std::string out = path ? "line,rows,reason\n" : "";
+// To the --rejects file as CSV, or to stderr as messages.
+void write_rejects(Result& r, OutputFile& to) {
+  bool csv_file = !to.is_standard();
+  std::string out = csv_file ? "line,rows,reason\n" : "";
   for_each_reject(r, [&](const Reject& j) {
-    if (path)
+    if (csv_file)
       out += fmt::format("{},{},{}\n", j.line, j.rows, csv(j.reason));
     else
       out +=
           fmt::format("tariff: line {}: {}{}\n", j.line, j.reason, j.rows > 1 ? fmt::format(" ({} rows)", j.rows) : "");
-    if (out.size() > (1U << 20)) std::fwrite(out.data(), 1, out.size(), f), out.clear();
+    if (out.size() > (1U << 20)) to.write(out), out.clear();
   });
-  std::fwrite(out.data(), 1, out.size(), f);
-  if (path) std::fclose(f);
+  to.write(out);
 }
 
 void write_summary(const Result& r) {
@@ -223,6 +222,7 @@ int cmd_rate(Args args) {
   if (packs_path) inputs.push_back({"--packs", *packs_path});
   check_distinct_files(outputs, inputs);
   auto rules = std::make_optional(load(paths));
+  OutputFile bills(out_path), rejects(rejects_path, stderr);
 
   Result result;
   try {
@@ -233,14 +233,10 @@ int cmd_rate(Args args) {
   } catch (const RateError& e) {
     throw UsageError(e.what());
   }
-  std::FILE* to = out_path ? std::fopen(out_path->c_str(), "w") : stdout;
-  if (!to) throw UsageError(fmt::format("cannot write {}", *out_path));
-  write_rows(to, result, format == "jsonl", options.detail);
-  if (to != stdout)
-    std::fclose(to);
-  else
-    std::fflush(stdout);
-  write_rejects(result, rejects_path);
+  write_rows(bills, result, format == "jsonl", options.detail);
+  bills.commit();
+  write_rejects(result, rejects);
+  rejects.commit();
   write_summary(result);
   return result.reject_count == 0 ? ok : problems;
 }

@@ -37,6 +37,9 @@ int cmd_test(Args args) {
   auto scripts = args.take("--scripts");
   args.expect_no_options();
   if (!args.words.empty()) paths = args.words;
+  std::error_code ec;
+  if (scripts && !std::filesystem::exists(*scripts, ec))
+    throw UsageError(fmt::format("--scripts {}: no such file or directory", *scripts));
   auto interp = make_interpreter(load(paths));
   const RuleSet& rules = interp->rules();
   int passed = 0, failed = 0, discrepancies = 0;

@@ -4,7 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 
@@ -39,11 +42,10 @@ std::optional<std::string> Args::take(const std::string& name) {
   return all.empty() ? std::nullopt : std::optional(all.front());
 }
 
+// A flag given twice means what it means once.
 bool Args::take_flag(const std::string& name) {
-  auto it = std::find(words.begin(), words.end(), name);
-  if (it == words.end()) return false;
-  words.erase(it);
-  return true;
+  auto given = std::erase(words, name);
+  return given > 0;
 }
 
 void Args::expect_no_options() const {
@@ -80,6 +82,7 @@ std::vector<std::string> rule_paths(Args& args) {
       if (end > start) paths.push_back(all.substr(start, end - start));
       start = end + 1;
     }
+    if (paths.empty()) throw UsageError(fmt::format("TARIFF_PATH='{}' names no rule file or directory", all));
     return paths;
   }
   return {bundled_rules()};
@@ -133,6 +136,59 @@ void check_distinct_files(const std::vector<NamedPath>& outputs, const std::vect
         throw UsageError(fmt::format("{} and {} are the same file ({}): writing one would destroy the other",
                                      other->what, f.what, f.path));
     seen.emplace_back(id, &f);
+  }
+}
+
+OutputFile::OutputFile(const std::optional<std::string>& path, std::FILE* standard) : standard_(standard) {
+  if (!path || *path == "-") {
+    file_ = standard;
+    return;
+  }
+  path_ = *path;
+  struct stat st {};
+  if (::stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) throw UsageError(fmt::format("cannot write {}: it is a directory", path_));
+    file_ = std::fopen(path_.c_str(), "w");
+    if (!file_) failed("write");
+    return;
+  }
+  std::filesystem::path target(path_);
+  std::string pattern =
+      (target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path()) / ("." + target.filename().string() + ".XXXXXX");
+  int fd = ::mkstemp(pattern.data());
+  if (fd < 0) failed("write");
+  temporary_ = pattern;
+  ::fchmod(fd, 0644);
+  file_ = ::fdopen(fd, "w");
+  if (!file_) {
+    ::close(fd);
+    failed("write");
+  }
+}
+
+OutputFile::~OutputFile() {
+  if (file_ && file_ != standard_) std::fclose(file_);
+  if (!temporary_.empty()) std::remove(temporary_.c_str());
+}
+
+void OutputFile::failed(const char* doing) const {
+  throw UsageError(fmt::format("cannot {} {}: {}", doing, path_.empty() ? "the output" : path_, std::strerror(errno)));
+}
+
+void OutputFile::write(std::string_view text) {
+  if (std::fwrite(text.data(), 1, text.size(), file_) != text.size()) failed("write");
+}
+
+void OutputFile::commit() {
+  if (file_ == standard_) {
+    if (std::fflush(file_) != 0 || std::ferror(file_)) failed("write");
+    return;
+  }
+  std::FILE* f = std::exchange(file_, nullptr);
+  if (std::fclose(f) != 0) failed("write");
+  if (!temporary_.empty()) {
+    if (std::rename(temporary_.c_str(), path_.c_str()) != 0) failed("write");
+    temporary_.clear();
   }
 }
 

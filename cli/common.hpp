@@ -52,6 +52,28 @@ struct NamedPath {
 // "-" (standard input or output) is never a file here.
 void check_distinct_files(const std::vector<NamedPath>& outputs, const std::vector<NamedPath>& inputs);
 
+// A file a command writes. Opened before any work, so that a path that cannot be written stops
+// the command before it has done anything; written to a temporary file beside it and renamed into
+// place by commit(), so that a run that fails leaves the old file as it was. "-" (or no path) is
+// standard output; a path that is not a regular file (/dev/stdout, a pipe) is written directly.
+// Every write is checked: a full disk is an error, never a silent loss.
+class OutputFile {
+ public:
+  explicit OutputFile(const std::optional<std::string>& path, std::FILE* standard = stdout);
+  ~OutputFile();
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  void write(std::string_view text);
+  void commit();  // flushes, closes and renames into place; throws UsageError when it cannot
+  bool is_standard() const { return file_ == standard_; }
+
+ private:
+  std::string path_, temporary_;
+  std::FILE* file_ = nullptr;
+  std::FILE* standard_;
+  [[noreturn]] void failed(const char* doing) const;
+};
+
 const Product& find_product(const RuleSet& rules, const std::string& id);
 MeterIndex find_meter(const Product& product, const std::string& name);
 

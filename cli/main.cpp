@@ -1,6 +1,9 @@
 // tariff: check, test and evaluate pricing rules. Dispatch only; each command has its own file.
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 
 #include "cli/common.hpp"
@@ -28,27 +31,44 @@ rules come from --rules DIR, else $TARIFF_PATH, else the bundled rules/.
 
 }  // namespace
 
+namespace {
+
+int dispatch(const std::string& command, tariff::cli::Args args) {
+  using namespace tariff::cli;
+  if (command == "check") return cmd_check(std::move(args));
+  if (command == "test") return cmd_test(std::move(args));
+  if (command == "bill") return cmd_bill(std::move(args));
+  if (command == "plan") return cmd_plan(std::move(args));
+  if (command == "eval") return cmd_eval(std::move(args));
+  if (command == "repl") return cmd_repl(std::move(args));
+  if (command == "rate") return cmd_rate(std::move(args));
+  if (command == "help" || command == "--help" || command == "-h") {
+    std::cout << usage;
+    return ok;
+  }
+  throw UsageError(fmt::format("unknown command '{}'", command));
+}
+
+// What a command printed must have reached its reader: a full disk or a closed pipe is an error.
+void check_output_written() {
+  using tariff::cli::UsageError;
+  std::cout.flush();
+  if (std::fflush(stdout) != 0 || std::ferror(stdout) || !std::cout)
+    throw UsageError(fmt::format("cannot write the output: {}", std::strerror(errno ? errno : EIO)));
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace tariff::cli;
   if (argc < 2) {
     std::cerr << usage;
     return usage_error;
   }
-  std::string command = argv[1];
-  Args args{std::vector<std::string>(argv + 2, argv + argc)};
   try {
-    if (command == "check") return cmd_check(std::move(args));
-    if (command == "test") return cmd_test(std::move(args));
-    if (command == "bill") return cmd_bill(std::move(args));
-    if (command == "plan") return cmd_plan(std::move(args));
-    if (command == "eval") return cmd_eval(std::move(args));
-    if (command == "repl") return cmd_repl(std::move(args));
-    if (command == "rate") return cmd_rate(std::move(args));
-    if (command == "help" || command == "--help" || command == "-h") {
-      std::cout << usage;
-      return ok;
-    }
-    throw UsageError(fmt::format("unknown command '{}'", command));
+    int rc = dispatch(argv[1], Args{std::vector<std::string>(argv + 2, argv + argc)});
+    check_output_written();
+    return rc;
   } catch (const UsageError& e) {
     std::cerr << "tariff: " << e.what() << "\n";
     return usage_error;

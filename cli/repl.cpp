@@ -15,6 +15,7 @@
 #include "cli/script_run.hpp"
 #include "interpreter/bill_explain.hpp"
 #include "interpreter/script_parse.hpp"
+#include "interpreter/utf8.hpp"
 
 namespace tariff::cli {
 
@@ -44,33 +45,42 @@ struct Repl {
   std::size_t line = 0;  // lines read so far, so diagnostics give the line in the whole input
   int errors = 0;
 
-  // The rule files again (after an edit, or with one more file): bindings stay.
+  // The rule files again (after an edit, or with one more file): bindings stay. A rule set with
+  // any error is not taken: the session keeps the rules it had, as every command refuses to
+  // bill from a partly broken rule set.
   bool reload() {
     Diagnostics d;
     RuleSet rules = load_rules(paths, d);
     print_diagnostics(d);
+    if (!d.empty()) {
+      ++errors;
+      std::cerr << fmt::format("nothing loaded: the rules have {} error{}; the session keeps its rules\n", d.size(),
+                               d.size() == 1 ? "" : "s");
+      return false;
+    }
     std::size_t count = rules.catalog.products.size();
     interp->set_rules(std::make_shared<const RuleSet>(std::move(rules)));
     Diagnostics defined;
     interp->define_loaded(defined);
     print_diagnostics(defined);
-    if (!d.empty()) ++errors;
+    if (!defined.empty()) ++errors;
     std::cout << fmt::format("loaded {} product{}\n", count, count == 1 ? "" : "s");
-    return d.empty();
+    return defined.empty();
   }
 
   // An entry's text as a source whose line numbers are those of the whole session.
   SourcePtr source(const std::string& text, std::size_t first_line) const {
-    return std::make_shared<const Source>(Source{source_name, std::string(first_line - 1, '\n') + text});
+    return std::make_shared<const Source>(source_name, text, static_cast<std::uint32_t>(first_line));
   }
 
-  // `entry` is the whole command; the expression starts after ":explain".
-  void explain(const std::string& entry, std::size_t first_line) {
-    auto src = source(entry, first_line);
+  // `text` is the whole entry as typed; the expression starts at `from`, after ":explain".
+  void explain(const std::string& text, std::size_t from, std::size_t first_line) {
+    auto src = source(text, first_line);
     Diagnostics d;
-    auto statements = parse_script(src, d, first_line - 1 + std::string_view(":explain").size());
-    if (!statements || statements->size() != 1) {
-      if (d.empty()) std::cerr << ":explain needs one expression\n";
+    auto statements = parse_script(src, d, from);
+    if (!statements || statements->size() != 1 ||
+        statements->front()->kind != script::Statement::Kind::expression) {
+      if (d.empty()) std::cerr << ":explain needs one expression, like :explain total(b)\n";
       print_diagnostics(d);
       ++errors;
       return;
@@ -90,12 +100,19 @@ struct Repl {
     }
   }
 
-  // Runs a command; false for :quit.
-  bool command(const std::string& entry, std::size_t first_line) {
+  // Runs the command starting at text[start]; false for :quit.
+  bool command(const std::string& text, std::size_t start, std::size_t first_line) {
+    std::string entry = text.substr(start, text.find_last_not_of(" \t\n") + 1 - start);
     std::string name = entry.substr(0, entry.find_first_of(" \t\n"));
     std::string arg = entry.substr(name.size());
-    arg.erase(0, arg.find_first_not_of(" \t"));
+    arg.erase(0, arg.find_first_not_of(" \t\n"));
     while (!arg.empty() && std::isspace(static_cast<unsigned char>(arg.back()))) arg.pop_back();
+    bool takes_argument = name == ":show" || name == ":load" || name == ":explain" || name == ":help";
+    if (!takes_argument && !arg.empty() && std::count(commands.begin(), commands.end(), name) + (name == ":q") > 0) {
+      std::cerr << fmt::format("{} takes no argument, not '{}'\n", name, printable(arg));
+      ++errors;
+      return true;
+    }
     if (name == ":quit" || name == ":q") return false;
     if (name == ":help")
       std::cout << help_text;
@@ -120,7 +137,7 @@ struct Repl {
     } else if (name == ":reload")
       reload();
     else if (name == ":explain")
-      explain(entry, first_line);
+      explain(text, start + name.size(), first_line);
     else if (name == ":json")
       std::cout << "json output " << ((options.json = !options.json) ? "on" : "off") << "\n";
     else if (name == ":wan")
@@ -135,7 +152,7 @@ struct Repl {
   bool entry(const std::string& text, std::size_t first_line) {
     std::size_t start = text.find_first_not_of(" \t\n");
     if (start == std::string::npos) return true;
-    if (text[start] == ':') return command(text.substr(start, text.find_last_not_of(" \t\n") + 1 - start), first_line);
+    if (text[start] == ':') return command(text, start, first_line);
     errors += run_script(*interp, source(text, first_line), options);
     return true;
   }
@@ -179,9 +196,15 @@ void loop(Repl& repl, Read read, Cancelled cancelled, Remember remember) {
     ++repl.line;
     if (pending.empty()) first_line = repl.line;
     pending += *line + "\n";
+    // A statement, or the expression of :explain, goes on while something is open.
     std::size_t start = pending.find_first_not_of(" \t\n");
     bool is_command = start != std::string::npos && pending[start] == ':';
-    if (!is_command && script_incomplete(repl.source(pending, first_line))) continue;
+    std::size_t explain = std::string_view(pending).substr(is_command ? start : 0).starts_with(":explain")
+                              ? start + std::string_view(":explain").size()
+                              : std::string::npos;
+    if ((!is_command || explain != std::string::npos) &&
+        script_incomplete(repl.source(pending, first_line), is_command ? explain : 0))
+      continue;
     remember(pending.substr(0, pending.size() - 1));
     bool go_on = repl.entry(pending, first_line);
     std::cout.flush();

@@ -59,7 +59,8 @@ std::string list_products(const RuleSet& rules) {
 }
 
 std::string show_product(const Product& p) {
-  std::string out = fmt::format("{} {} ({}, per {})\n", p.id, join(p.names, " "), p.currency, p.cycle);
+  std::string cycle = p.cycle == "once" ? "billed once" : "per " + p.cycle;
+  std::string out = fmt::format("{} {} ({}, {})\n", p.id, join(p.names, " "), p.currency, cycle);
   Rows meters{{"meter", "name", "actions", "unit", "free"}};
   for (const auto& m : p.meters)
     meters.push_back(

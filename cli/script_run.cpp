@@ -100,6 +100,8 @@ void test_scripts(script::Interpreter& interp, const std::string& dir, int& pass
   namespace fs = std::filesystem;
   std::error_code ec;
   std::vector<std::string> files;
+  if (fs::is_regular_file(dir, ec)) files.push_back(dir);
+  else if (!fs::is_directory(dir, ec)) throw UsageError(fmt::format("--scripts {}: no such file or directory", dir));
   for (const auto& entry : fs::recursive_directory_iterator(dir, ec))
     if (entry.is_regular_file() && entry.path().extension() == ".tariff") files.push_back(entry.path().string());
   std::sort(files.begin(), files.end());

@@ -191,6 +191,7 @@ struct Example {
   std::vector<Name> states;
   std::vector<Expect> expects;
   std::optional<std::string> discrepancy;
+  std::vector<Name> repeated;  // source or discrepancy given again
   Span span;
 };
 
@@ -212,6 +213,9 @@ struct Product {
   std::optional<Number> alert;
   std::vector<Notice> notices;
   std::vector<Example> examples;
+  // Items a product states once (currency, cycle, source, settle, freeze, alert) that were given
+  // again: the item's keyword and where. The checker reports each; the parser keeps the first.
+  std::vector<Name> repeated;
   Span span;
 };
 

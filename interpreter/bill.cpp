@@ -10,13 +10,15 @@ namespace {
 
 std::string meter_label(const Product& p, const Meter& m) { return fmt::format("{} {}", p.id, m.display_name()); }
 
-void require_whole(const Product& p, const Meter& m, const Decimal& q, const char* what) {
+// `unit` names what is counted ("calls"): empty for a plain count.
+void require_whole(const Product& p, const Meter& m, const Decimal& q, const char* what, bool counts_units = true) {
   if (q.is_negative())
     throw BillingError("negative-quantity",
                        fmt::format("{}: {} cannot be negative ({})", meter_label(p, m), what, q.to_string()));
   if (!q.is_integer())
-    throw BillingError("fractional-quantity", fmt::format("{}: {} must be a whole number of {}s ({})",
-                                                          meter_label(p, m), what, m.unit, q.to_string()));
+    throw BillingError("fractional-quantity",
+                       fmt::format("{}: {} must be a whole number{} ({})", meter_label(p, m), what,
+                                   counts_units ? " of " + m.unit + "s" : "", q.to_string()));
 }
 
 const Price& priced_band(const Product& p, const Meter& m, const PostpaidPrices& prices, std::size_t band,
@@ -172,7 +174,7 @@ class Biller {
     // order the purchases are listed in.
     for (const auto& purchase : request_.fees) {
       const Fee& fee = product_.fees.at(purchase.fee);
-      bool bought = !fee_units(fee, purchase.quantities).is_zero();  // a licence for 0 activities licenses nothing
+      bool bought = !fee_units(product_.id, fee, purchase.quantities).is_zero();  // a licence for 0 activities licenses nothing
       if (bought && fee.grants_state && !has_state(*fee.grants_state)) states_.push_back(*fee.grants_state);
     }
     for (const auto& purchase : request_.fees) {
@@ -181,7 +183,7 @@ class Biller {
         throw BillingError("fee-requires-state", fmt::format("{} {}: only {} accounts may buy it", product_.id,
                                                              fee.display_name(), *fee.requires_state));
       bill_.fees.push_back({purchase.fee, purchase.quantities, fee_amount(product_.id, fee, purchase.quantities)});
-      Decimal units = fee_units(fee, purchase.quantities);
+      Decimal units = fee_units(product_.id, fee, purchase.quantities);
       for (const auto& inc : fee.includes) {
         Decimal capacity = inc.size * units;
         pools_[inc.meter].push_back(
@@ -207,17 +209,44 @@ class Biller {
                                                             meter_label(product_, m), *pack.terms->requires_state));
   }
 
+  // A held pack must be one the account could have: drawn by the settlement order, of a size that
+  // is sold (or included with a fee) for its meter, with no more left than it held. Anything else
+  // would be drawn silently, or silently ignored.
+  void check_held(const Meter& m, const HeldPack& h) {
+    require_whole(product_, m, h.remaining, "a held pack's remaining calls");
+    auto settles_packs = std::find(product_.settlement.begin(), product_.settlement.end(), SettlementStep::packs);
+    if (settles_packs == product_.settlement.end())
+      throw BillingError("held-pack", fmt::format("{}: the product settles no packs, so a held pack cannot be drawn",
+                                                  meter_label(product_, m)));
+    std::vector<Decimal> sizes;
+    for (const Pack& p : m.packs) sizes.push_back(p.size);
+    for (const Fee& fee : product_.fees)
+      for (const IncludedPack& inc : fee.includes)
+        if (&product_.meters[inc.meter] == &m) sizes.push_back(inc.size);
+    if (sizes.empty())
+      throw BillingError("held-pack", fmt::format("{}: no packs are sold for this meter", meter_label(product_, m)));
+    if (!h.size) return;
+    require_whole(product_, m, *h.size, "a held pack's size");
+    if (std::find(sizes.begin(), sizes.end(), *h.size) == sizes.end())
+      throw BillingError("held-pack", fmt::format("{}: no {} pack is sold for this meter", meter_label(product_, m),
+                                                  h.size->to_string()));
+    if (h.remaining > *h.size)
+      throw BillingError("held-pack", fmt::format("{}: a held pack of {} cannot have {} calls left",
+                                                  meter_label(product_, m), h.size->to_string(),
+                                                  h.remaining.to_string()));
+  }
+
   void stock_packs() {
     for (const auto& h : request_.held) {
       const Meter& m = product_.meters.at(h.meter);
-      require_whole(product_, m, h.remaining, "a held pack's remaining calls");
+      check_held(m, h);
       if (!m.packs.empty()) check_pack_state(m, m.packs.front());
       pools_[h.meter].push_back({false, h.size ? h.size->to_string() : "held", h.size, h.remaining, {}});
     }
     for (const auto& b : request_.buys) {
       const Meter& m = product_.meters.at(b.meter);
       const Pack& pack = m.packs.at(b.pack);
-      require_whole(product_, m, b.count, "a pack count");
+      require_whole(product_, m, b.count, "a pack count", false);
       if (b.count.is_zero())
         throw BillingError("pack-count", fmt::format("{}: buying 0 packs of {} buys nothing: the count is at least 1",
                                                      meter_label(product_, m), pack.size_text));

@@ -67,6 +67,15 @@ struct Builder {
     return make_number(in.string(), span(in));
   }
   std::vector<ast::Name> take_refs() { return std::exchange(refs, {}); }
+
+  // Sets a single-valued item, or records it as given again (the first stays).
+  template <typename T, typename Input>
+  void once(std::optional<T>& slot, T value, const char* item, const Input& in, std::vector<ast::Name>& repeated) {
+    if (slot)
+      repeated.push_back({item, span(in)});
+    else
+      slot = std::move(value);
+  }
 };
 
 // The action table: one line per rule, kept aligned by hand.
@@ -80,9 +89,12 @@ template<typename Rule> struct action : pegtl::nothing<Rule> {};
 // ---- product ----
 TARIFF_ACTION(product_id) { b.product.id = b.name(in); } TARIFF_END
 TARIFF_ACTION(product_name) { b.product.names.push_back(b.name(in)); } TARIFF_END
-TARIFF_ACTION(currency_code) { b.product.currency = b.name(in); } TARIFF_END
-TARIFF_ACTION(cycle_name) { b.product.cycle = b.name(in); } TARIFF_END
-TARIFF_ACTION(source_text) { b.product.source = b.text(in); } TARIFF_END
+TARIFF_ACTION(currency_code) { b.once(b.product.currency, b.name(in), "currency", in, b.product.repeated); } TARIFF_END
+TARIFF_ACTION(cycle_name) { b.once(b.product.cycle, b.name(in), "cycle", in, b.product.repeated); } TARIFF_END
+TARIFF_ACTION(source_text) {
+  if (!b.product.source.empty()) b.product.repeated.push_back({"source", b.span(in)});
+  else b.product.source = b.text(in);
+} TARIFF_END
 TARIFF_ACTION(note_text) { b.product.notes.push_back(b.text(in)); } TARIFF_END
 TARIFF_ACTION(product_block) {
   b.product.span = b.span(in);
@@ -209,9 +221,11 @@ TARIFF_ACTION(fee_stmt) {
 
 // ---- settlement, freeze, alerts, notices ----
 TARIFF_ACTION(settle_step) { b.steps.push_back(b.name(in)); } TARIFF_END
-TARIFF_ACTION(settle_stmt) { b.product.settle = ast::Settle{std::exchange(b.steps, {}), b.span(in)}; } TARIFF_END
-TARIFF_ACTION(freeze_percent) { b.product.freeze = b.number(in); } TARIFF_END
-TARIFF_ACTION(alert_percent) { b.product.alert = b.number(in); } TARIFF_END
+TARIFF_ACTION(settle_stmt) {
+  b.once(b.product.settle, ast::Settle{std::exchange(b.steps, {}), b.span(in)}, "settle", in, b.product.repeated);
+} TARIFF_END
+TARIFF_ACTION(freeze_percent) { b.once(b.product.freeze, b.number(in), "freeze", in, b.product.repeated); } TARIFF_END
+TARIFF_ACTION(alert_percent) { b.once(b.product.alert, b.number(in), "alert", in, b.product.repeated); } TARIFF_END
 TARIFF_ACTION(notice_threshold) { b.notice.threshold = b.number(in); } TARIFF_END
 TARIFF_ACTION(notice_text) { b.notice.text = b.text(in); } TARIFF_END
 TARIFF_ACTION(notice_stmt) {
@@ -221,7 +235,10 @@ TARIFF_ACTION(notice_stmt) {
 
 // ---- examples ----
 TARIFF_ACTION(example_title) { b.example.title = b.text(in); b.in_example = true; } TARIFF_END
-TARIFF_ACTION(example_source) { b.example.source = b.text(in); } TARIFF_END
+TARIFF_ACTION(example_source) {
+  if (!b.example.source.empty()) b.example.repeated.push_back({"source", b.span(in)});
+  else b.example.source = b.text(in);
+} TARIFF_END
 TARIFF_ACTION(usage_quantity) { b.example.usage.push_back({b.take_refs().at(0), b.number(in)}); } TARIFF_END
 TARIFF_ACTION(pack_size) { b.buy.meter = b.take_refs().at(0); b.buy.size = b.number(in); } TARIFF_END
 TARIFF_ACTION(pack_count) { b.buy.count = b.number(in); } TARIFF_END
@@ -257,7 +274,7 @@ TARIFF_ACTION(fee_use_item) {
   b.fee_use.span = b.span(in);
   b.example.fees.push_back(std::exchange(b.fee_use, {}));
 } TARIFF_END
-TARIFF_ACTION(discrepancy_text) { b.example.discrepancy = b.text(in); } TARIFF_END
+TARIFF_ACTION(discrepancy_text) { b.once(b.example.discrepancy, b.text(in), "discrepancy", in, b.example.repeated); } TARIFF_END
 TARIFF_ACTION(example_block) {
   b.example.span = b.span(in);
   b.in_example = false;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "interpreter/check_bands.hpp"
@@ -18,6 +19,7 @@ class ProductChecker {
       : product_(p), prelude_(prelude), diag_(d), names_(meter_names(p)) {}
 
   void run() {
+    for (const auto& r : product_.repeated) repeated(r, "product");
     check_header();
     check_meters();
     for (const auto& f : product_.free) check_free(f);
@@ -90,6 +92,11 @@ class ProductChecker {
                 fmt::format("expected one of: {}", list));
   }
 
+  void repeated(const ast::Name& item, const char* owner) {
+    diag_.error("duplicate-item", item.span, fmt::format("{} is given twice", item.text),
+                fmt::format("a {} states its {} once: the first is kept, remove this one", owner, item.text));
+  }
+
   // ---- product and meters ----
   void check_header() {
     if (!product_.currency)
@@ -117,17 +124,38 @@ class ProductChecker {
     }
   }
 
+  // A meter has one free quota and one grant: a second would silently replace the first.
+  std::map<std::size_t, Span> free_of_, grant_of_;
+  // True when `m` had none yet; else reports the second one.
+  bool claim(std::map<std::size_t, Span>& claimed, std::size_t m, const Span& at) {
+    auto [it, fresh] = claimed.emplace(m, at);
+    if (!fresh) notes_ = {{it->second, "the first"}};
+    return fresh;
+  }
+  std::vector<Note> notes_;
+
   void check_free(const ast::FreeQuota& f) {
     whole(f.quantity, "a free quota");
     one_of(f.period, {"month", "year", "activity"}, "free-quota period");
-    for (const auto& ref : f.meters) meter(ref);
+    std::vector<std::pair<std::size_t, Span>> meters;
+    if (f.each_meter)
+      for (std::size_t m = 0; m < product_.meters.size(); ++m) meters.emplace_back(m, f.span);
+    for (const auto& ref : f.meters)
+      if (auto m = meter(ref)) meters.emplace_back(*m, ref.span);
+    for (const auto& [m, at] : meters)
+      if (!claim(free_of_, m, at))
+        diag_.error("duplicate-free", at, fmt::format("meter '{}' already has a free quota", product_.meters[m].id.text),
+                    "give each meter one free quota", notes_);
     if (f.unless_state) states_.insert(f.unless_state->text);
   }
 
   void check_grant(const ast::Grant& g) {
     whole(g.quantity, "a grant");
     check_validity(g.validity);
-    for (const auto& ref : g.meters) meter(ref);
+    for (const auto& ref : g.meters)
+      if (auto m = meter(ref); m && !claim(grant_of_, *m, ref.span))
+        diag_.error("duplicate-grant", ref.span, fmt::format("meter '{}' already has a grant", product_.meters[*m].id.text),
+                    "give each meter one grant", notes_);
     states_.insert(g.when_state.text);
   }
 
@@ -161,12 +189,19 @@ class ProductChecker {
   void check_packs(const ast::Packs& p) {
     if (p.validity) check_validity(*p.validity);
     if (p.requires_state) states_.insert(p.requires_state->text);
+    std::map<Decimal, Span> sizes;  // 100万 and 1000000 are one size: two prices for it would disagree
     for (const auto& col : p.table.columns) {
-      if (col.band)
+      if (col.band) {
         diag_.error("pack-header", col.span, "a pack table's header lists pack sizes, not bands",
                     "write the sizes the document sells: | 资源包规格 | 100万 | 1000万 |");
-      else if (auto size = whole(*col.size, "a pack size"); size && size->is_zero())
+      } else if (auto size = whole(*col.size, "a pack size"); size && size->is_zero()) {
         diag_.error("pack-size", col.span, "a pack size must be more than zero");
+      } else if (size) {
+        auto [it, fresh] = sizes.emplace(*size, col.span);
+        if (!fresh)
+          diag_.error("duplicate-pack-size", col.span, fmt::format("the {} pack is listed twice", size->to_string()),
+                      "give each pack size one column", {{it->second, "the first"}});
+      }
     }
     check_rows(p.table, packed_, "a pack row", "give every column a cell: '-' marks a pack that is not sold");
     for (const auto& row : p.table.rows)
@@ -214,6 +249,10 @@ class ProductChecker {
                     "write each band as an interval: (0, 300万], (300万, 1500万], (1500万, ∞)");
         continue;
       }
+      for (const ast::Number* bound : {&col.band->lower, col.band->upper ? &*col.band->upper : nullptr})
+        if (bound && bound->percent)
+          diag_.error("band-percent", bound->span, "a band's bounds are quantities, not percentages",
+                      "write them like (0, 300万]");
       auto lower = amount(col.band->lower);
       std::optional<Decimal> upper;
       if (col.band->upper && !(upper = amount(*col.band->upper))) continue;
@@ -224,14 +263,28 @@ class ProductChecker {
   }
 
   // ---- fees ----
+  std::map<std::string, Span> fee_names_;  // ids and display names of the fees so far
   void check_fee(const ast::Fee& f) {
+    if (f.price.percent) diag_.error("price-percent", f.price.span, "a fee is an amount, not a percentage");
     if (auto v = amount(f.price); v && v->is_negative())
       diag_.error("negative-price", f.price.span, "a fee cannot be negative");
     if (!fee_ids_.insert(f.id.text).second)
       diag_.error("duplicate-fee", f.id.span, fmt::format("fee '{}' is defined twice", f.id.text));
+    std::set<std::string> own{f.id.text};
+    for (const auto& n : f.names) {
+      if (!own.insert(n.text).second) continue;
+      auto [it, fresh] = fee_names_.emplace(n.text, n.span);
+      if (!fresh)
+        diag_.error("duplicate-name", n.span, fmt::format("'{}' already names another fee", n.text),
+                    "a fee is bought by its id or name: each must pick out one fee", {{it->second, "first used here"}});
+    }
+    fee_names_.emplace(f.id.text, f.id.span);
     std::set<std::string> dims;
     for (const auto& d : f.per) {
-      if (d.size) whole(*d.size, "a fee's unit");
+      if (d.size)
+        if (auto size = whole(*d.size, "a fee's unit"); size && size->is_zero())
+          diag_.error("fee-unit", d.size->span, "a fee is sold per a unit of more than zero",
+                      "write it like: per 50 qps");
       if (!dims.insert(d.name.text).second)
         diag_.error("duplicate-dimension", d.name.span, fmt::format("the fee is per {} twice", d.name.text));
     }
@@ -240,12 +293,23 @@ class ProductChecker {
         diag_.error("unknown-dimension", limit.dimension.span,
                     fmt::format("fee '{}' is not priced per {}", f.id.text, limit.dimension.text),
                     "limit a dimension the fee is priced per, like: day from 1 to 30");
-      for (const auto* n : {&limit.from, &limit.to, &limit.step, &limit.up_to})
-        if (*n) whole(**n, "a fee limit");
+      std::optional<Decimal> from, to;
+      if (limit.from) from = whole(*limit.from, "a fee limit");
+      if (limit.to) to = whole(*limit.to, "a fee limit");
+      for (const auto* n : {&limit.step, &limit.up_to})
+        if (*n)
+          if (auto v = whole(**n, "a fee limit"); v && v->is_zero() && n == &limit.step)
+            diag_.error("fee-unit", (*n)->span, "a step of zero sells nothing", "write a step of 1 or more");
+      if (from && to && *to < *from)
+        diag_.error("fee-range", limit.from->span,
+                    fmt::format("{} from {} to {} allows no quantity", limit.dimension.text, from->to_string(),
+                                to->to_string()),
+                    "write the lower end first");
     }
     for (const auto& inc : f.includes) {
       meter(inc.meter);
-      whole(inc.size, "an included pack");
+      if (auto size = whole(inc.size, "an included pack"); size && size->is_zero())
+        diag_.error("pack-size", inc.size.span, "a pack size must be more than zero");
     }
     if (f.grants_state) states_.insert(f.grants_state->text);
     if (f.requires_state) states_.insert(f.requires_state->text);
@@ -315,6 +379,7 @@ class ProductChecker {
 
   // ---- examples ----
   void check_example(const ast::Example& e) {
+    for (const auto& r : e.repeated) repeated(r, "example");
     for (const auto& u : e.usage) {
       meter(u.meter);
       whole(u.quantity, "a usage");
@@ -381,10 +446,7 @@ void check_product(const ast::Product& product, const Prelude& prelude, Diagnost
   ProductChecker(product, prelude, diagnostics).run();
 }
 
-void check_prelude(const ast::File& file, const Prelude& prelude, Diagnostics& diagnostics) {
-  for (const auto& u : file.units)
-    if (LiteralValue v = prelude.evaluate(u.value); !v.value)
-      diagnostics.error(v.code, u.value.span, fmt::format("unit {}: {}", u.name.text, v.message), v.hint);
+void check_prelude(const ast::File& file, const Prelude&, Diagnostics& diagnostics) {
   for (const auto& s : file.settlements)
     for (const auto& step : s.steps)
       if (!parse_settlement_step(step.text))

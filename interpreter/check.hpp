@@ -10,7 +10,8 @@ namespace tariff {
 // Checks one product. The compiler may assume a product that passed without a diagnostic.
 void check_product(const ast::Product& product, const Prelude& prelude, Diagnostics& diagnostics);
 
-// Checks the prelude's own definitions (units that resolve, settlement orders of known steps).
+// Checks the prelude's settlement orders (known steps); units are valued, and checked, as they are
+// defined, in order (load.cpp).
 void check_prelude(const ast::File& file, const Prelude& prelude, Diagnostics& diagnostics);
 
 }  // namespace tariff

@@ -549,4 +549,35 @@ std::string Decimal::to_string_fixed(int places) const { return format(normalize
 
 std::ostream& operator<<(std::ostream& out, const Decimal& value) { return out << value.to_string(); }
 
+// ---- exact sums --------------------------------------------------------------------
+
+DecimalSum& DecimalSum::operator+=(const Decimal& d) {
+  mp::cpp_int c(d.coefficient());
+  if (d.scale() > scale_) {
+    coefficient_ *= mp::pow(mp::cpp_int(10), static_cast<unsigned>(d.scale() - scale_));
+    scale_ = d.scale();
+  } else {
+    c *= mp::pow(mp::cpp_int(10), static_cast<unsigned>(scale_ - d.scale()));
+  }
+  coefficient_ += c;
+  return *this;
+}
+
+std::string DecimalSum::to_string() const {
+  mp::cpp_int c = coefficient_;
+  int scale = scale_;
+  while (scale > 0 && c % 10 == 0) c /= 10, --scale;
+  bool negative = c < 0;
+  std::string digits = (negative ? mp::cpp_int(-c) : c).str();
+  if (scale > 0) {
+    if (digits.size() <= static_cast<std::size_t>(scale)) digits.insert(0, static_cast<std::size_t>(scale) + 1 - digits.size(), '0');
+    digits.insert(digits.size() - static_cast<std::size_t>(scale), ".");
+  }
+  return (negative ? "-" : "") + digits;
+}
+
+bool DecimalSum::operator==(const Decimal& d) const { return to_string() == d.to_string(); }
+
+std::ostream& operator<<(std::ostream& out, const DecimalSum& value) { return out << value.to_string(); }
+
 }  // namespace tariff

@@ -147,6 +147,21 @@ class Decimal {
 // Prints to_string(); lets test frameworks and diagnostics show values.
 std::ostream& operator<<(std::ostream& out, const Decimal& value);
 
+// A sum of any number of decimals that stays exact however large it grows: the grand total of a
+// batch run adds millions of bills of different scales (0.000…1 and 10^9 together need more than
+// 38 digits). An unbounded coefficient, so it never overflows; it is only ever added to and shown.
+class DecimalSum {
+ public:
+  DecimalSum& operator+=(const Decimal& d);
+  std::string to_string() const;  // canonical, as Decimal::to_string
+  bool operator==(const Decimal& d) const;
+
+ private:
+  boost::multiprecision::cpp_int coefficient_ = 0;
+  int scale_ = 0;
+};
+std::ostream& operator<<(std::ostream& out, const DecimalSum& value);
+
 }  // namespace tariff
 
 template <>

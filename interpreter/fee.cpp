@@ -32,17 +32,18 @@ void check_limits(const std::string& product_id, const Fee& fee, const FeeDimens
 
 }  // namespace
 
-Decimal fee_units(const Fee& fee, const std::vector<Decimal>& quantities) {
+Decimal fee_units(const std::string& product_id, const Fee& fee, const std::vector<Decimal>& quantities) {
   Decimal units = 1;
-  for (std::size_t i = 0; i < fee.dimensions.size(); ++i)
-    units *= *Decimal::divide_exact(quantities.at(i), fee.dimensions[i].per);
+  for (std::size_t i = 0; i < fee.dimensions.size(); ++i) {
+    // The limits first: they make each quantity a whole multiple of its unit.
+    check_limits(product_id, fee, fee.dimensions[i], quantities.at(i));
+    units *= *Decimal::divide_exact(quantities[i], fee.dimensions[i].per);
+  }
   return units;
 }
 
 Decimal fee_amount(const std::string& product_id, const Fee& fee, const std::vector<Decimal>& quantities) {
-  for (std::size_t i = 0; i < fee.dimensions.size(); ++i)
-    check_limits(product_id, fee, fee.dimensions[i], quantities.at(i));
-  return fee.price * fee_units(fee, quantities);
+  return fee.price * fee_units(product_id, fee, quantities);
 }
 
 }  // namespace tariff

@@ -51,6 +51,7 @@ struct FeePurchase {
 Decimal fee_amount(const std::string& product_id, const Fee& fee, const std::vector<Decimal>& quantities);
 
 // How many units of the fee the quantities buy (Π quantity/per): the count of included packs.
-Decimal fee_units(const Fee& fee, const std::vector<Decimal>& quantities);
+// Throws as fee_amount does for a quantity outside the fee's limits.
+Decimal fee_units(const std::string& product_id, const Fee& fee, const std::vector<Decimal>& quantities);
 
 }  // namespace tariff

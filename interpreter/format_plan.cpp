@@ -51,8 +51,9 @@ const char* plan_winner_name(Plan::Winner winner) {
 std::string format_plan_text(const Plan& plan) {
   const Product& p = *plan.product;
   const Meter& m = p.meters[plan.meter];
-  std::string out = fmt::format("plan: {} {}, {} {}s a year ({})\n\n", p.id, m.display_name(),
-                                plan.volume.to_string_grouped(), m.unit, p.currency);
+  std::string out = fmt::format("plan: {} {}, {} {}s {} ({})\n\n", p.id, m.display_name(),
+                                plan.volume.to_string_grouped(), m.unit,
+                                p.cycle == "once" ? "in one purchase" : "a year", p.currency);
   if (plan.cheapest) {
     out += fmt::format("cheapest packs      {} = {} (holds {})\n", packs_text(m, *plan.cheapest),
                        plan.cheapest->cost.to_string_grouped(), plan.cheapest->covered.to_string_grouped());
@@ -61,12 +62,17 @@ std::string format_plan_text(const Plan& plan) {
   } else {
     out += "packs               none sold for this meter\n";
   }
-  if (plan.postpaid.unavailable.empty())
-    out +=
-        fmt::format("postpaid by month   {} {}s a month, free quota included = {}\n",
-                    plan.postpaid.months.front().to_string_grouped(), m.unit, plan.postpaid.cost.to_string_grouped());
-  else
-    out += fmt::format("postpaid by month   not priced: {}\n", plan.postpaid.unavailable);
+  const auto& months = plan.postpaid.months;
+  std::string label = months.size() == 12 ? "postpaid by month " : "postpaid, one bill";
+  if (!plan.postpaid.unavailable.empty())
+    out += fmt::format("{}  not priced: {}\n", label, plan.postpaid.unavailable);
+  else if (months.size() != 12)
+    out += fmt::format("{}  {} {}s = {}\n", label, plan.volume.to_string_grouped(), m.unit,
+                       plan.postpaid.cost.to_string_grouped());
+  else  // the first months may take one call more than the last
+    out += fmt::format("{}  {}{} {}s a month, free quota included = {}\n", label,
+                       months.back() == months.front() ? "" : months.back().to_string_grouped() + " to ",
+                       months.front().to_string_grouped(), m.unit, plan.postpaid.cost.to_string_grouped());
   out += fmt::format("\nwinner: {}", plan_winner_name(plan.winner));
   if (plan.winner == Plan::Winner::packs || plan.winner == Plan::Winner::postpaid)
     if (plan.cheapest && plan.postpaid.unavailable.empty()) {

@@ -21,11 +21,27 @@ const std::vector<EmbeddedFile>& prelude_files() {
 
 namespace {
 
+// A unit or a settlement order is defined once, in the prelude or a rule file: a second definition
+// is an error, never a silent change of every quantity or product that uses the name.
+bool define_once(Prelude& prelude, const ast::Name& name, const char* what, Diagnostics& diagnostics) {
+  auto [it, fresh] = prelude.definitions.emplace(name.text, name.span);
+  if (!fresh)
+    diagnostics.error("duplicate-definition", name.span, fmt::format("{} {} is already defined", what, name.text),
+                      "choose another name", {{it->second, "first defined here"}});
+  return fresh;
+}
+
 void define_prelude(RuleSet& rules, const ast::File& file, Diagnostics& diagnostics) {
   for (const auto& u : file.units) {
-    if (auto v = rules.prelude.value(u.value)) rules.prelude.units[u.name.text] = *v;
+    if (!define_once(rules.prelude, u.name, "unit", diagnostics)) continue;
+    // Valued in order: a unit may use the units defined before it.
+    if (LiteralValue v = rules.prelude.evaluate(u.value); v.value)
+      rules.prelude.units[u.name.text] = *v.value;
+    else
+      diagnostics.error(v.code, u.value.span, fmt::format("unit {}: {}", u.name.text, v.message), v.hint);
   }
   for (const auto& s : file.settlements) {
+    if (!define_once(rules.prelude, s.name, "settlement order", diagnostics)) continue;
     auto& steps = rules.prelude.settlements[s.name.text];
     for (const auto& step : s.steps) steps.push_back(step.text);
   }

@@ -14,28 +14,16 @@ namespace {
 // The exact programme works in units of the gcd of the pack sizes and keeps a cost per unit count
 // (about 60 bytes each); past this many units it would take too long and too much memory (over
 // 100 MB), and says so instead of guessing. Every documented volume is far below it (faceid's
-// 30万 is 3,000 units of 100; face_recognition's 3000万 is 30 units of 100万).
+// 30万 is 3,000 units of 100; face_recognition's 3000万 is 30 units of 100万). Its time is units ×
+// pack sizes, bounded too (a rule file with thousands of pack sizes).
 constexpr long long max_units = 2'000'000;
+constexpr long long max_steps = 40'000'000;
 
 struct SoldPack {
   std::size_t index;
-  long long units;
-  Decimal price;
+  Decimal size, price;
+  long long units = 0;  // in the programme's unit
 };
-
-std::vector<SoldPack> sold_packs(const Meter& m, long long& unit) {
-  std::vector<SoldPack> sold;
-  unit = 0;
-  for (std::size_t i = 0; i < m.packs.size(); ++i) {
-    if (!m.packs[i].price.sold()) continue;
-    long long size = m.packs[i].size.to_int64().value_or(0);
-    if (size <= 0) continue;
-    unit = std::gcd(unit, size);
-    sold.push_back({i, size, m.packs[i].price.amount});
-  }
-  for (auto& p : sold) p.units /= unit;
-  return sold;
-}
 
 PackPlan make_plan(const Meter& m, std::vector<PackChoice> choices) {
   PackPlan plan{std::move(choices), {}, {}};
@@ -46,35 +34,66 @@ PackPlan make_plan(const Meter& m, std::vector<PackChoice> choices) {
   return plan;
 }
 
-// Unbounded knapsack: the cheapest multiset of packs holding at least `volume` calls.
-PackPlan cheapest_cover(const Product& p, const Meter& m, const Decimal& volume) {
+[[noreturn]] void too_large(const Product& p, const Meter& m, const Decimal& volume) {
+  throw BillingError("plan-too-large", fmt::format("{} {}: {} calls is too large a volume to plan exactly", p.id,
+                                                   m.display_name(), volume.to_string()));
+}
+
+// Unbounded knapsack over the packs smaller than the volume, in units of their gcd: the cheapest
+// multiset holding at least `volume` calls. `small` holds sizes in calls; none when empty.
+std::optional<PackPlan> cheapest_small_cover(const Product& p, const Meter& m, const Decimal& volume,
+                                             std::vector<SoldPack> small) {
+  if (small.empty()) return std::nullopt;
+  // Each small pack is below the volume, so sizes fit when the volume does (2^62: no overflow).
+  if (volume > Decimal(1LL << 62)) too_large(p, m, volume);
   long long unit = 0;
-  auto sold = sold_packs(m, unit);
+  for (auto& s : small) unit = std::gcd(unit, s.units = *s.size.to_int64());
+  for (auto& s : small) s.units /= unit;
   long long volume_units = *Decimal::divide(volume, unit, 0, RoundingMode::ceiling).to_int64();
   long long largest = 0;
-  for (const auto& s : sold) largest = std::max(largest, s.units);
+  for (const auto& s : small) largest = std::max(largest, s.units);
   long long limit = volume_units + largest;  // covering beyond this never helps
-  if (limit > max_units)
-    throw BillingError("plan-too-large", fmt::format("{} {}: {} calls is too large a volume to plan exactly", p.id,
-                                                     m.display_name(), volume.to_string()));
-  std::vector<std::optional<Decimal>> cost(limit + 1);
-  std::vector<int> last(limit + 1, -1);
+  if (limit > max_units || limit * static_cast<long long>(small.size()) > max_steps) too_large(p, m, volume);
+  std::vector<std::optional<Decimal>> cost(static_cast<std::size_t>(limit) + 1);
+  std::vector<int> last(static_cast<std::size_t>(limit) + 1, -1);
   cost[0] = Decimal(0);
   for (long long q = 1; q <= limit; ++q)
-    for (std::size_t i = 0; i < sold.size(); ++i) {
-      if (sold[i].units > q || !cost[q - sold[i].units]) continue;
-      Decimal c = *cost[q - sold[i].units] + sold[i].price;
+    for (std::size_t i = 0; i < small.size(); ++i) {
+      if (small[i].units > q || !cost[q - small[i].units]) continue;
+      Decimal c = *cost[q - small[i].units] + small[i].price;
       if (!cost[q] || c < *cost[q]) cost[q] = c, last[q] = static_cast<int>(i);
     }
   long long best = -1;
   for (long long q = volume_units; q <= limit; ++q)
     if (cost[q] && (best < 0 || *cost[q] < *cost[best])) best = q;
-  std::vector<long long> counts(sold.size(), 0);
-  for (long long q = best; q > 0; q -= sold[last[q]].units) ++counts[last[q]];
+  if (best < 0) return std::nullopt;
+  std::vector<long long> counts(small.size(), 0);
+  for (long long q = best; q > 0; q -= small[last[q]].units) ++counts[last[q]];
   std::vector<PackChoice> choices;
-  for (std::size_t i = sold.size(); i-- > 0;)
-    if (counts[i] > 0) choices.push_back({sold[i].index, Decimal(counts[i])});
+  for (std::size_t i = small.size(); i-- > 0;)
+    if (counts[i] > 0) choices.push_back({small[i].index, Decimal(counts[i])});
   return make_plan(m, std::move(choices));
+}
+
+// The cheapest cover: a pack at least as large as the volume covers it alone, and a cover that
+// holds one needs no other pack, so such packs are candidates one by one; the others go through
+// the exact programme. Sizes are compared as decimals, however large.
+PackPlan cheapest_cover(const Product& p, const Meter& m, const Decimal& volume) {
+  std::optional<PackPlan> best;
+  std::vector<SoldPack> small;
+  for (std::size_t i = 0; i < m.packs.size(); ++i) {
+    const Pack& pack = m.packs[i];
+    if (!pack.price.sold()) continue;
+    if (pack.size >= volume) {
+      PackPlan alone = make_plan(m, {{i, Decimal(1)}});
+      if (!best || alone.cost < best->cost) best = std::move(alone);
+    } else {
+      small.push_back({i, pack.size, pack.price.amount});
+    }
+  }
+  if (auto mix = cheapest_small_cover(p, m, volume, std::move(small)); mix && (!best || mix->cost <= best->cost))
+    best = std::move(mix);
+  return *best;
 }
 
 PackPlan cheapest_one_size(const Meter& m, const Decimal& volume) {
@@ -89,12 +108,14 @@ PackPlan cheapest_one_size(const Meter& m, const Decimal& volume) {
 }
 
 // Twelve bills of the volume spread evenly: the first (volume mod 12) months take one call more.
+// A product billed once (a licence) or yearly is one bill of the whole volume.
 PostpaidPlan postpaid_by_month(const Product& p, MeterIndex meter, const Decimal& volume) {
   PostpaidPlan plan;
-  Decimal base = Decimal::divide(volume, 12, 0, RoundingMode::floor);
-  Decimal extra = volume - base * 12;
+  int bills = p.cycle == "month" ? 12 : 1;
+  Decimal base = Decimal::divide(volume, bills, 0, RoundingMode::floor);
+  Decimal extra = volume - base * bills;
   try {
-    for (int month = 0; month < 12; ++month) {
+    for (int month = 0; month < bills; ++month) {
       BillRequest r;
       r.usage.resize(p.meters.size());
       // Postpaid for some accounts only (face_fusion: licensed) is planned for such an account.

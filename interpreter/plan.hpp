@@ -23,7 +23,7 @@ struct PackPlan {
 };
 
 struct PostpaidPlan {
-  std::vector<Decimal> months;  // usage of each of the 12 months
+  std::vector<Decimal> months;  // usage of each bill: 12 months, or one for a product billed once or yearly
   Decimal cost;
   std::string unavailable;  // why postpaid cannot price it (a contact-sales band), if so
 };

@@ -15,6 +15,7 @@ namespace tariff {
 struct Prelude {
   std::unordered_map<std::string, Decimal> units;                         // 万 → 10000
   std::unordered_map<std::string, std::vector<std::string>> settlements;  // standard → free, packs, postpaid
+  std::unordered_map<std::string, Span> definitions;  // where each unit and settlement order is defined
 
   // The value of a literal: 350万 → 3500000, 120% → 1.2. nullopt for an unknown unit or a
   // value out of range (the checker reports which).

@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <exception>
+#include <system_error>
 #include <thread>
 
 #include "interpreter/rate_read.hpp"
@@ -32,23 +33,25 @@ struct File {
 };
 
 // Runs f(0) .. f(n-1) on n threads; rethrows the first exception (by index) after all finish.
+// Where the system cannot start another thread, the tasks left run on this one: slower, the same.
 template <class F>
 void parallel(std::size_t n, F f) {
   std::vector<std::exception_ptr> errors(n);
+  auto run = [&](std::size_t i) {
+    try {
+      f(i);
+    } catch (...) {
+      errors[i] = std::current_exception();
+    }
+  };
   std::vector<std::thread> threads;
-  for (std::size_t i = 1; i < n; ++i)
-    threads.emplace_back([&, i] {
-      try {
-        f(i);
-      } catch (...) {
-        errors[i] = std::current_exception();
-      }
-    });
+  std::size_t started = 1;
   try {
-    if (n > 0) f(0);
-  } catch (...) {
-    errors[0] = std::current_exception();
+    for (; started < n; ++started) threads.emplace_back(run, started);
+  } catch (const std::system_error&) {
   }
+  if (n > 0) run(0);
+  for (std::size_t i = started; i < n; ++i) run(i);
   for (auto& t : threads) t.join();
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
@@ -263,8 +266,6 @@ void for_each_reject(Result& result, const std::function<void(const Reject&)>& f
     }
   }
 }
-
-std::string month_text(int month) { return fmt::format("{:04}-{:02}", month / 12, month % 12 + 1); }
 
 std::optional<std::uint64_t> input_size(const std::string& path) {
   struct stat st {};

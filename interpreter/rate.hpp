@@ -19,6 +19,7 @@
 
 #include "interpreter/bill.hpp"
 #include "interpreter/load.hpp"
+#include "interpreter/month.hpp"
 #include "interpreter/product.hpp"
 
 namespace tariff::rate {
@@ -87,7 +88,7 @@ struct Row {
 struct Summary {
   std::uint64_t rows_read = 0, rows_rated = 0, rows_rejected = 0;
   std::size_t accounts = 0;               // accounts with at least one output row
-  std::map<std::string, Decimal> totals;  // per currency: the sum of the output totals
+  std::map<std::string, DecimalSum> totals;  // per currency: the exact sum of the output totals
 };
 
 // Rejected rows beyond a few thousand per thread wait in a temporary file, so that a file of
@@ -118,8 +119,6 @@ void for_each_reject(Result& result, const std::function<void(const Reject&)>& f
 // `account,month,product,meter,quantity` (a UTF-8 byte order mark before it is allowed).
 Result rate_file(const RuleSet& rules, const std::string& path, const HeldPacks& packs, const Options& options);
 
-// "2026-10" for a Row::month.
-std::string month_text(int month);
 
 // The size of a regular file, or nullopt (stdin, a pipe): for progress.
 std::optional<std::uint64_t> input_size(const std::string& path);

@@ -168,6 +168,13 @@ void read_pack_line(const RuleSet& rules, std::string_view text, std::vector<std
   if (!product) throw fail(fmt::format("unknown product '{}'", printable(f[1])));
   auto meter = product->find_meter(f[2]);
   if (!meter) throw fail(fmt::format("unknown meter '{}' of product {}", printable(f[2]), f[1]));
+  const auto& order = product->settlement;
+  if (std::find(order.begin(), order.end(), SettlementStep::packs) == order.end())
+    throw fail(fmt::format("product {} settles no packs: a held pack could never be drawn", f[1]));
+  bool sold = !product->meters[*meter].packs.empty();
+  for (const Fee& fee : product->fees)
+    for (const IncludedPack& inc : fee.includes) sold = sold || inc.meter == *meter;
+  if (!sold) throw fail(fmt::format("no packs are sold for {} {}", f[1], product->meters[*meter].id));
   LiteralValue remaining = parse_quantity_text(f[3], rules.prelude.units);
   if (!remaining.value || !remaining.value->is_integer())
     throw fail(fmt::format("bad remaining calls '{}': a whole number of calls, like 300万", printable(f[3])));

@@ -46,11 +46,12 @@ struct Sum {
 // Product and meter names resolved once, shared read-only by every reading thread.
 class Dictionary {
  public:
-  // Throws RateError when the catalog is too big for a key.
   explicit Dictionary(const RuleSet& rules);
   const Units& units() const { return *units_; }
   // Product index (products are in id order), or -1.
   int product(std::string_view id) const;
+  // Why a product of the rules cannot be batch rated (it does not fit a key), or null.
+  const std::string* unratable(std::string_view id) const;
   // Meter index by id, name, alias or API action, or -1.
   int meter(int product, std::string_view name) const;
   const Product& at(std::size_t index) const { return *products_[index]; }
@@ -65,6 +66,7 @@ class Dictionary {
     std::string text;
   };
   std::vector<const Product*> products_;
+  std::vector<std::pair<std::string, std::string>> unratable_;  // product id, why
   std::vector<Name> names_;
   const Units* units_;
   void add_name(int product, const std::string& text, int meter);

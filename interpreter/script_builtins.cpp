@@ -197,13 +197,16 @@ std::optional<Value> Interpreter::call_builtin(const Expr& e) {
       return v;
     }
     if (f == "divide") {
+      // As round(a / b, ...): money / number is money, money / money of one currency a number.
       expect_args(e, 4, "divide(a, b, places, mode)");
-      Decimal b = number_arg(e, 1);
-      if (b.is_zero()) fail(positional(e, 1).span, "division-by-zero", "division by zero");
-      Value a = evaluate(positional(e, 0));
+      Value a = evaluate(positional(e, 0)), b = evaluate(positional(e, 1));
       if (a.kind != Kind::number && a.kind != Kind::money)
         fail(positional(e, 0).span, "type", fmt::format("cannot divide {}", kind_name(a.kind)));
-      a.number = Decimal::divide(a.number, b, places_arg(e, 2), mode_arg(e, 3));
+      if (b.kind != Kind::number && !(b.kind == Kind::money && a.kind == Kind::money && a.text == b.text))
+        fail(positional(e, 1).span, "type", fmt::format("cannot divide {} by {}", kind_name(a.kind), kind_name(b.kind)));
+      if (b.number.is_zero()) fail(positional(e, 1).span, "division-by-zero", "division by zero");
+      a.number = Decimal::divide(a.number, b.number, places_arg(e, 2), mode_arg(e, 3));
+      if (b.kind == Kind::money) a.kind = Kind::number;
       return a;
     }
     if (f == "total" || f == "freeze") {
@@ -225,7 +228,10 @@ std::optional<Value> Interpreter::call_builtin(const Expr& e) {
     if (f == "money") {
       expect_args(e, 2, "money(amount, \"CNY\")");
       Value c = evaluate(positional(e, 1));
-      if (c.kind != Kind::text) fail(positional(e, 1).span, "type", "expected a currency code in quotes, like \"CNY\"");
+      bool code = c.kind == Kind::text && c.text.size() == 3 &&
+                  std::all_of(c.text.begin(), c.text.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+      if (!code)
+        fail(positional(e, 1).span, "type", "expected a currency code in quotes: three capital letters, like \"CNY\"");
       return Value::money(number_arg(e, 0), c.text);
     }
     if (f == "freeze_rate") {
@@ -245,6 +251,9 @@ std::optional<Value> Interpreter::call_builtin(const Expr& e) {
       const Product& p = product_arg(e, 0);
       const Meter& m = p.meters[meter_arg(e, p, positional(e, 1))];
       Decimal q = number_arg(e, 2);
+      if (q.is_negative() || !q.is_integer())
+        fail(positional(e, 2).span, "quantity",
+             fmt::format("{} needs a whole, non-negative number of {}s, not {}", f, m.unit, q.to_string()));
       if (!m.postpaid) fail(e.span, "no-postpaid", fmt::format("{} {} has no postpaid price", p.id, m.display_name()));
       PostpaidCharge c = charge_postpaid(p, m, q, q);
       if (f == "band") return Value::string(c.band ? m.postpaid->schedule->bands[*c.band].text : "-");

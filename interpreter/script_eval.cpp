@@ -59,6 +59,11 @@ Outcome Interpreter::run(const Statement& s) {
       if (std::ranges::count(builtin_names(), s.name.text))
         fail(s.name.span, "builtin-redefined", fmt::format("{} is a built-in function", s.name.text),
              "choose another name");
+      for (std::size_t i = 0; i < s.params.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+          if (s.params[i].text == s.params[j].text)
+            fail(s.params[i].span, "duplicate-parameter",
+                 fmt::format("{} has two parameters named {}", s.name.text, s.params[i].text), "name each once");
       functions_[s.name.text] = std::make_shared<Statement>(s);
       out.kind = Outcome::Kind::defined;
       return out;

@@ -218,12 +218,12 @@ std::optional<std::vector<script::StatementPtr>> parse_script(SourcePtr source, 
   }
 }
 
-bool script_incomplete(SourcePtr source) {
+bool script_incomplete(SourcePtr source, std::size_t from) {
   try {
-    parse_tree_of<g::script>(source, 0, source->text.size());
+    parse_tree_of<g::script>(source, from, source->text.size());
     return false;
   } catch (const pegtl::parse_error& e) {
-    return e.positions().front().byte >= source->text.size();
+    return from + e.positions().front().byte >= source->text.size();
   }
 }
 

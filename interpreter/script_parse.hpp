@@ -19,6 +19,7 @@ std::optional<std::vector<script::StatementPtr>> parse_script(SourcePtr source, 
 
 // True when `source` fails to parse only because it ended too early (an open bracket, an `if`
 // without its `else`, a trailing operator): the REPL then reads a continuation line.
-bool script_incomplete(SourcePtr source);
+// `from` as for parse_script.
+bool script_incomplete(SourcePtr source, std::size_t from = 0);
 
 }  // namespace tariff

@@ -54,31 +54,28 @@ std::optional<std::string> read_source_text(const std::string& path, std::string
   return text;
 }
 
+Source::Source(std::string n, std::string t, std::uint32_t first)
+    : name(std::move(n)), text(std::move(t)), first_line(first) {
+  line_starts_.push_back(0);
+  for (std::size_t i = text.find('\n'); i != std::string::npos; i = text.find('\n', i + 1)) line_starts_.push_back(i + 1);
+}
+
 Source::Position Source::position(std::size_t offset) const {
-  Position p;
   offset = std::min(offset, text.size());
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++p.line;
-      p.column = 1;
-    } else if (!is_continuation_byte(text[i])) {
-      ++p.column;
-    }
-  }
+  auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - line_starts_.begin();
+  Position p;
+  p.line = first_line + static_cast<std::uint32_t>(line - 1);
+  for (std::size_t i = line_starts_[static_cast<std::size_t>(line - 1)]; i < offset; ++i)
+    if (!is_continuation_byte(text[i])) ++p.column;
   return p;
 }
 
 std::string_view Source::line_text(std::uint32_t line) const {
-  std::size_t begin = 0;
-  for (std::uint32_t l = 1; l < line; ++l) {
-    begin = text.find('\n', begin);
-    if (begin == std::string::npos) return {};
-    ++begin;
-  }
+  if (line < first_line || line - first_line >= line_starts_.size()) return {};
+  std::size_t begin = line_starts_[line - first_line];
   std::size_t end = text.find('\n', begin);
   if (end == std::string::npos) end = text.size();
-  std::string_view view(text);
-  view = view.substr(begin, end - begin);
+  std::string_view view = std::string_view(text).substr(begin, end - begin);
   if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
   return view;
 }

@@ -12,14 +12,24 @@ namespace tariff {
 struct Source {
   std::string name;  // as given by the user, e.g. "rules/face_recognition.tariff"
   std::string text;
+  // The line number of the text's first line: 1, or for one entry of a REPL session the line it
+  // has in the whole session.
+  std::uint32_t first_line = 1;
 
-  // 1-based line and column (columns count code points, so a caret lines up under CJK text
-  // when the terminal gives each character one cell; see caret_padding for wide characters).
+  Source(std::string name, std::string text, std::uint32_t first_line = 1);
+
+  // 1-based line and column (columns count code points, so a caret lines up under CJK text;
+  // diagnostic.cpp pads by display width for wide characters).
   struct Position {
     std::uint32_t line = 1, column = 1;
   };
+  // Both look a line up in an index built once, so that rendering many diagnostics of a large
+  // file takes time in proportion to the diagnostics, not to the file times the diagnostics.
   Position position(std::size_t offset) const;
   std::string_view line_text(std::uint32_t line) const;
+
+ private:
+  std::vector<std::size_t> line_starts_;  // byte offset of each line's first character
 };
 using SourcePtr = std::shared_ptr<const Source>;
 

@@ -7,6 +7,7 @@
 
 #include "interpreter/example.hpp"
 #include "interpreter/load.hpp"
+#include "interpreter/script_eval.hpp"
 
 namespace {
 
@@ -38,6 +39,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   tariff::load_source(rules, source, d);
   for (const auto& product : rules.catalog.products)
     for (const auto& example : product->examples) tariff::run_example(*product, example);
+  // The file's script statements run as `tariff check` and `tariff test` run them.
+  if (d.empty()) {
+    tariff::script::Interpreter interp(std::make_shared<const tariff::RuleSet>(std::move(rules)));
+    interp.define_loaded(d);
+    for (const auto& s : interp.rules().statements) {
+      if (s->kind != tariff::script::Statement::Kind::assert_ && s->kind != tariff::script::Statement::Kind::expect)
+        continue;
+      try {
+        interp.run(*s);
+      } catch (const tariff::DiagnosticError& e) {
+        for (const auto& x : e.diagnostics.list()) tariff::render(x);
+      }
+    }
+  }
   // Rendering reads spans back into the source: positions past the end would show here.
   for (const auto& diagnostic : d.list()) {
     tariff::render(diagnostic);

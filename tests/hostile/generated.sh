@@ -74,4 +74,15 @@ expect 1 'unknown name' "a diagnostic on a 2.8 MB line" -- "$tariff" eval --rule
 size=$(wc -c <"$work/out")
 [ "$size" -lt 2000 ] || { echo "FAIL the diagnostic is $size bytes"; failed=1; }
 
+# Found by red-teaming. Output to a full disk is an error, not exit 0 with the bills lost.
+expect 2 'No space left on device' "bill > /dev/full" -- sh -c "\"$tariff\" bill face_recognition 人脸比对=350万 --rules \"$rules\" > /dev/full"
+expect 2 'No space left on device' "rate --out /dev/full" -- "$tariff" rate "$work/u.csv" --out /dev/full --rules "$rules"
+expect 2 'No space left on device' "rate > /dev/full" -- sh -c "\"$tariff\" rate \"$work/u.csv\" --rules \"$rules\" > /dev/full"
+# TARIFF_PATH naming nothing is an error, not an empty catalogue.
+expect 2 'names no rule file' "TARIFF_PATH=:" -- env TARIFF_PATH=: "$tariff" bill face_recognition 人脸比对=1
+# More threads than the address space allows: the chunks left run on the threads that started.
+printf 'account,month,product,meter,quantity\nb,2026-01,face_recognition,人脸比对,350万\n' >"$work/one.csv"
+expect 0 '^b,2026-01,face_recognition,CNY,10470$' "rate --jobs 1000 under 1 GB" -- \
+  sh -c "ulimit -v 1000000; \"$tariff\" rate \"$work/one.csv\" --jobs 1000 --rules \"$rules\""
+
 exit $failed

@@ -68,7 +68,28 @@ std::vector<CheckCase> cases() {
   return {
       // fees
       {"fee defined twice", edit("  settle", "  fee f 费 = 10 per day\n  fee f 费 = 10 per day\n  settle"),
-       "duplicate-fee", "16:7", "fee 'f' is defined twice"},
+       "duplicate-fee", "16:7", "fee 'f' is defined twice", 2},
+      // Found by red-teaming: rules the checker let through, which billing then got wrong.
+      {"a fee per zero units", edit("  settle", "  fee f 费 = 10 per 0 seat\n  settle"), "fee-unit", "15:20",
+       "a fee is sold per a unit of more than zero"},
+      {"a fee limit that allows nothing", edit("  settle", "  fee f 费 = 10 per day {\n    day from 30 to 1\n  }\n  settle"),
+       "fee-range", "16:14", "day from 30 to 1 allows no quantity"},
+      {"a fee priced as a percentage", edit("  settle", "  fee f 费 = 10% per day\n  settle"), "price-percent", "15:13",
+       "a fee is an amount, not a percentage"},
+      {"currency given twice", edit("  currency CNY", "  currency CNY\n  currency USD"), "duplicate-item", "3:12",
+       "currency is given twice"},
+      {"two free quotas for one meter",
+       edit("  free 10000 per month for each meter", "  free 10000 per month for each meter\n  free 5 per month for compare"),
+       "duplicate-free", "6:24", "meter 'compare' already has a free quota"},
+      {"two grants for one meter",
+       edit("  settle free > packs > postpaid", "  grant 5 each of compare valid 1 year when trial\n"
+                                            "  grant 6 each of 人脸比对 valid 1 year when trial\n"
+                                            "  settle grant > free > packs > postpaid"),
+       "duplicate-grant", "16:19", "meter 'compare' already has a grant"},
+      {"one pack size twice", edit("| 100万 | 1000万 |", "| 100万 | 1000000 |"), "duplicate-pack-size", "7:22",
+       "the 1000000 pack is listed twice"},
+      {"a band bound as a percentage", edit("(0, 300万]", "(0%, 300万]"), "band-percent", "11:18",
+       "a band's bounds are quantities, not percentages"},
       {"fee per a dimension twice", edit("  settle", "  fee f 费 = 10 per day per day\n  settle"),
        "duplicate-dimension", "15:28", "the fee is per day twice"},
       {"limit on a dimension the fee is not priced per",
@@ -284,6 +305,24 @@ TEST_CASE("a product defined twice", "[check]") {
   REQUIRE(dup.notes.size() == 1);
   CHECK(dup.notes[0].span.source->name == "t.tariff");
   CHECK(rules.catalog.products.size() == 1);
+}
+
+TEST_CASE("a unit or settlement order is defined once, whatever the file", "[check]") {
+  // Regression: `unit 万 = 1` in a rule file silently made 350万 mean 350 everywhere after it.
+  Diagnostics d = check("unit 万 = 1\nsettlement standard = packs > postpaid\nunit 千 = 1000\nunit 千 = 2\n");
+  REQUIRE(d.size() == 3);
+  CHECK(d.list()[0].code == "duplicate-definition");
+  CHECK(d.list()[0].message == "unit 万 is already defined");
+  CHECK(where(d.list()[0]) == "1:6");
+  REQUIRE(d.list()[0].notes.size() == 1);
+  CHECK(d.list()[0].notes[0].span.source->name != "t.tariff");  // the prelude's
+  CHECK(d.list()[1].message == "unit 千 is already defined");  // units first, then settlement orders
+  CHECK(where(d.list()[1]) == "4:6");
+  CHECK(d.list()[2].message == "settlement order standard is already defined");
+  // A unit is valued in order: one that uses a unit defined after it has no value.
+  Diagnostics later = check("unit 双 = 2对\nunit 对 = 2\n");
+  REQUIRE(later.size() == 1);
+  CHECK(later.list()[0].message == "unit 双: unknown unit '对'");
 }
 
 TEST_CASE("the prelude's own definitions are checked", "[check]") {

@@ -14,6 +14,7 @@
 #include "interpreter/bill.hpp"
 #include "interpreter/load.hpp"
 #include "interpreter/rate.hpp"
+#include "support.hpp"
 
 using namespace tariff;
 using namespace tariff::rate;
@@ -161,6 +162,46 @@ TEST_CASE("an account that is not valid UTF-8 is rejected, not copied into the o
   CHECK(r.accounts[r.rows[0].account] == "账户");
 }
 
+TEST_CASE("an account with a control character is rejected, not copied into the CSV", "[rate]") {
+  Result r = rate_text(header + std::string("a\0b,2026-10,face_recognition,detect,1\n", 38) +
+                       "\"c\rd\",2026-10,face_recognition,detect,1\n");
+  REQUIRE(r.rejects.size() == 2);
+  CHECK(r.rejects[0].reason == "account 'a\\x00b' holds a control character");
+  CHECK(r.rejects[1].reason == "account 'c\\x0dd' holds a control character");
+}
+
+TEST_CASE("the summary adds up bills of any scale exactly, and every bill is written", "[rate]") {
+  // Regression: 10^-30 CNY and 10^9 CNY overflowed the summary's Decimal: exit 3, nothing written.
+  Diagnostics d;
+  RuleSet mixed = test::load_text(
+      "product tiny \"T\" {\n  currency CNY\n  meter m \"M\"\n  postpaid volume {\n    | 量 | (0, ∞) |\n"
+      "    | m | 0.000000000000000000000000000001 |\n  }\n  settle postpaid\n}\n"
+      "product big \"B\" {\n  currency CNY\n  meter m \"M\"\n  postpaid volume {\n    | 量 | (0, ∞) |\n"
+      "    | m | 1 |\n  }\n  settle postpaid\n}\n",
+      d);
+  REQUIRE(d.empty());
+  Result r = rate_text(header + "a,2026-10,tiny,m,3\nb,2026-10,big,m,1000000000\n", 1, {}, &mixed);
+  CHECK(r.rows.size() == 2);
+  CHECK(r.summary.totals.at("CNY").to_string() == "1000000000.000000000000000000000000000003");
+}
+
+TEST_CASE("a product too large to key is rejected row by row, the others rated", "[rate]") {
+  // Regression: one product of 300 meters refused the whole run (exit 2).
+  std::string text = "product many \"M\" {\n  currency CNY\n";
+  for (int i = 0; i < 300; ++i) text += "  meter m" + std::to_string(i) + " \"N" + std::to_string(i) + "\"\n";
+  text += "  postpaid volume {\n    | q | (0, ∞) |\n";
+  for (int i = 0; i < 300; ++i) text += "    | m" + std::to_string(i) + " | 1 |\n";
+  text += "  }\n  settle postpaid\n}\n";
+  Diagnostics d;
+  RuleSet both = load_rules({TARIFF_RULES_DIR "/face_recognition.tariff"}, d);
+  load_source(both, test::source(text), d);
+  REQUIRE(d.empty());
+  Result r = rate_text(header + "a,2026-10,many,m1,5\na,2026-10,face_recognition,detect,100\n", 1, {}, &both);
+  REQUIRE(r.rejects.size() == 1);
+  CHECK(r.rejects[0].reason == "product many has 300 meters, more than batch rating can key (255)");
+  CHECK(r.rows.size() == 1);
+}
+
 TEST_CASE("a line past 64 KiB is rejected without being held, on a pipe as in a file", "[rate]") {
   // Regression: on a pipe each read re-scanned the whole unfinished line (quadratic: 20 s at
   // 200 MB), and a long line was held whole in memory.
@@ -270,6 +311,13 @@ TEST_CASE("the packs file is read, and its mistakes are named with their line", 
   CHECK_THROWS_WITH(read_packs(rules(), bad.path), Catch::Contains(":2: bad remaining calls '-1'"));
   TempFile header_only("account,meter\n");
   CHECK_THROWS_AS(read_packs(rules(), header_only.path), RateError);
+  // Regression: an empty file and a directory were read as "no packs", exit 0.
+  TempFile empty("");
+  CHECK_THROWS_WITH(read_packs(rules(), empty.path), Catch::Contains("the packs file is empty"));
+  CHECK_THROWS_AS(read_packs(rules(), "/tmp"), RateError);
+  // A pack for a meter that sells none could never be drawn.
+  TempFile unsold("account,product,meter,remaining\nacme,faceid,银行卡信息核验,5\n");
+  CHECK_THROWS_WITH(read_packs(rules(), unsold.path), Catch::Contains(":2: no packs are sold for faceid bankcard_verify"));
 }
 
 TEST_CASE("a wrong header or an empty file cannot be rated", "[rate]") {

@@ -1,0 +1,1 @@
+rate @CASES@/hostile/usage_bom.csv --packs @CASES@/hostile --rules @RULES@/face_recognition.tariff

@@ -1,0 +1,1 @@
+test --rules @RULES@/face_recognition.tariff --scripts /nonexistent/scripts
