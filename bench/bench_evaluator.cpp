@@ -4,9 +4,9 @@
 
 #include <random>
 
-#include "interpreter/bill.hpp"
-#include "interpreter/load.hpp"
-#include "interpreter/rate.hpp"
+#include "interpreter/billing/bill.hpp"
+#include "interpreter/language/load.hpp"
+#include "interpreter/batch/rate.hpp"
 
 namespace {
 
@@ -63,7 +63,7 @@ void BM_bill_account(benchmark::State& state) {
   std::size_t meters = 0;
   for (const auto& p : rules().catalog.products) {
     BillRequest r;
-    r.states = rate::rating_states(*p);
+    r.states = p->rated_states;
     for (const auto& m : p->meters) r.usage.emplace_back(m.postpaid ? 9000 : 0);
     meters += p->meters.size();
     try {

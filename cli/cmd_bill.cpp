@@ -1,5 +1,5 @@
 // tariff bill PRODUCT [METER=QTY...] [--buy METER=SIZE[xN]]... [--held METER=LEFT[/SIZE]]...
-//             [--trial] [--suspended] [--state NAME]... [--json]
+//             [--STATE]... [--state NAME]... [--STATE-since YYYY-MM --month YYYY-MM] [--json]
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -7,10 +7,10 @@
 #include <iostream>
 
 #include "cli/common.hpp"
-#include "interpreter/bill.hpp"
-#include "interpreter/format_bill.hpp"
-#include "interpreter/month.hpp"
-#include "interpreter/utf8.hpp"
+#include "interpreter/billing/bill.hpp"
+#include "interpreter/report/format_bill.hpp"
+#include "interpreter/model/month.hpp"
+#include "interpreter/base/utf8.hpp"
 
 namespace tariff::cli {
 
@@ -71,10 +71,10 @@ FeePurchase parse_fee(const RuleSet& rules, const Product& product, const std::s
                            [&](const FeeDimension& d) { return d.name == dim; });
     if (it == fee.dimensions.end())
       throw UsageError(fmt::format("fee {} is not priced per '{}'", fee.id, printable(dim)));
-    auto index = static_cast<std::size_t>(it - fee.dimensions.begin());
-    if (given[index]) throw UsageError(fmt::format("--fee {}: {} is given twice", text, dim));
-    given[index] = true;
-    purchase.quantities[index] = parse_quantity(rules, qty, text);
+    auto d = static_cast<std::size_t>(it - fee.dimensions.begin());
+    if (given[d]) throw UsageError(fmt::format("--fee {}: {} is given twice", text, dim));
+    given[d] = true;
+    purchase.quantities[d] = parse_quantity(rules, qty, text);
     start = end + 1;
   }
   return purchase;
@@ -97,13 +97,22 @@ int cmd_bill(Args args) {
   auto states = args.take_all("--state");
   auto fees = args.take_all("--fee");
   auto month = args.take("--month");
-  auto trial_since = args.take("--trial-since");
-  if (args.take_flag("--trial")) states.push_back("trial");
-  if (args.take_flag("--suspended")) states.push_back("suspended");
-  args.expect_no_options();
-  if (args.words.empty()) throw UsageError("bill needs a PRODUCT, then METER=QUANTITY for each meter used");
+  if (args.words.empty() || args.words.front().starts_with("--"))
+    throw UsageError("bill needs a PRODUCT, then METER=QUANTITY for each meter used");
   auto rules = std::make_optional(load(paths));
   const Product& product = find_product(*rules, args.words.front());
+  // Every state the loaded rules mention is an option: --trial, --suspended, --licensed, ...; and
+  // --STATE-since YYYY-MM says when the grant given in that state was activated.
+  std::optional<std::string> grant_since;
+  for (const auto& p : rules->catalog.products)
+    for (const auto& s : p->states) {
+      if (args.take_flag("--" + s)) states.push_back(s);
+      if (auto since = args.take("--" + s + "-since")) {
+        grant_since = *since;
+        states.push_back(s);
+      }
+    }
+  args.expect_no_options();
 
   BillRequest request;
   request.usage.resize(product.meters.size());
@@ -126,16 +135,16 @@ int cmd_bill(Args args) {
     request.held.push_back(std::move(pack));
   }
   for (const auto& f : fees) request.fees.push_back(parse_fee(*rules, product, f));
-  if (trial_since) {
-    if (!month) throw UsageError("--trial-since needs --month, the month billed");
-    request.grant_age_months = month_number(*month, "--month") - month_number(*trial_since, "--trial-since");
-    if (*request.grant_age_months < 0) throw UsageError("--trial-since is after --month");
-    if (std::find(states.begin(), states.end(), "trial") == states.end()) states.push_back("trial");
+  if (grant_since) {
+    if (!month) throw UsageError("--STATE-since needs --month, the month billed");
+    request.grant_age_months = month_number(*month, "--month") - month_number(*grant_since, "--STATE-since");
+    if (*request.grant_age_months < 0) throw UsageError(fmt::format("the grant's month {} is after --month {}", *grant_since, *month));
   }
-  for (const auto& s : states)
+  for (const auto& s : states) {
     if (std::find(product.states.begin(), product.states.end(), s) == product.states.end())
       throw UsageError(fmt::format("product {} has no rule for the account state '{}'", product.id, s));
-  request.states = states;
+    if (std::count(request.states.begin(), request.states.end(), s) == 0) request.states.push_back(s);
+  }
 
   try {
     Bill b = bill(product, request);

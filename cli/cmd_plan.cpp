@@ -5,8 +5,8 @@
 #include <iostream>
 
 #include "cli/common.hpp"
-#include "interpreter/bill.hpp"
-#include "interpreter/format_plan.hpp"
+#include "interpreter/billing/bill.hpp"
+#include "interpreter/report/format_plan.hpp"
 
 namespace tariff::cli {
 

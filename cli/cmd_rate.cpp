@@ -12,8 +12,8 @@
 #include <thread>
 
 #include "cli/common.hpp"
-#include "interpreter/json.hpp"
-#include "interpreter/rate.hpp"
+#include "interpreter/base/json.hpp"
+#include "interpreter/batch/rate.hpp"
 
 namespace tariff::cli {
 

@@ -10,7 +10,7 @@
 
 #include "cli/common.hpp"
 #include "cli/script_run.hpp"
-#include "interpreter/example.hpp"
+#include "interpreter/billing/replay.hpp"
 
 namespace tariff::cli {
 

@@ -11,7 +11,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "interpreter/literal.hpp"
+#include "interpreter/language/literal.hpp"
 
 namespace tariff::cli {
 
@@ -152,9 +152,8 @@ OutputFile::OutputFile(const std::optional<std::string>& path, std::FILE* standa
     if (!file_) failed("write");
     return;
   }
-  std::filesystem::path target(path_);
-  std::string pattern =
-      (target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path()) / ("." + target.filename().string() + ".XXXXXX");
+  std::filesystem::path target(path_), dir = target.parent_path().empty() ? "." : target.parent_path();
+  std::string pattern = (dir / fmt::format(".{}.XXXXXX", target.filename().string())).string();
   int fd = ::mkstemp(pattern.data());
   if (fd < 0) failed("write");
   temporary_ = pattern;

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/load.hpp"
+#include "interpreter/language/load.hpp"
 
 namespace tariff::cli {
 

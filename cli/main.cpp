@@ -16,8 +16,9 @@ commands:
   check [PATH...]                 parse and check rule files (default: the bundled rules)
   test [PATH...]                  replay every worked example and script test
   bill PRODUCT [METER=QTY...]     bill one month: --buy METER=SIZE[xN], --held METER=LEFT[/SIZE],
-                                  --fee NAME=N or NAME:DIM=N,DIM=N, --trial, --suspended,
-                                  --state NAME, --month YYYY-MM --trial-since YYYY-MM, --json
+                                  --fee NAME=N or NAME:DIM=N,DIM=N, --STATE (any state
+                                  the rules name) or --state NAME, --month YYYY-MM
+                                  --STATE-since YYYY-MM (a grant's age), --json
   plan PRODUCT METER=ANNUAL_QTY   cheapest packs for a year's volume, against postpaid
   rate [USAGE.csv | -]            rate a month's usage (account,month,product,meter,quantity):
                                   --out FILE, --format csv|jsonl, --rejects FILE, --jobs N,

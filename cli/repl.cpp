@@ -13,9 +13,9 @@
 #include "cli/repl_edit.hpp"
 #include "cli/repl_show.hpp"
 #include "cli/script_run.hpp"
-#include "interpreter/bill_explain.hpp"
-#include "interpreter/script_parse.hpp"
-#include "interpreter/utf8.hpp"
+#include "interpreter/report/explain.hpp"
+#include "interpreter/language/script_parse.hpp"
+#include "interpreter/base/utf8.hpp"
 
 namespace tariff::cli {
 
@@ -24,10 +24,10 @@ namespace {
 constexpr const char* help_text = R"(Statements:
   let NAME = EXPR            bind a value            fn NAME(a, b) = EXPR   define a function
   assert COND                check a condition       expect A == B          check, showing both sides
-  EXPR                       print its value, e.g. bill(face_recognition, 人脸比对 = 350万)
+  EXPR                       print its value, e.g. bill(PRODUCT, METER = 350万)
 Values: 350万, 1.5亿, 12%, 10470 CNY, "text", true; + - * /, == != < <= > >=, and or not,
   if C then A else B. '/' must be exact: round(a / b, 2, half_up) rounds the exact quotient.
-Rules: bill(P, METER = QTY, buy = METER SIZE [× N], held = METER LEFT [of SIZE], state = "trial"),
+Rules: bill(P, METER = QTY, buy = METER SIZE [× N], held = METER LEFT [of SIZE], state = "NAME"),
   unit_price(P, M, Q), band(P, M, Q), pack_price(P, M, SIZE), total(B), freeze(B), ...
 Commands:
   :help  :products  :show PRODUCT  :load FILE  :reload  :explain EXPR  :json  :wan  :quit

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "interpreter/text_width.hpp"
+#include "interpreter/base/text_width.hpp"
 
 namespace tariff::cli {
 

@@ -2,7 +2,7 @@
 // What the REPL's :products and :show print: the catalog, and one product as tables.
 #include <string>
 
-#include "interpreter/load.hpp"
+#include "interpreter/language/load.hpp"
 
 namespace tariff::cli {
 

@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "cli/common.hpp"
-#include "interpreter/script_parse.hpp"
+#include "interpreter/language/script_parse.hpp"
 
 namespace tariff::cli {
 

@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "interpreter/script_eval.hpp"
+#include "interpreter/script/interpreter.hpp"
 
 namespace tariff::cli {
 

@@ -57,6 +57,8 @@ TARIFF_KEYWORD(kw_at, "at");             TARIFF_KEYWORD(kw_most, "most");
 TARIFF_KEYWORD(kw_else, "else");         TARIFF_KEYWORD(kw_note, "note");
 TARIFF_KEYWORD(kw_grants, "grants");     TARIFF_KEYWORD(kw_up, "up");
 TARIFF_KEYWORD(kw_pack, "pack");
+TARIFF_KEYWORD(kw_rated, "rated");       TARIFF_KEYWORD(kw_accounts, "accounts");
+TARIFF_KEYWORD(kw_are, "are");
 #undef TARIFF_KEYWORD
 
 struct string_body : until<one<'"'>, not_one<'\n'>> {};

@@ -20,7 +20,7 @@ using namespace tao::pegtl;
 struct statement_keyword : sor<kw_product, kw_currency, kw_cycle, kw_source, kw_meter, kw_aka,
   kw_actions, kw_unit, kw_free, kw_grant, kw_packs, kw_postpaid, kw_settle, kw_freeze, kw_alert,
   kw_notice, kw_example, kw_fee, kw_includes, kw_usage, kw_buy, kw_held, kw_state, kw_expect,
-  kw_discrepancy, kw_note> {};
+  kw_discrepancy, kw_note, kw_rated> {};
 
 struct name : sor<string_lit, seq<not_at<statement_keyword>, identifier>> {};  // 人脸比对 or "Face comparison"
 struct comma : seq<_, one<','>, _> {};
@@ -147,6 +147,11 @@ struct alert_stmt : if_must<kw_alert, _, kw_packs, _, kw_below, _, alert_percent
 struct notice_threshold : quantity {};
 struct notice_text : string_lit {};
 struct greater : one<'>'> {};
+// rated accounts are licensed: the state of an account that batch rating bills, unless its
+// states say otherwise (face_fusion's usage is that of licensed activities).
+struct rated_state : state_name {};
+struct rated_stmt : if_must<kw_rated, _, kw_accounts, _, kw_are, _, rated_state> {};
+
 struct notice_stmt : if_must<kw_notice, _, kw_when, _, kw_total, _, greater, _, notice_threshold,
                              opt<plus<blank>, amount_currency>, _,
                              notice_text> {};
@@ -223,7 +228,7 @@ struct example_block : if_must<kw_example, _, example_title, _, open_brace, _,
 
 struct product_item : sor<currency_stmt, cycle_stmt, source_stmt, note_stmt, meter_stmt, free_stmt,
                           grant_stmt, packs_block, postpaid_block, fee_stmt, settle_stmt, freeze_stmt,
-                          alert_stmt, notice_stmt, example_block> {};
+                          alert_stmt, notice_stmt, rated_stmt, example_block> {};
 struct product_id : identifier {};
 struct product_name : name {};
 struct product_close : one<'}'> {};

@@ -6,7 +6,7 @@
 namespace tariff::grammar {
 
 // clang-format off
-template<> inline constexpr auto error_message<script::expression> = "expected an expression, like 350万, 10470 CNY or bill(face_recognition, 人脸比对 = 350万)";
+template<> inline constexpr auto error_message<script::expression> = "expected an expression, like 350万, 10470 CNY or bill(PRODUCT, METER = 350万)";
 template<> inline constexpr auto error_message<script::unary> = "expected a value after the operator";
 template<> inline constexpr auto error_message<script::product_expr> = "expected a value after the operator";
 template<> inline constexpr auto error_message<script::sum_expr> = "expected a value after the comparison";

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "interpreter/load.hpp"
-#include "interpreter/parse.hpp"
+#include "interpreter/language/load.hpp"
+#include "interpreter/language/parse.hpp"
 
 namespace {
 

@@ -12,8 +12,8 @@
 #include <string>
 #include <string_view>
 
-#include "interpreter/load.hpp"
-#include "interpreter/rate.hpp"
+#include "interpreter/language/load.hpp"
+#include "interpreter/batch/rate.hpp"
 
 namespace {
 

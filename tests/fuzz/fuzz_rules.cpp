@@ -5,9 +5,9 @@
 #include <memory>
 #include <string>
 
-#include "interpreter/example.hpp"
-#include "interpreter/load.hpp"
-#include "interpreter/script_eval.hpp"
+#include "interpreter/billing/replay.hpp"
+#include "interpreter/language/load.hpp"
+#include "interpreter/script/interpreter.hpp"
 
 namespace {
 

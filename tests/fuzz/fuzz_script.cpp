@@ -6,9 +6,9 @@
 #include <memory>
 #include <string>
 
-#include "interpreter/load.hpp"
-#include "interpreter/script_eval.hpp"
-#include "interpreter/script_parse.hpp"
+#include "interpreter/language/load.hpp"
+#include "interpreter/script/interpreter.hpp"
+#include "interpreter/language/script_parse.hpp"
 
 namespace {
 

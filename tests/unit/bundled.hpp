@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "interpreter/bill.hpp"
+#include "interpreter/billing/bill.hpp"
 #include "support.hpp"
 
 namespace tariff::test {

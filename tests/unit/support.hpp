@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "interpreter/decimal.hpp"
-#include "interpreter/load.hpp"
+#include "interpreter/money/decimal.hpp"
+#include "interpreter/language/load.hpp"
 
 namespace tariff::test {
 

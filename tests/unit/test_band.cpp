@@ -1,8 +1,8 @@
 // Bands: which band holds a quantity, on and around every boundary, for open and closed ends;
 // how many units of a range a band holds (graduated pricing); and volume against graduated totals
 // worked out by hand, through the billing engine.
-#include "interpreter/band.hpp"
-#include "interpreter/bill.hpp"
+#include "interpreter/model/band.hpp"
+#include "interpreter/billing/bill.hpp"
 #include "support.hpp"
 
 using namespace tariff;

@@ -1,6 +1,6 @@
 // The billing engine: settlement order, packs held and bought, merged API actions, the band
 // basis, freeze, alerts, notices, and the errors for usage it cannot bill.
-#include "interpreter/bill.hpp"
+#include "interpreter/billing/bill.hpp"
 #include "support.hpp"
 
 using namespace tariff;

@@ -5,8 +5,8 @@
 #include <set>
 #include <sstream>
 
-#include "interpreter/check.hpp"
-#include "interpreter/parse.hpp"
+#include "interpreter/language/check.hpp"
+#include "interpreter/language/parse.hpp"
 #include "support.hpp"
 
 using namespace tariff;
@@ -76,6 +76,8 @@ std::vector<CheckCase> cases() {
        "fee-range", "16:14", "day from 30 to 1 allows no quantity"},
       {"a fee priced as a percentage", edit("  settle", "  fee f 费 = 10% per day\n  settle"), "price-percent", "15:13",
        "a fee is an amount, not a percentage"},
+      {"rated accounts in a state no rule depends on", edit("  settle", "  rated accounts are vip\n  settle"),
+       "unknown-state", "15:22", "no rule of product p depends on the state 'vip'"},
       {"currency given twice", edit("  currency CNY", "  currency CNY\n  currency USD"), "duplicate-item", "3:12",
        "currency is given twice"},
       {"two free quotas for one meter",
@@ -218,7 +220,7 @@ TEST_CASE("each semantic mistake gets its code, message and place", "[check]") {
 
 TEST_CASE("every diagnostic code of check.cpp has a case", "[check]") {
   std::stringstream text;
-  for (const char* file : {"/../interpreter/check.cpp", "/../interpreter/check_bands.cpp"}) {
+  for (const char* file : {"/../interpreter/language/check.cpp", "/../interpreter/language/check_bands.cpp"}) {
     std::ifstream in(std::string(TARIFF_TEST_DIR) + file);
     text << in.rdbuf();
   }

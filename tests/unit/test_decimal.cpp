@@ -1,4 +1,4 @@
-#include "interpreter/decimal.hpp"
+#include "interpreter/money/decimal.hpp"
 
 #include <catch2/catch.hpp>
 

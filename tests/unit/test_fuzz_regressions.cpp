@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "interpreter/script_eval.hpp"
-#include "interpreter/script_parse.hpp"
+#include "interpreter/script/interpreter.hpp"
+#include "interpreter/language/script_parse.hpp"
 #include "support.hpp"
 
 using namespace tariff;

@@ -10,7 +10,7 @@
 
 #include "grammar/errors.hpp"
 #include "grammar/rules.hpp"
-#include "interpreter/parse.hpp"
+#include "interpreter/language/parse.hpp"
 #include "support.hpp"
 
 using namespace tariff;
@@ -309,9 +309,12 @@ const SyntaxCase syntax_cases[] = {
   {P T "    | 人脸检测 | 450 |\n  product\n", "5:3", "expected '}' closing the table, or another row starting with '|'"},
   {P "  packs valid 1 year | 资源包规格 | 100万 |\n", "2:22", "expected '{'"},
   // product header and items
-  {"product 1 {}", "1:9", "expected the product's id, like face_recognition"},
+  {"product 1 {}", "1:9", "expected the product's id, an identifier like speech_recognition"},
   {"product p P Q R {}", "1:15", "expected '{'"},
-  {P "  1\n}", "2:3", "expected a product item (currency, cycle, meter, free, grant, packs, postpaid, fee, settle, freeze, alert, notice, example) or '}'"},
+  {P "  1\n}", "2:3", "expected a product item (currency, cycle, meter, free, grant, packs, postpaid, fee, settle, freeze, alert, notice, rated, example) or '}'"},
+  {P "  rated licensed\n}", "2:9", "expected 'accounts'"},
+  {P "  rated accounts licensed\n}", "2:18", "expected 'are'"},
+  {P "  rated accounts are 1\n}", "2:22", "expected the state rated accounts are in"},
   {P "  currency cny\n}", "2:12", "expected a currency code like CNY or USD"},
   {P "  cycle 1\n}", "2:9", "expected a billing cycle: month, year or once"},
   {P "  source doc.txt\n}", "2:10", "expected the source document in quotes"},
@@ -330,7 +333,7 @@ const SyntaxCase syntax_cases[] = {
   {P "  free 10000 per month each meter\n}", "2:24", "expected 'for'"},
   {P "  free 10000 per month for 1\n}", "2:28", "expected 'each meter' or a list of meters"},
   {P "  free 10000 per month for a, 1\n}", "2:31", "expected a meter, by id or display name"},
-  {P "  free 10000 per month for each meter unless 1\n}", "2:46", "expected an account state, like suspended or trial"},
+  {P "  free 10000 per month for each meter unless 1\n}", "2:46", "expected an account state's name, like in_arrears"},
   {P "  grant some each of a valid 1 year when trial\n}", "2:9", "expected the granted quantity"},
   {P "  grant 50 of a valid 1 year when trial\n}", "2:12", "expected 'each'"},
   {P "  grant 50 each a valid 1 year when trial\n}", "2:17", "expected 'of'"},
@@ -338,8 +341,8 @@ const SyntaxCase syntax_cases[] = {
   {P "  grant 50 each of a when trial\n}", "2:22", "expected the validity, like valid 1 year"},
   {P "  grant 50 each of a valid one year when trial\n}", "2:28", "expected how long it is valid, like 1"},
   {P "  grant 50 each of a valid 1 2 when trial\n}", "2:30", "expected a unit of time: day, month or year"},
-  {P "  grant 50 each of a valid 1 year trial\n}", "2:35", "expected 'when STATE', like when trial"},
-  {P "  grant 50 each of a valid 1 year when 1\n}", "2:40", "expected an account state, like suspended or trial"},
+  {P "  grant 50 each of a valid 1 year trial\n}", "2:35", "expected 'when STATE': the account state the grant is given in"},
+  {P "  grant 50 each of a valid 1 year when 1\n}", "2:40", "expected an account state's name, like in_arrears"},
   // postpaid, settlement, freeze, alert, notice
   {P "  postpaid 1 {\n}", "2:12", "expected the band mode: volume (阶梯到达) or graduated"},
   {P "  postpaid volume, band usage {\n}", "2:25", "expected 'by'"},
@@ -365,7 +368,7 @@ const SyntaxCase syntax_cases[] = {
   {P "  example \"e\" {\n    buy a 100万 × y\n", "3:18", "expected how many packs, like 3"},
   {P "  example \"e\" {\n    held a lots\n", "3:12", "expected how many calls the held pack has left, like 300万"},
   {P "  example \"e\" {\n    held a 300万 of big\n", "3:20", "expected the held pack's size, like 1000万"},
-  {P "  example \"e\" {\n    state 1\n", "3:11", "expected an account state, like suspended or trial"},
+  {P "  example \"e\" {\n    state 1\n", "3:11", "expected an account state's name, like in_arrears"},
   {P "  example \"e\" {\n    expect 1\n", "3:12", "expected what the example checks: total, freeze, notice, alert or error"},
   {P "  example \"e\" {\n    expect total 10470\n", "3:18", "expected '= AMOUNT' or an error text in quotes"},
   {P "  example \"e\" {\n    expect total = ten\n", "3:20", "expected an amount, like 10470"},

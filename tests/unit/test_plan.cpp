@@ -2,7 +2,7 @@
 // verifications), a meter without packs, postpaid reaching a contact-sales band, a volume where
 // greedy choices lose to the exact cover, and the volumes that cannot be planned.
 #include "bundled.hpp"
-#include "interpreter/plan.hpp"
+#include "interpreter/billing/plan.hpp"
 
 using namespace tariff;
 using namespace tariff::test;

@@ -11,9 +11,9 @@
 #include <sstream>
 #include <thread>
 
-#include "interpreter/bill.hpp"
-#include "interpreter/load.hpp"
-#include "interpreter/rate.hpp"
+#include "interpreter/billing/bill.hpp"
+#include "interpreter/language/load.hpp"
+#include "interpreter/batch/rate.hpp"
 #include "support.hpp"
 
 using namespace tariff;
@@ -371,7 +371,7 @@ TEST_CASE("batch rating bills each bundled product as the engine does", "[rate]"
       for (int account = 0; account < 60; ++account) {
         has_rows.push_back(false);
         BillRequest request;
-        request.states = rating_states(*p);
+        request.states = p->rated_states;
         request.usage.resize(p->meters.size());
         std::string name = fmt::format("acct{:02}", account);
         for (std::size_t m = 0; m < p->meters.size(); ++m) {

@@ -4,10 +4,10 @@
 #include <limits>
 
 #include "bundled.hpp"
-#include "interpreter/plan.hpp"
-#include "interpreter/rate.hpp"
-#include "interpreter/script_eval.hpp"
-#include "interpreter/script_parse.hpp"
+#include "interpreter/billing/plan.hpp"
+#include "interpreter/batch/rate.hpp"
+#include "interpreter/script/interpreter.hpp"
+#include "interpreter/language/script_parse.hpp"
 
 using namespace tariff;
 using namespace tariff::test;

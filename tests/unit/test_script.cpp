@@ -9,8 +9,8 @@
 #include <tao/pegtl/contrib/analyze.hpp>
 
 #include "grammar/script.hpp"
-#include "interpreter/script_eval.hpp"
-#include "interpreter/script_parse.hpp"
+#include "interpreter/script/interpreter.hpp"
+#include "interpreter/language/script_parse.hpp"
 
 using namespace tariff;
 
@@ -207,7 +207,7 @@ TEST_CASE("every message of grammar/script_errors.hpp has a case") {
     std::uint32_t column;
   };
   const Case cases[] = {
-      {"let x = )", "expected an expression, like 350万, 10470 CNY or bill(face_recognition, 人脸比对 = 350万)", 9},
+      {"let x = )", "expected an expression, like 350万, 10470 CNY or bill(PRODUCT, METER = 350万)", 9},
       {"1 * )", "expected a value after the operator", 5},
       {"1 + )", "expected a value after the operator", 5},
       {"1 < )", "expected a value after the comparison", 5},

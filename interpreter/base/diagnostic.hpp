@@ -1,0 +1,51 @@
+#pragma once
+// One type for every error, syntax or semantic (see docs in README "Diagnostics").
+// The library never prints: it collects diagnostics; the CLI renders them.
+#include <string>
+#include <vector>
+
+#include "interpreter/base/source.hpp"
+
+namespace tariff {
+
+struct Note {
+  Span span;
+  std::string message;
+};
+
+struct Diagnostic {
+  std::string code;         // stable, for tests and tools: "syntax", "band-gap", "unknown-meter", ...
+  Span span;                // where the caret goes
+  std::string message;      // "bands (0, 300万] and (400万, 1500万] leave a gap"
+  std::string hint;         // what to do about it; may be empty
+  std::vector<Note> notes;  // other places involved (the band it overlaps, the first definition)
+};
+
+class Diagnostics {
+ public:
+  void error(std::string code, Span span, std::string message, std::string hint = {}, std::vector<Note> notes = {});
+  bool empty() const { return list_.empty(); }
+  std::size_t size() const { return list_.size(); }
+  const std::vector<Diagnostic>& list() const { return list_; }
+  void append(const Diagnostics& other);
+
+ private:
+  std::vector<Diagnostic> list_;
+};
+
+// Human rendering, rustc-style:
+//   file:line:col: error: message
+//      12 |   | detect | 0.0005 |
+//         |            ^^^^^^
+//   hint: ...
+std::string render(const Diagnostic& d);
+std::string render_json(const Diagnostic& d);
+
+// Thrown where a caller cannot go on (loading a rule set, evaluating a script).
+struct DiagnosticError : std::exception {
+  Diagnostics diagnostics;
+  explicit DiagnosticError(Diagnostics d) : diagnostics(std::move(d)) {}
+  const char* what() const noexcept override { return "diagnostics"; }
+};
+
+}  // namespace tariff

@@ -1,0 +1,122 @@
+#pragma once
+// Batch rating: a month-end usage file (CSV `account,month,product,meter,quantity`) summed per
+// account/month/meter and billed per account/month/product. Two phases:
+//   1. read (rate_read.cpp): rows are parsed in N newline-aligned chunks, one thread each, into
+//      per-thread sums keyed by account/month/product/meter; memory grows with keys, not rows.
+//   2. rate (rate.cpp): the sums are merged, sorted (account text, month, product id, meter
+//      order) and billed, so the result is the same whatever the number of threads.
+// Nothing is printed: the caller gets rows, rejects and a summary.
+#include <atomic>
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "interpreter/billing/bill.hpp"
+#include "interpreter/language/load.hpp"
+#include "interpreter/model/month.hpp"
+#include "interpreter/model/product.hpp"
+
+namespace tariff::rate {
+
+// The input cannot be read at all (missing file, wrong header): the caller exits 2.
+struct RateError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A row (or an account/month/product bill) left out of the output, and why. `line` is the 1-based
+// line of the input (the header is line 1); for a bill that failed, the first line of the meter
+// that failed, with `rows` the number of input rows the failed bill covered.
+struct Reject {
+  std::uint64_t line = 0;
+  std::string reason;
+  std::uint64_t rows = 1;
+};
+
+// Packs an account holds: `account,product,meter,remaining`, drawn month by month in order.
+struct HeldPacks {
+  struct Entry {
+    std::string account;
+    const Product* product = nullptr;
+    HeldPack pack;
+  };
+  std::vector<Entry> entries;
+};
+
+
+// Reads a packs file. Throws RateError naming the line for anything malformed.
+HeldPacks read_packs(const RuleSet& rules, const std::string& path);
+
+// The longest line a usage or packs file may hold. A longer one is rejected (a usage row) or
+// refused (a packs line) without being held in memory, so a hostile file cannot take it.
+constexpr std::size_t max_line_bytes = 64 * 1024;
+
+struct Options {
+  unsigned jobs = 1;
+  bool detail = false;                             // keep each meter's bill line
+  std::atomic<std::uint64_t>* progress = nullptr;  // bytes read so far, updated as chunks go
+};
+
+// One meter of a bill, for --detail.
+struct Line {
+  MeterIndex meter = 0;
+  Decimal usage, free, packs, postpaid;
+  std::optional<std::size_t> band;
+  Decimal unit_price, amount;
+  std::vector<BandCharge> crossed;  // graduated pricing: each band's part (see PostpaidCharge)
+};
+
+// One account/month/product bill. `account` indexes Result::accounts; lines [first_line,
+// first_line + line_count) of Result::lines when detail was asked for.
+struct Row {
+  std::uint32_t account = 0;
+  int month = 0;  // year * 12 + (month - 1)
+  const Product* product = nullptr;
+  Decimal total;
+  std::uint32_t first_line = 0, line_count = 0;
+};
+
+struct Summary {
+  std::uint64_t rows_read = 0, rows_rated = 0, rows_rejected = 0;
+  std::size_t accounts = 0;               // accounts with at least one output row
+  std::map<std::string, DecimalSum> totals;  // per currency: the exact sum of the output totals
+};
+
+// Rejected rows beyond a few thousand per thread wait in a temporary file, so that a file of
+// mostly bad rows needs no more memory than a good one. Records: line, rows, reason size, reason.
+struct Spill {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{nullptr, &std::fclose};
+  std::uint64_t base = 0;  // added to each line read back
+  std::uint64_t count = 0;
+};
+
+struct Result {
+  std::vector<std::string> accounts;  // sorted
+  std::vector<Row> rows;              // in output order
+  std::vector<Line> lines;
+  std::vector<Reject> rejects;     // those kept in memory (all, unless there were thousands), by line
+  std::vector<Spill> spills;       // the others, in line order across the spills
+  std::uint64_t reject_count = 0;  // both
+  Summary summary;
+};
+
+// Every reject, in line order: the spilled ones merged with those in memory. Reads the spills
+// back, so call it once. Throws RateError if a spill cannot be read.
+void for_each_reject(Result& result, const std::function<void(const Reject&)>& f);
+
+// Rates a regular file, read in `jobs` chunks in parallel, or "-" / any other path that cannot be
+// split (a pipe) as one stream, with the products of `rules` (and the prelude's units for
+// quantities like 35万). Throws RateError when the input cannot be opened or its header is not
+// `account,month,product,meter,quantity` (a UTF-8 byte order mark before it is allowed).
+Result rate_file(const RuleSet& rules, const std::string& path, const HeldPacks& packs, const Options& options);
+
+
+// The size of a regular file, or nullopt (stdin, a pipe): for progress.
+std::optional<std::uint64_t> input_size(const std::string& path);
+
+}  // namespace tariff::rate

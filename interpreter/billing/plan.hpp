@@ -1,0 +1,45 @@
+#pragma once
+// Purchase planning: for a year's volume of one meter, the cheapest set of packs that covers it
+// (exact, by dynamic programming over pack counts, not greedy), the cheapest cover in a single
+// pack size (the form the documents' advice takes: "buy three 1000万 packs"), and what paying
+// postpaid month by month would cost for the same volume spread evenly, free quota included.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "interpreter/model/product.hpp"
+
+namespace tariff {
+
+struct PackChoice {
+  std::size_t pack;  // index into the meter's packs
+  Decimal count;
+};
+
+struct PackPlan {
+  std::vector<PackChoice> packs;
+  Decimal covered;  // calls the packs hold
+  Decimal cost;
+};
+
+struct PostpaidPlan {
+  std::vector<Decimal> months;  // usage of each bill: 12 months, or one for a product billed once or yearly
+  Decimal cost;
+  std::string unavailable;  // why postpaid cannot price it (a contact-sales band), if so
+};
+
+struct Plan {
+  const Product* product = nullptr;
+  MeterIndex meter = 0;
+  Decimal volume;
+  std::optional<PackPlan> cheapest;  // none when the meter sells no packs
+  std::optional<PackPlan> one_size;
+  PostpaidPlan postpaid;
+  enum class Winner { packs, postpaid, tie, none } winner = Winner::none;
+};
+
+// Plans a year of `volume` units of `meter`. Throws BillingError for a volume too large to plan
+// exactly (over the dynamic programme's limit) or a quantity that is not whole.
+Plan plan_purchase(const Product& product, MeterIndex meter, const Decimal& volume);
+
+}  // namespace tariff

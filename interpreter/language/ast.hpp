@@ -1,0 +1,243 @@
+#pragma once
+// The syntax tree of a rule file, as written: names unresolved, numbers as text with their unit.
+// It owns its strings and carries a span for every node, so the checker, the compiler and the
+// formatter can all point back at the source.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "interpreter/base/source.hpp"
+
+namespace tariff::script {
+struct Statement;
+}
+
+namespace tariff::ast {
+
+struct Name {
+  std::string text;
+  Span span;
+};
+
+// 350万 → digits "350", unit "万"; 120% → digits "120", percent; 0.0032 → digits "0.0032".
+struct Number {
+  std::string text;    // as written: "1_000.5万"
+  std::string digits;  // underscores removed
+  std::string unit;    // a unit from the prelude, or empty
+  bool percent = false;
+  Span span;
+};
+
+// (0, 300万]: lower open at 0, upper closed at 300万; an absent upper bound is ∞.
+struct Interval {
+  bool lower_closed = false, upper_closed = false;
+  Number lower;
+  std::optional<Number> upper;
+  Span span;
+};
+
+struct Cell {
+  enum class Kind { price, not_sold, contact_sales } kind = Kind::price;
+  Number value;  // for prices; a percentage means "that share of the row's first price"
+  Span span;
+};
+
+struct ColumnHead {
+  std::optional<Interval> band;  // postpaid tables
+  std::optional<Number> size;    // pack tables
+  Span span;
+};
+
+struct Row {
+  Name key;  // a meter: id, display name or alias
+  std::vector<Cell> cells;
+  Span span;
+};
+
+struct Table {
+  Name label;  // the top-left cell, as the document prints it
+  std::vector<ColumnHead> columns;
+  std::vector<Row> rows;
+  Span span;
+};
+
+struct Meter {
+  Name id;
+  std::vector<Name> names;  // display names: Chinese, then optionally English
+  std::vector<Name> aka;    // other names the document uses for it
+  std::vector<Name> actions;
+  std::optional<Name> unit;
+  Span span;
+};
+
+struct FreeQuota {
+  Number quantity;
+  Name period;
+  bool each_meter = false;
+  std::vector<Name> meters;
+  std::optional<Name> unless_state;
+  Span span;
+};
+
+struct Validity {
+  Number amount;
+  Name unit;
+  Span span;
+};
+
+struct Grant {
+  Number quantity;
+  std::vector<Name> meters;
+  Validity validity;
+  Name when_state;
+  Span span;
+};
+
+struct Packs {
+  std::optional<Validity> validity;
+  bool stackable = false;
+  std::optional<bool> refundable;
+  std::optional<Name> requires_state;
+  Table table;
+  Span span;
+};
+
+struct Postpaid {
+  Name mode;                  // volume | graduated
+  std::optional<Name> basis;  // postpaid_quantity | usage
+  std::optional<Name> requires_state;
+  Table table;
+  Span span;
+};
+
+// A charge that is not metered calls: 技术授权费 20000 per activity per year, 升级QPS 1050 per
+// activity per day per 50 qps.
+struct Fee {
+  struct Dimension {
+    std::optional<Number> size;
+    Name name;
+  };  // "per 50 qps": size 50, name qps
+  struct Limit {
+    Name dimension;
+    std::optional<Number> from, to, step, up_to;
+    bool beyond_is_contact_sales = false;
+  };
+  struct Included {
+    Name meter;
+    Number size;
+  };
+
+  Name id;
+  std::vector<Name> names;
+  Number price;
+  std::vector<Dimension> per;
+  std::vector<Included> includes;
+  std::optional<Name> grants_state;
+  std::optional<Name> requires_state;
+  std::vector<Limit> limits;
+  std::vector<std::string> notes;
+  Span span;
+};
+
+struct Settle {
+  std::vector<Name> steps;  // one name alone may be a settlement order from the prelude
+  Span span;
+};
+
+struct Notice {
+  Number threshold;
+  std::optional<Name> currency;
+  std::string text;
+  Span span;
+};
+
+struct Example {
+  struct Usage {
+    Name meter;
+    Number quantity;
+  };
+  struct Buy {
+    Name meter;
+    Number size;
+    std::optional<Number> count;
+    Span span;
+  };
+  struct Held {
+    Name meter;
+    Number remaining;
+    std::optional<Number> size;
+    Span span;
+  };
+  struct Expect {
+    Name subject;
+    std::optional<Number> value;
+    std::optional<Name> currency;
+    std::optional<std::string> text;
+    Span span;
+  };
+
+  std::string title;
+  std::string source;
+  std::vector<Usage> usage;
+  std::vector<Buy> buys;
+  std::vector<Held> held;
+  struct FeeUse {
+    Name fee;
+    std::vector<std::pair<Name, Number>> quantities;
+    Span span;
+  };
+  std::vector<FeeUse> fees;
+  std::vector<Name> states;
+  std::vector<Expect> expects;
+  std::optional<std::string> discrepancy;
+  std::vector<Name> repeated;  // source or discrepancy given again
+  Span span;
+};
+
+struct Product {
+  Name id;
+  std::vector<Name> names;
+  std::optional<Name> currency;
+  std::optional<Name> cycle;
+  std::string source;
+  std::vector<std::string> notes;
+  std::vector<Meter> meters;
+  std::vector<FreeQuota> free;
+  std::vector<Grant> grants;
+  std::vector<Packs> packs;
+  std::vector<Postpaid> postpaid;
+  std::vector<Fee> fees;
+  std::optional<Settle> settle;
+  std::optional<Number> freeze;
+  std::optional<Number> alert;
+  std::vector<Notice> notices;
+  std::vector<Name> rated_states;  // rated accounts are licensed
+  std::vector<Example> examples;
+  // Items a product states once (currency, cycle, source, settle, freeze, alert) that were given
+  // again: the item's keyword and where. The checker reports each; the parser keeps the first.
+  std::vector<Name> repeated;
+  Span span;
+};
+
+struct UnitDef {
+  Name name;
+  Number value;
+  Span span;
+};
+
+struct SettlementDef {
+  Name name;
+  std::vector<Name> steps;
+  Span span;
+};
+
+struct File {
+  SourcePtr source;
+  std::vector<Product> products;
+  std::vector<UnitDef> units;
+  std::vector<SettlementDef> settlements;
+  std::vector<std::shared_ptr<const script::Statement>> statements;  // let, fn, assert, expect, expressions
+};
+
+}  // namespace tariff::ast

@@ -1,0 +1,121 @@
+#include "interpreter/language/load.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "interpreter/language/check.hpp"
+#include "interpreter/language/compile.hpp"
+#include "interpreter/language/parse.hpp"
+#include "interpreter/base/utf8.hpp"
+
+namespace tariff {
+
+const std::vector<EmbeddedFile>& prelude_files() {
+  static const std::vector<EmbeddedFile> files = {
+#include "stdlib.inc"
+  };
+  return files;
+}
+
+namespace {
+
+// A unit or a settlement order is defined once, in the prelude or a rule file: a second definition
+// is an error, never a silent change of every quantity or product that uses the name.
+bool define_once(Prelude& prelude, const ast::Name& name, const char* what, Diagnostics& diagnostics) {
+  auto [it, fresh] = prelude.definitions.emplace(name.text, name.span);
+  if (!fresh)
+    diagnostics.error("duplicate-definition", name.span, fmt::format("{} {} is already defined", what, name.text),
+                      "choose another name", {{it->second, "first defined here"}});
+  return fresh;
+}
+
+void define_prelude(RuleSet& rules, const ast::File& file, Diagnostics& diagnostics) {
+  for (const auto& u : file.units) {
+    if (!define_once(rules.prelude, u.name, "unit", diagnostics)) continue;
+    // Valued in order: a unit may use the units defined before it.
+    if (LiteralValue v = rules.prelude.evaluate(u.value); v.value)
+      rules.prelude.units[u.name.text] = *v.value;
+    else
+      diagnostics.error(v.code, u.value.span, fmt::format("unit {}: {}", u.name.text, v.message), v.hint);
+  }
+  for (const auto& s : file.settlements) {
+    if (!define_once(rules.prelude, s.name, "settlement order", diagnostics)) continue;
+    auto& steps = rules.prelude.settlements[s.name.text];
+    for (const auto& step : s.steps) steps.push_back(step.text);
+  }
+  check_prelude(file, rules.prelude, diagnostics);
+}
+
+void add_products(RuleSet& rules, const ast::File& file, Diagnostics& diagnostics) {
+  for (const auto& p : file.products) {
+    Diagnostics found;
+    check_product(p, rules.prelude, found);
+    if (const Product* other = rules.catalog.find(p.id.text))
+      found.error("duplicate-product", p.id.span, fmt::format("product {} is defined twice", p.id.text), "",
+                  {{other->span, "first defined here"}});
+    diagnostics.append(found);
+    if (found.empty()) rules.catalog.products.push_back(compile_product(p, rules.prelude));
+  }
+}
+
+std::vector<std::string> rule_files(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      std::vector<std::string> found;
+      for (const auto& entry : fs::recursive_directory_iterator(path, ec))
+        if (entry.is_regular_file() && entry.path().extension() == ".tariff") found.push_back(entry.path().string());
+      if (found.empty())
+        diagnostics.error("no-rule-files", {}, fmt::format("no rule files in {}", path),
+                          "rule files end in .tariff");
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(path, ec)) {
+      files.push_back(path);
+    } else {
+      diagnostics.error("no-such-file", {}, fmt::format("{}: no such file or directory", path));
+    }
+  }
+  return files;
+}
+
+}  // namespace
+
+void load_source(RuleSet& rules, SourcePtr source, Diagnostics& diagnostics) {
+  rules.sources.push_back(source);
+  if (std::size_t bad = utf8_valid_prefix(source->text); bad < source->text.size()) {
+    diagnostics.error("invalid-utf8", Span{source, bad, bad + 1},
+                      fmt::format("the file is not valid UTF-8: byte 0x{:02x}",
+                                  static_cast<unsigned char>(source->text[bad])),
+                      "save it as UTF-8");
+    return;
+  }
+  auto file = parse_file(source, diagnostics);
+  if (!file) return;
+  bool is_prelude = !file->units.empty() || !file->settlements.empty();
+  if (is_prelude) define_prelude(rules, *file, diagnostics);
+  add_products(rules, *file, diagnostics);
+  rules.statements.insert(rules.statements.end(), file->statements.begin(), file->statements.end());
+}
+
+RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
+  RuleSet rules;
+  for (const auto& f : prelude_files()) load_source(rules, make_source(f.name, f.text), diagnostics);
+  for (const auto& path : rule_files(paths, diagnostics)) {
+    std::string error;
+    auto text = read_source_text(path, error);
+    if (!text) {
+      diagnostics.error("unreadable", {}, fmt::format("{}: cannot read the rule file: {}", path, error));
+      continue;
+    }
+    rules.files.push_back(path);
+    load_source(rules, make_source(path, std::move(*text)), diagnostics);
+  }
+  return rules;
+}
+
+}  // namespace tariff

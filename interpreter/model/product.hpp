@@ -1,0 +1,83 @@
+#pragma once
+// The compiled form of rule files: products with their meters resolved to indices, band tables
+// as sorted arrays, and name lookups done once here so that billing never looks anything up.
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "interpreter/model/band.hpp"
+#include "interpreter/model/example.hpp"
+#include "interpreter/model/fee.hpp"
+#include "interpreter/model/free_quota.hpp"
+#include "interpreter/model/grant.hpp"
+#include "interpreter/model/pack.hpp"
+#include "interpreter/model/settlement.hpp"
+#include "interpreter/base/source.hpp"
+
+namespace tariff {
+
+using MeterIndex = std::size_t;
+
+// A meter's postpaid prices: one price per band of a schedule its table shares with other rows.
+struct PostpaidPrices {
+  std::shared_ptr<const BandSchedule> schedule;
+  std::vector<Price> prices;                  // one per band
+  std::optional<std::string> requires_state;  // only accounts in this state may use postpaid
+};
+
+struct Meter {
+  std::string id;
+  std::vector<std::string> names;    // display names: the document's, then English
+  std::vector<std::string> aka;      // other names the document uses
+  std::vector<std::string> actions;  // API actions whose usage is summed into this meter
+  std::string unit = "call";
+  std::optional<PostpaidPrices> postpaid;
+  std::vector<Pack> packs;  // by size, ascending
+  std::optional<FreeQuota> free;
+  std::optional<Grant> grant;
+
+  const std::string& display_name() const { return names.empty() ? id : names.front(); }
+};
+
+struct Notice {
+  Decimal threshold;  // shown when the bill's total exceeds it
+  std::string text;
+};
+
+struct Product {
+  std::string id;
+  std::vector<std::string> names;
+  std::string currency;
+  std::string cycle = "month";
+  std::string source;
+  std::vector<std::string> notes;
+  std::vector<Meter> meters;
+  std::vector<std::unique_ptr<PackTerms>> pack_terms;  // owned here; packs point at them
+  std::vector<Fee> fees;
+  SettlementOrder settlement;
+  std::optional<Decimal> freeze;       // pre-authorization freeze, as a fraction (1.2 for 120%)
+  std::optional<Decimal> alert_below;  // pack alert threshold, as a fraction (0.15)
+  std::vector<Notice> notices;
+  std::vector<std::string> states;  // account states the rules mention (trial, suspended, ...)
+  // The states batch rating bills an account in when its data give none (rated accounts are ...).
+  std::vector<std::string> rated_states;
+  std::vector<Example> examples;
+  Span span;
+
+  // Meter by id, display name, alias or API action (actions are scoped by product).
+  std::optional<MeterIndex> find_meter(std::string_view name) const;
+  std::unordered_map<std::string, MeterIndex> meter_names;  // filled by the compiler
+  // Fee by id or display name.
+  std::optional<std::size_t> find_fee(std::string_view name) const;
+
+  const std::string& display_name() const { return names.empty() ? id : names.front(); }
+};
+
+struct Catalog {
+  std::vector<std::unique_ptr<Product>> products;
+  const Product* find(std::string_view id) const;
+};
+
+}  // namespace tariff

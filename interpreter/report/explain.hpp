@@ -1,0 +1,13 @@
+#pragma once
+// A bill explained step by step, in the product's settlement order: for each meter, what the free
+// quota, a grant and each pack took, what was left for postpaid, which band that reached and at
+// what unit price; then the packs bought, the total and the freeze. For the REPL's :explain.
+#include <string>
+
+#include "interpreter/billing/bill.hpp"
+
+namespace tariff {
+
+std::string explain_bill(const Bill& bill);
+
+}  // namespace tariff

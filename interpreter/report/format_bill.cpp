@@ -1,0 +1,189 @@
+#include "interpreter/report/format_bill.hpp"
+
+#include <fmt/format.h>
+
+#include "interpreter/base/json.hpp"
+#include "interpreter/base/text_width.hpp"
+
+namespace tariff {
+
+namespace {
+
+std::string grouped(const Decimal& d) { return d.to_string_grouped(','); }
+
+std::string band_text(const Meter& m, const BillLine& line) {
+  if (!line.charge.band || !m.postpaid) return "-";
+  return m.postpaid->schedule->bands[*line.charge.band].text;
+}
+
+std::string packs_text(const BillLine& line) {
+  std::string out;
+  for (const auto& d : line.packs) {
+    if (!out.empty()) out += " + ";
+    out += fmt::format("{} ({})", grouped(d.drawn), d.size_text);
+  }
+  return out.empty() ? "0" : out;
+}
+
+// Pads by display width, so 人脸比对 lines up with ASCII names.
+void row(std::string& out, const std::vector<std::string>& cells, const std::vector<std::size_t>& widths) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    std::string pad(widths[i] - display_width(cells[i]), ' ');
+    out += i == 0 ? cells[i] + pad : "  " + pad + cells[i];
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  out += '\n';
+}
+
+// "activity per day per 50 qps"
+std::string fee_unit_text(const Fee& fee) {
+  std::string out;
+  for (const auto& d : fee.dimensions) {
+    if (!out.empty()) out += " per ";
+    out += d.per == Decimal(1) ? d.name : fmt::format("{} {}", d.per.to_string(), d.name);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format_bill_text(const Bill& bill) {
+  const Product& p = *bill.product;
+  std::vector<std::vector<std::string>> rows{
+      {"meter", "usage", "free", "packs", "postpaid", "band", "unit price", "amount"}};
+  for (const auto& line : bill.lines) {
+    const Meter& m = p.meters[line.meter];
+    std::string free = grouped(line.free);
+    if (!line.grant.is_zero()) free += fmt::format(" + {} grant", grouped(line.grant));
+    bool graduated = !line.charge.crossed.empty();
+    // A graduated line has no one unit price: its bands follow it, one row each, so that every
+    // row's quantity × unit price is its amount.
+    rows.push_back({m.display_name(), grouped(line.usage), free, packs_text(line), grouped(line.postpaid),
+                    graduated ? "" : band_text(m, line),
+                    graduated ? "" : line.charge.band ? line.charge.unit_price.to_string() : "-",
+                    grouped(line.charge.amount)});
+    for (const auto& c : line.charge.crossed)
+      rows.push_back({"", "", "", "", grouped(c.quantity), m.postpaid->schedule->bands[c.band].text,
+                      c.unit_price.to_string(), grouped(c.amount)});
+  }
+  std::vector<std::size_t> widths(rows.front().size(), 0);
+  for (const auto& r : rows)
+    for (std::size_t i = 0; i < r.size(); ++i) widths[i] = std::max(widths[i], display_width(r[i]));
+  std::string period = p.cycle == "once" ? "a one-time purchase" : "bill for one " + p.cycle;
+  std::string out = fmt::format("{} {} — {} ({})\n\n", p.id, p.display_name(), period, p.currency);
+  for (const auto& r : rows) row(out, r, widths);
+  for (const auto& b : bill.purchases)
+    out += fmt::format("\nbought: {} pack {} × {} at {} = {}", p.meters[b.meter].display_name(), b.size_text,
+                       b.count.to_string(), grouped(b.unit_price), grouped(b.amount));
+  for (const auto& f : bill.fees) {
+    const Fee& fee = p.fees[f.fee];
+    if (fee.dimensions.empty()) {  // a flat amount
+      out += fmt::format("\nfee: {} = {}", fee.display_name(), grouped(f.amount));
+      continue;
+    }
+    std::string per;
+    for (std::size_t i = 0; i < fee.dimensions.size(); ++i)
+      per += fmt::format("{}{} {}", i ? " × " : "", f.quantities[i].to_string(), fee.dimensions[i].name);
+    out += fmt::format("\nfee: {} ({}) at {} per {} = {}", fee.display_name(), per, grouped(fee.price),
+                       fee_unit_text(fee), grouped(f.amount));
+  }
+  if (!bill.purchases.empty() || !bill.fees.empty()) out += '\n';
+  out += fmt::format("\ntotal: {} {}\n", grouped(bill.total), p.currency);
+  if (bill.freeze)
+    out += fmt::format("next month's pre-authorization freeze: {} {}\n", grouped(*bill.freeze), p.currency);
+  for (const auto& a : bill.alerts) out += fmt::format("alert: {}\n", a);
+  for (const auto& n : bill.notices) out += fmt::format("notice: {}\n", n);
+  for (const auto& n : bill.notes) out += fmt::format("note: {}\n", n);
+  return out;
+}
+
+std::string format_bill_json(const Bill& bill) {
+  const Product& p = *bill.product;
+  JsonWriter w;
+  w.begin_object();
+  w.key("product").string(p.id);
+  w.key("currency").string(p.currency);
+  w.key("lines").begin_array();
+  for (const auto& line : bill.lines) {
+    const Meter& m = p.meters[line.meter];
+    w.begin_object();
+    w.key("meter").string(m.id);
+    w.key("name").string(m.display_name());
+    w.key("usage").string(line.usage.to_string());
+    w.key("free").string(line.free.to_string());
+    w.key("grant").string(line.grant.to_string());
+    w.key("packs").begin_array();
+    for (const auto& d : line.packs) {
+      w.begin_object();
+      w.key("pack").string(d.size_text);
+      w.key("bought").boolean(d.bought);
+      w.key("drawn").string(d.drawn.to_string());
+      w.key("remaining").string(d.remaining().to_string());
+      w.end_object();
+    }
+    w.end_array();
+    w.key("postpaid").string(line.postpaid.to_string());
+    if (line.charge.band)
+      w.key("band").string(band_text(m, line));
+    else
+      w.key("band").null();
+    if (line.charge.band && line.charge.crossed.empty())  // graduated: no one unit price, see "bands"
+      w.key("unit_price").string(line.charge.unit_price.to_string());
+    else
+      w.key("unit_price").null();
+    w.key("amount").string(line.charge.amount.to_string());
+    w.key("bands").begin_array();
+    for (const auto& c : band_charges(line.charge, line.postpaid)) {
+      w.begin_object();
+      w.key("band").string(m.postpaid->schedule->bands[c.band].text);
+      w.key("quantity").string(c.quantity.to_string());
+      w.key("unit_price").string(c.unit_price.to_string());
+      w.key("amount").string(c.amount.to_string());
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.key("purchases").begin_array();
+  for (const auto& b : bill.purchases) {
+    w.begin_object();
+    w.key("meter").string(p.meters[b.meter].id);
+    w.key("pack").string(b.size_text);
+    w.key("count").string(b.count.to_string());
+    w.key("unit_price").string(b.unit_price.to_string());
+    w.key("amount").string(b.amount.to_string());
+    w.end_object();
+  }
+  w.end_array();
+  w.key("fees").begin_array();
+  for (const auto& f : bill.fees) {
+    const Fee& fee = p.fees[f.fee];
+    w.begin_object();
+    w.key("fee").string(fee.id);
+    w.key("name").string(fee.display_name());
+    w.key("quantities").begin_object();
+    for (std::size_t i = 0; i < fee.dimensions.size(); ++i)
+      w.key(fee.dimensions[i].name).string(f.quantities[i].to_string());
+    w.end_object();
+    w.key("unit_price").string(fee.price.to_string());
+    w.key("amount").string(f.amount.to_string());
+    w.end_object();
+  }
+  w.end_array();
+  w.key("total").string(bill.total.to_string());
+  if (bill.freeze) w.key("freeze").string(bill.freeze->to_string());
+  w.key("alerts").begin_array();
+  for (const auto& a : bill.alerts) w.string(a);
+  w.end_array();
+  w.key("notices").begin_array();
+  for (const auto& n : bill.notices) w.string(n);
+  w.end_array();
+  w.key("notes").begin_array();
+  for (const auto& n : bill.notes) w.string(n);
+  w.end_array();
+  w.end_object();
+  return w.str();
+}
+
+}  // namespace tariff

@@ -1,0 +1,285 @@
+// The built-in functions of scripts: what the language itself cannot express. Calls into the
+// rules (bill, unit_price, band, pack_price, ...) and exact rounding. Everything else, min, max,
+// ceil_to, percent_of, the freeze estimate, is written in the language in stdlib/functions.tariff.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "interpreter/script/interpreter.hpp"
+
+namespace tariff::script {
+
+namespace {
+using Kind = Value::Kind;
+}  // namespace
+
+const std::vector<std::string>& Interpreter::builtin_names() {
+  static const std::vector<std::string> names = {
+      "amount",        "band",           "bill",  "currency",   "divide",     "fee",       "free_quota",
+      "freeze",        "freeze_rate",    "money", "pack_price", "plan",       "plan_cost", "plan_one_size",
+      "plan_postpaid", "postpaid_price", "round", "total",      "unit_price", "winner"};
+  return names;
+}
+
+const Expr& Interpreter::positional(const Expr& call, std::size_t i) {
+  const Arg& a = call.args.at(i);
+  if (!a.value || a.name) fail(a.span, "arity", fmt::format("{} takes no named arguments here", call.text));
+  return *a.value;
+}
+
+void Interpreter::expect_args(const Expr& call, std::size_t n, const char* usage) {
+  if (call.args.size() != n)
+    fail(call.span, "arity", fmt::format("{} takes {} argument{}", call.text, n, n == 1 ? "" : "s"), usage);
+}
+
+Decimal Interpreter::quantity_of(const Expr& e) {
+  Value v = evaluate(e);
+  if (v.kind != Kind::number) fail(e.span, "type", fmt::format("expected a number, not {}", kind_name(v.kind)));
+  return v.number;
+}
+
+Decimal Interpreter::number_arg(const Expr& call, std::size_t i) { return quantity_of(positional(call, i)); }
+
+int Interpreter::places_arg(const Expr& call, std::size_t i) {
+  const Expr& e = positional(call, i);
+  auto n = quantity_of(e).to_int64();
+  if (!n || *n < Decimal::min_places || *n > Decimal::max_scale)
+    fail(e.span, "places",
+         fmt::format("expected a whole number of decimal places from {} to {}", Decimal::min_places,
+                     Decimal::max_scale));
+  return static_cast<int>(*n);
+}
+
+RoundingMode Interpreter::mode_arg(const Expr& call, std::size_t i) {
+  const Expr& e = positional(call, i);
+  Value v = evaluate(e);
+  auto mode = v.kind == Kind::text ? parse_rounding_mode(v.text) : std::nullopt;
+  if (!mode)
+    fail(e.span, "rounding-mode", "expected a rounding mode",
+         "half_up, half_even, half_down, down, up, floor or ceiling");
+  return *mode;
+}
+
+const Product& Interpreter::product_arg(const Expr& call, std::size_t i) {
+  if (call.args.size() <= i)
+    fail(call.span, "arity", fmt::format("{} needs a product first", call.text), ":products lists them");
+  const Expr& e = positional(call, i);
+  Value v = evaluate(e);
+  if (v.kind != Kind::product)
+    fail(e.span, "type", fmt::format("expected a product, not {}", kind_name(v.kind)), ":products lists them");
+  return *v.product;
+}
+
+// A meter by id, display name, alias or API action of `p`; or a string naming one.
+MeterIndex Interpreter::meter_arg(const Expr& call, const Product& p, const Expr& arg) {
+  // A bare name is the meter's own name first (人脸比对), else a binding or parameter holding one.
+  std::string name = arg.text;
+  bool bound = globals_.count(name) > 0 || (!frames_.empty() && frames_.back().count(name) > 0);
+  bool own_name = (arg.kind == Expr::Kind::variable && (p.find_meter(name) || !bound)) || arg.kind == Expr::Kind::text;
+  if (!own_name) {
+    Value v = evaluate(arg);
+    if (v.kind == Kind::meter && v.product == &p) return v.meter;
+    if (v.kind != Kind::text)
+      fail(arg.span, "type", fmt::format("{} expects a meter of {}, not {}", call.text, p.id, kind_name(v.kind)));
+    name = v.text;
+  }
+  if (auto m = p.find_meter(name)) return *m;
+  std::string known;
+  for (const auto& m : p.meters) known += (known.empty() ? "" : ", ") + m.id + " " + m.display_name();
+  fail(arg.span, "unknown-meter", fmt::format("product {} has no meter or API action '{}'", p.id, name),
+       fmt::format("meters: {}", known));
+}
+
+Value Interpreter::money_of(const Product& p, Decimal amount) const {
+  return Value::money(std::move(amount), p.currency);
+}
+
+// bill(PRODUCT, METER = QTY..., buy = METER SIZE [× N], held = METER LEFT [of SIZE],
+//      fee = NAME [QTY] [DIM = QTY ...], state = "trial")
+Value Interpreter::bill_call(const Expr& e) {
+  const Product& p = product_arg(e, 0);
+  BillRequest request;
+  request.usage.resize(p.meters.size());
+  for (std::size_t i = 1; i < e.args.size(); ++i) {
+    const Arg& a = e.args[i];
+    if (a.fee) {
+      request.fees.push_back(fee_purchase(p, *a.fee));
+    } else if (a.pack) {
+      Expr meter;
+      meter.kind = Expr::Kind::variable;
+      meter.text = a.pack->meter.text;
+      meter.span = a.pack->meter.span;
+      MeterIndex m = meter_arg(e, p, meter);
+      Decimal size = quantity_of(*a.pack->size);
+      if (a.pack->held) {
+        HeldPack held{m, size, std::nullopt};
+        if (a.pack->extra) held.size = quantity_of(*a.pack->extra);
+        request.held.push_back(held);
+        continue;
+      }
+      const auto& packs = p.meters[m].packs;
+      auto found = std::find_if(packs.begin(), packs.end(), [&](const Pack& k) { return k.size == size; });
+      if (found == packs.end()) {
+        std::string sizes;
+        for (const auto& k : packs) sizes += (sizes.empty() ? "" : ", ") + k.size_text;
+        fail(a.pack->size->span, "unknown-pack",
+             fmt::format("{} sells no {} pack of {}", p.id, p.meters[m].display_name(), size.to_string()),
+             fmt::format("sizes: {}", sizes.empty() ? "none" : sizes));
+      }
+      Decimal count = a.pack->extra ? quantity_of(*a.pack->extra) : Decimal(1);
+      request.buys.push_back({m, static_cast<std::size_t>(found - packs.begin()), count});
+    } else if (!a.name) {
+      fail(a.span, "arity",
+           "bill takes the product, then METER = QUANTITY, buy = ..., held = ..., fee = ..., state = \"...\"");
+    } else if (a.name->text == "state") {
+      Value v = evaluate(*a.value);
+      if (v.kind != Kind::text) fail(a.value->span, "type", "state = needs a string, the state's name: state = \"NAME\"");
+      if (std::ranges::count(p.states, v.text) == 0)
+        fail(a.value->span, "unknown-state",
+             fmt::format("product {} has no rule for the account state '{}'", p.id, v.text));
+      request.states.push_back(v.text);
+    } else {
+      Expr meter;
+      meter.kind = Expr::Kind::variable;
+      meter.text = a.name->text;
+      meter.span = a.name->span;
+      request.usage[meter_arg(e, p, meter)] += quantity_of(*a.value);
+    }
+  }
+  auto b = std::make_shared<Bill>(tariff::bill(p, request));
+  last_bill_ = b;
+  Value v;
+  v.kind = Kind::bill;
+  v.bill = b;
+  v.product = &p;
+  v.rules = rules_;
+  return v;
+}
+
+namespace {
+
+const Bill& bill_of(const Expr& e, const Value& v) {
+  if (v.kind != Kind::bill) fail(e.span, "type", fmt::format("expected a bill, not {}", kind_name(v.kind)));
+  return *v.bill;
+}
+
+}  // namespace
+
+std::optional<Value> Interpreter::call_builtin(const Expr& e) {
+  const std::string& f = e.text;
+  try {
+    if (f == "bill") return bill_call(e);
+    if (f == "fee") return fee_call(e);
+    if (f == "plan") return plan_call(e);
+    if (f == "plan_cost" || f == "plan_one_size" || f == "plan_postpaid" || f == "winner") return plan_part(e);
+    if (f == "round") {
+      // round(a / b, places, mode) divides once, rounding the exact quotient; round(x, ...) rounds x.
+      expect_args(e, 3, "round(x, places, mode), e.g. round(a / b, 2, half_up)");
+      const Expr& x = positional(e, 0);
+      int places = places_arg(e, 1);
+      RoundingMode mode = mode_arg(e, 2);
+      if (x.kind == Expr::Kind::chain && x.ops.back() == Op::divide) {
+        // a / b, or a * c / b: the chain up to its last step, then the rounded quotient.
+        std::size_t n = x.operands.size();
+        Value a = n == 2 ? evaluate(*x.operands[0]) : chain(x, n - 1), b = evaluate(*x.operands[n - 1]);
+        Value q = arithmetic(x.span, Op::multiply, a, Value::of(1), x.span);  // checks a's kind
+        if (b.kind != Kind::number && !(b.kind == Kind::money && a.kind == Kind::money && a.text == b.text))
+          fail(x.span, "type", fmt::format("cannot divide {} by {}", kind_name(a.kind), kind_name(b.kind)));
+        if (b.number.is_zero()) fail(x.operands[n - 1]->span, "division-by-zero", "division by zero");
+        q.number = Decimal::divide(a.number, b.number, places, mode);
+        if (b.kind == Kind::money) q.kind = Kind::number;
+        return q;
+      }
+      Value v = evaluate(x);
+      if (v.kind != Kind::number && v.kind != Kind::money)
+        fail(x.span, "type", fmt::format("cannot round {}", kind_name(v.kind)));
+      v.number = v.number.round(places, mode);
+      return v;
+    }
+    if (f == "divide") {
+      // As round(a / b, ...): money / number is money, money / money of one currency a number.
+      expect_args(e, 4, "divide(a, b, places, mode)");
+      Value a = evaluate(positional(e, 0)), b = evaluate(positional(e, 1));
+      if (a.kind != Kind::number && a.kind != Kind::money)
+        fail(positional(e, 0).span, "type", fmt::format("cannot divide {}", kind_name(a.kind)));
+      if (b.kind != Kind::number && !(b.kind == Kind::money && a.kind == Kind::money && a.text == b.text))
+        fail(positional(e, 1).span, "type", fmt::format("cannot divide {} by {}", kind_name(a.kind), kind_name(b.kind)));
+      if (b.number.is_zero()) fail(positional(e, 1).span, "division-by-zero", "division by zero");
+      a.number = Decimal::divide(a.number, b.number, places_arg(e, 2), mode_arg(e, 3));
+      if (b.kind == Kind::money) a.kind = Kind::number;
+      return a;
+    }
+    if (f == "total" || f == "freeze") {
+      expect_args(e, 1, "total(bill) or freeze(bill)");
+      Value v = evaluate(positional(e, 0));
+      const Bill& b = bill_of(positional(e, 0), v);
+      last_bill_ = v.bill;  // the bill behind the result, for :explain
+      if (f == "total") return money_of(*b.product, b.total);
+      if (!b.freeze) fail(e.span, "no-freeze", fmt::format("product {} freezes nothing", b.product->id));
+      return money_of(*b.product, *b.freeze);
+    }
+    if (f == "amount" || f == "currency") {
+      expect_args(e, 1, "amount(money) or currency(money)");
+      Value v = evaluate(positional(e, 0));
+      if (v.kind != Kind::money)
+        fail(positional(e, 0).span, "type", fmt::format("expected money, not {}", kind_name(v.kind)));
+      return f == "amount" ? Value::of(v.number) : Value::string(v.text);
+    }
+    if (f == "money") {
+      expect_args(e, 2, "money(amount, \"CNY\")");
+      Value c = evaluate(positional(e, 1));
+      bool code = c.kind == Kind::text && c.text.size() == 3 &&
+                  std::all_of(c.text.begin(), c.text.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+      if (!code)
+        fail(positional(e, 1).span, "type", "expected a currency code in quotes: three capital letters, like \"CNY\"");
+      return Value::money(number_arg(e, 0), c.text);
+    }
+    if (f == "freeze_rate") {
+      expect_args(e, 1, "freeze_rate(product)");
+      const Product& p = product_arg(e, 0);
+      return Value::of(p.freeze.value_or(Decimal(0)));
+    }
+    if (f == "free_quota") {
+      expect_args(e, 2, "free_quota(product, meter)");
+      const Product& p = product_arg(e, 0);
+      const Meter& m = p.meters[meter_arg(e, p, positional(e, 1))];
+      return Value::of(m.free ? m.free->quantity : Decimal(0));
+    }
+    if (f == "unit_price" || f == "band" || f == "postpaid_price") {
+      // The band a quantity reaches when all of it is billed postpaid, and its unit price.
+      expect_args(e, 3, "unit_price(product, meter, quantity)");
+      const Product& p = product_arg(e, 0);
+      const Meter& m = p.meters[meter_arg(e, p, positional(e, 1))];
+      Decimal q = number_arg(e, 2);
+      if (q.is_negative() || !q.is_integer())
+        fail(positional(e, 2).span, "quantity",
+             fmt::format("{} needs a whole, non-negative number of {}s, not {}", f, m.unit, q.to_string()));
+      if (!m.postpaid) fail(e.span, "no-postpaid", fmt::format("{} {} has no postpaid price", p.id, m.display_name()));
+      PostpaidCharge c = charge_postpaid(p, m, q, q);
+      if (f == "band") return Value::string(c.band ? m.postpaid->schedule->bands[*c.band].text : "-");
+      return money_of(p, f == "unit_price" ? c.unit_price : c.amount);
+    }
+    if (f == "pack_price") {
+      expect_args(e, 3, "pack_price(product, meter, size)");
+      const Product& p = product_arg(e, 0);
+      const Meter& m = p.meters[meter_arg(e, p, positional(e, 1))];
+      Decimal size = number_arg(e, 2);
+      for (const auto& k : m.packs)
+        if (k.size == size) {
+          if (!k.price.sold())
+            fail(e.span, "not-sold",
+                 fmt::format("{} pack {} is not sold at a listed price", m.display_name(), k.size_text));
+          return money_of(p, k.price.amount);
+        }
+      fail(positional(e, 2).span, "unknown-pack",
+           fmt::format("{} sells no {} pack of {}", p.id, m.display_name(), size.to_string()));
+    }
+  } catch (const BillingError& error) {
+    fail(e.span, error.code, error.what());
+  } catch (const DecimalError& error) {
+    fail(e.span, "arithmetic", error.what());
+  }
+  return std::nullopt;
+}
+
+}  // namespace tariff::script

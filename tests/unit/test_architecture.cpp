@@ -1,0 +1,137 @@
+// The architecture, checked: interpreter/ is layers that read as the pipeline, each including only
+// the layers below it, and no C++ names a product, meter or account state of the bundled rules
+// (product quirks live in rule files and the prelude).
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path root = fs::path(TARIFF_TEST_DIR).parent_path();
+
+// base → money → model → language → billing → report → script, batch (side by side) → cli
+const std::map<std::string, int> rank = {{"base", 0},    {"money", 1},   {"model", 2},  {"language", 3},
+                                         {"billing", 4}, {"report", 5},  {"script", 6}, {"batch", 6}};
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::vector<fs::path> sources_under(const fs::path& dir) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file() && (e.path().extension() == ".cpp" || e.path().extension() == ".hpp"))
+      out.push_back(e.path());
+  return out;
+}
+
+// The text without comments, so that a comment may cite a document or a product by name.
+std::string code_of(const std::string& text) {
+  static const std::regex comments(R"(//[^\n]*|/\*[\s\S]*?\*/)");
+  return std::regex_replace(text, comments, " ");
+}
+
+}  // namespace
+
+TEST_CASE("interpreter/ holds only layer folders, each a layer of the pipeline", "[architecture]") {
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(root / "interpreter")) {
+    if (e.is_regular_file()) {
+      CHECK(e.path().filename() == "CMakeLists.txt");
+      continue;
+    }
+    INFO(e.path());
+    CHECK(rank.contains(e.path().filename().string()));
+    files += sources_under(e.path()).size();
+  }
+  CHECK(files > 50);
+}
+
+TEST_CASE("every include points down the pipeline, never up or across", "[architecture]") {
+  static const std::regex include(R"re(#include\s+"interpreter/([a-z_]+)/)re");
+  static const std::regex grammar(R"re(#include\s+"grammar/)re");
+  std::size_t checked = 0;
+  for (const auto& [layer, level] : rank)
+    for (const auto& file : sources_under(root / "interpreter" / layer)) {
+      std::string text = read(file);
+      for (std::sregex_iterator it(text.begin(), text.end(), include), end; it != end; ++it, ++checked) {
+        std::string target = (*it)[1];
+        INFO(file.string() << " includes interpreter/" << target << "/");
+        REQUIRE(rank.contains(target));
+        CHECK((target == layer || rank.at(target) < level));
+      }
+      // Only the language layer parses: the grammar (and PEGTL) is its own.
+      if (layer != "language") {
+        INFO(file.string() << " includes the grammar");
+        CHECK_FALSE(std::regex_search(text, grammar));
+      }
+    }
+  CHECK(checked > 100);
+  // The command line sits above every layer; the grammar below none but its own.
+  for (const auto& file : sources_under(root / "cli")) {
+    INFO(file.string());
+    CHECK_FALSE(std::regex_search(read(file), grammar));
+  }
+}
+
+// What the bundled rules name: product ids and the account states they mention (distinctive words,
+// looked for anywhere in the code), and meter ids (common words such as `compare`, looked for as
+// a whole string literal, the only way C++ could name one).
+struct BundledNames {
+  std::set<std::string> words, meter_ids;
+};
+
+BundledNames bundled_names() {
+  BundledNames names;
+  static const std::regex product(R"re(^\s*product\s+([A-Za-z_][A-Za-z0-9_]*))re");
+  static const std::regex meter(R"re(^\s*meter\s+([A-Za-z_][A-Za-z0-9_]*))re");
+  static const std::regex state(
+      R"re((?:^\s*grant\b.*\bwhen|\bunless|\brequires|\bgrants|^\s*state|\baccounts\s+are)\s+([A-Za-z_][A-Za-z0-9_]*))re");
+  for (const auto& e : fs::directory_iterator(root / "rules")) {
+    std::istringstream lines(read(e.path()));
+    for (std::string line; std::getline(lines, line);) {
+      line = line.substr(0, line.find('#'));
+      std::smatch m;
+      if (std::regex_search(line, m, product)) names.words.insert(m[1]);
+      if (std::regex_search(line, m, meter)) names.meter_ids.insert(m[1]);
+      if (std::regex_search(line, m, state)) names.words.insert(m[1]);
+    }
+  }
+  return names;
+}
+
+TEST_CASE("no C++ names a bundled product, meter or account state", "[architecture]") {
+  BundledNames names = bundled_names();
+  REQUIRE(names.words.contains("face_recognition"));
+  REQUIRE(names.words.contains("licensed"));
+  REQUIRE(names.words.contains("trial"));
+  REQUIRE(names.words.contains("suspended"));
+  REQUIRE(names.meter_ids.contains("compare"));
+  REQUIRE(names.words.size() == 9);
+  std::size_t files = 0;
+  for (const char* dir : {"interpreter", "cli", "grammar"})
+    for (const auto& file : sources_under(root / dir)) {
+      ++files;
+      std::string code = code_of(read(file));
+      for (const auto& name : names.words) {
+        std::regex word("(^|[^A-Za-z0-9_])" + name + "([^A-Za-z0-9_]|$)");
+        INFO(file.string() << " names '" << name << "'");
+        CHECK_FALSE(std::regex_search(code, word));
+      }
+      for (const auto& id : names.meter_ids) {
+        INFO(file.string() << " names the meter \"" << id << "\"");
+        CHECK(code.find('"' + id + '"') == std::string::npos);
+      }
+    }
+  CHECK(files > 60);
+}
