@@ -85,9 +85,19 @@ struct Repl {
       ++errors;
       return;
     }
+    // The last bill the expression computed or read is the one behind its value.
+    struct LastBill : script::Interpreter::Listener {
+      std::shared_ptr<const Bill> bill;
+      void bill_used(const std::shared_ptr<const Bill>& b) override { bill = b; }
+    } last;
+    interp->set_listener(&last);
+    struct Unlisten {
+      script::Interpreter& interp;
+      ~Unlisten() { interp.set_listener(nullptr); }
+    } unlisten{*interp};
     try {
       script::Outcome out = interp->run(*statements->front());
-      auto bill = interp->last_bill();
+      auto bill = last.bill;
       if (out.value && out.value->kind == script::Value::Kind::bill) bill = out.value->bill;
       if (out.value && !bill)
         std::cout << script::format_value(*out.value, options.print) << "\n(no bill behind this value)\n";

@@ -18,62 +18,86 @@ namespace tariff::rate::detail {
 
 namespace {
 
-// One meter of an account that holds no packs: the engine's settlement without building a Bill
-// (the hot path). Grant and free quota are reported together, as the rating output has one column.
-Line settle(const Product& product, MeterIndex index, const Decimal& usage, const std::vector<std::string>& states) {
-  Line line;
-  line.meter = index;
-  line.usage = usage;
-  if (usage.is_zero()) return line;
-  MeterSettlement s = settle_meter(product, product.meters[index], usage, states, nullptr, true);
-  line.free = s.free + s.grant;
-  line.postpaid = s.postpaid;
-  line.band = s.charge.band;
-  line.unit_price = s.charge.unit_price;
-  line.amount = s.charge.amount;
-  line.crossed = std::move(s.charge.crossed);
-  return line;
-}
+// The listener that turns a settled bill into the rating output's detail lines, one per meter the
+// usage named (a meter summed to 0 still has its line), and carries what is left of each held pack
+// to the account's next month. Grant and free quota share one column of the output.
+class RatedLines : public SettlementListener {
+ public:
+  std::vector<Line> lines;
+  std::vector<HeldPack>* held = nullptr;  // the account's packs, updated as they are drawn
+  std::size_t failing = 0;                // the line of the meter being settled, if it fails
+
+  void start(const Sum* b, const Sum* e) {
+    lines.clear();
+    for (const Sum* s = b; s != e; ++s) lines.push_back(Line{key_meter(s->key), s->quantity(), {}, {}, {}, {}, {}, {}, {}});
+    failing = 0;
+  }
+  void meter_begins(MeterIndex meter, const Decimal&) override {
+    for (failing = 0; failing < lines.size() && lines[failing].meter != meter; ++failing) {
+    }
+  }
+  void step_done(MeterIndex, SettlementStep step, const Decimal& taken, const Decimal&) override {
+    if (step == SettlementStep::free || step == SettlementStep::grant) line().free += taken;
+  }
+  void pack_drawn(MeterIndex, const PackDraw& draw) override {
+    line().packs += draw.drawn;
+    if (draw.source.kind == PackSource::Kind::held && held) (*held)[draw.source.index].remaining = draw.remaining();
+  }
+  void postpaid_charged(MeterIndex, const Decimal& quantity, const PostpaidCharge& charge) override {
+    Line& l = line();
+    l.postpaid = quantity;
+    l.band = charge.band;
+    l.unit_price = charge.unit_price;
+    l.amount = charge.amount;
+    l.crossed = charge.crossed;
+  }
+  void total(const Decimal& amount) override { total_ = amount; }
+  const Decimal& bill_total() const { return total_; }
+
+  // The usage row of the meter being settled, for a rejection: the first when it has none.
+  std::size_t failing_row() const { return failing < lines.size() ? failing : 0; }
+
+ private:
+  Decimal total_;
+  Line scratch_;  // for a meter settled for its held packs alone: no usage row, no output line
+  Line& line() { return failing < lines.size() ? lines[failing] : scratch_; }
+};
 
 class Biller {
  public:
   Biller(const Dictionary& d, const PackIndex& packs, bool detail, Batch& out)
       : dict_(d), packs_(packs), detail_(detail), out_(out) {
-    // A rated account is in the states its product's rules give (rated accounts are ...).
-    for (std::size_t p = 0; p < d.size(); ++p) states_.push_back(d.at(p).rated_states);
+    for (std::size_t p = 0; p < d.size(); ++p) settlers_.emplace_back(d.at(p));
   }
 
-  // Sums [b, e) of one account, month and product.
+  // Sums [b, e) of one account, month and product, settled by the engine: a rated account is in
+  // the states its product's rules give (rated accounts are ...), and holds the packs the packs
+  // file gave it, as its earlier months in this run left them.
   void group(const Sum* b, const Sum* e) {
     std::uint64_t rows = 0;
     for (const Sum* s = b; s != e; ++s) rows += s->rows;
-    const Sum* failed = b;
-    lines_.clear();
+    std::size_t p = key_product(b->key);
     Row row;
     row.account = key_account(b->key);
     row.month = key_month(b->key);
-    row.product = &dict_.at(key_product(b->key));
+    row.product = &dict_.at(p);
+    request_.usage.assign(row.product->meters.size(), Decimal());
+    for (const Sum* s = b; s != e; ++s) request_.usage[key_meter(s->key)] = s->quantity();
+    request_.states = row.product->rated_states;
+    lines_.start(b, e);
+    lines_.held = held_packs(static_cast<std::uint64_t>(row.account) << 8 | p);
+    request_.held = lines_.held ? *lines_.held : std::vector<HeldPack>{};
     try {
-      auto held = packs_.find(static_cast<std::uint64_t>(row.account) << 8 | key_product(b->key));
-      if (held == packs_.end()) {
-        for (const Sum* s = b; s != e; ++s) {
-          failed = s;
-          lines_.push_back(settle(*row.product, key_meter(s->key), s->quantity(), states_[key_product(b->key)]));
-          row.total += lines_.back().amount;
-        }
-      } else {
-        row.total = with_packs(*row.product, b, e, held->first, held->second);
-      }
+      settlers_[p].settle(request_, lines_);
     } catch (const BillingError& err) {
-      return reject(failed->first_line, err.what(), rows);
-    } catch (const DecimalError& err) {
-      return reject(failed->first_line, fmt::format("{}: {}", row.product->id, err.what()), rows);
+      return reject(b[lines_.failing_row()].first_line, err.what(), rows);
     }
+    row.total = lines_.bill_total();
     out_.rows_rated += rows;
     if (detail_) {
       row.first_line = static_cast<std::uint32_t>(out_.lines.size());
-      row.line_count = static_cast<std::uint32_t>(lines_.size());
-      out_.lines.insert(out_.lines.end(), lines_.begin(), lines_.end());
+      row.line_count = static_cast<std::uint32_t>(lines_.lines.size());
+      out_.lines.insert(out_.lines.end(), lines_.lines.begin(), lines_.lines.end());
     }
     out_.rows.push_back(std::move(row));
   }
@@ -83,49 +107,21 @@ class Biller {
   const PackIndex& packs_;
   bool detail_;
   Batch& out_;
-  std::vector<Line> lines_;
-  std::vector<std::vector<std::string>> states_;                   // per product
+  std::vector<Settler> settlers_;  // per product, reusing their buffers
+  BillRequest request_;
+  RatedLines lines_;
   std::unordered_map<std::uint64_t, std::vector<HeldPack>> left_;  // packs left after the months billed
+
+  // The packs an account holds for a product, as its earlier months left them; null for none.
+  std::vector<HeldPack>* held_packs(std::uint64_t key) {
+    auto given = packs_.find(key);
+    if (given == packs_.end()) return nullptr;
+    return &left_.try_emplace(key, given->second).first->second;
+  }
 
   void reject(std::uint64_t line, std::string reason, std::uint64_t rows) {
     out_.rejects.push_back({line, std::move(reason), rows});
     out_.rows_rejected += rows;
-  }
-
-  // The full engine, for an account that holds packs; what is left of them carries to its next month.
-  Decimal with_packs(const Product& product, const Sum* b, const Sum* e, std::uint64_t key,
-                     const std::vector<HeldPack>& initial) {
-    auto [at, fresh] = left_.try_emplace(key, initial);
-    std::vector<HeldPack>& held = at->second;
-    BillRequest request;
-    request.usage.resize(product.meters.size());
-    for (const Sum* s = b; s != e; ++s) request.usage[key_meter(s->key)] = s->quantity();
-    request.held = held;
-    request.states = states_[key_product(b->key)];
-    Bill result = bill(product, request);
-    for (const Sum* s = b; s != e; ++s) {
-      Line line;
-      line.meter = key_meter(s->key);
-      line.usage = s->quantity();
-      for (const BillLine& l : result.lines) {
-        if (l.meter != line.meter) continue;
-        line.free = l.free;
-        for (const PackDraw& draw : l.packs) line.packs += draw.drawn;
-        line.postpaid = l.postpaid;
-        line.band = l.charge.band;
-        line.unit_price = l.charge.unit_price;
-        line.amount = l.charge.amount;
-        line.crossed = l.charge.crossed;
-      }
-      lines_.push_back(std::move(line));
-    }
-    // A meter's pool lists its held packs first, in the order they were given.
-    for (const BillLine& l : result.lines) {
-      std::size_t j = 0;
-      for (HeldPack& h : held)
-        if (h.meter == l.meter && j < l.packs.size()) h.remaining = l.packs[j++].remaining();
-    }
-    return result.total;
   }
 };
 

@@ -1,44 +1,13 @@
 #pragma once
-// The billing engine: one account's usage of one product for one billing cycle, settled step by
-// step in the product's settlement order, priced exactly, never rounded.
+// A bill: one account's usage of one product for one billing cycle, settled in the product's
+// settlement order, priced exactly, never rounded. Assembled from the settlement's events.
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "interpreter/model/bill_request.hpp"
-#include "interpreter/model/billing_error.hpp"
-#include "interpreter/model/product.hpp"
+#include "interpreter/billing/settle.hpp"
 
 namespace tariff {
-
-struct PackDraw {
-  bool bought = false;
-  std::string size_text;            // "5000万", or "held" when the held pack's size is unknown
-  std::optional<Decimal> capacity;  // size × count, when known
-  Decimal available;                // before this bill
-  Decimal drawn;
-  Decimal remaining() const { return available - drawn; }
-};
-
-// What one band charged: `quantity` units at `unit_price`.
-struct BandCharge {
-  std::size_t band = 0;
-  Decimal quantity, unit_price, amount;
-};
-
-struct PostpaidCharge {
-  std::optional<std::size_t> band;  // the band reached; none for a zero quantity
-  Decimal unit_price;               // of the band reached
-  Decimal amount;
-  // Graduated pricing: each band the units crossed, lowest first (empty in volume mode, where
-  // every unit is at the price of the band reached: no allocation on the rating path).
-  std::vector<BandCharge> crossed;
-};
-
-// What each band charged for `postpaid` units: the crossed bands of a graduated charge, or the
-// one band reached in volume mode; empty when nothing was charged.
-std::vector<BandCharge> band_charges(const PostpaidCharge& charge, const Decimal& postpaid);
 
 struct BillLine {
   MeterIndex meter = 0;
@@ -48,20 +17,9 @@ struct BillLine {
   PostpaidCharge charge;
 };
 
-struct PurchaseLine {
-  MeterIndex meter = 0;
-  std::string size_text;
-  Decimal size, count, unit_price, amount;
-};
-
-struct FeeLine {
-  std::size_t fee = 0;
-  std::vector<Decimal> quantities;  // per dimension of the fee
-  Decimal amount;
-};
-
 struct Bill {
   const Product* product = nullptr;
+  BillRequest request;  // what was settled: to explain a bill, it is settled again (report/explain.hpp)
   std::vector<BillLine> lines;
   std::vector<PurchaseLine> purchases;
   std::vector<FeeLine> fees;
@@ -72,23 +30,31 @@ struct Bill {
   std::vector<std::string> notes;    // how the bill was settled where it is not obvious (an expired grant)
 };
 
+// The listener that builds a Bill from a settlement's events.
+class BillAssembler : public SettlementListener {
+ public:
+  BillAssembler(const Product& product, const BillRequest& request);
+  Bill take() { return std::move(bill_); }
+
+  void fee_bought(const FeeLine& line) override { bill_.fees.push_back(line); }
+  void pack_bought(const PurchaseLine& line) override { bill_.purchases.push_back(line); }
+  void meter_begins(MeterIndex meter, const Decimal& usage) override;
+  void pack_drawn(MeterIndex, const PackDraw& draw) override { line_.packs.push_back(draw); }
+  void postpaid_charged(MeterIndex, const Decimal& quantity, const PostpaidCharge& charge) override;
+  void step_done(MeterIndex, SettlementStep step, const Decimal& taken, const Decimal& left) override;
+  void meter_ends(MeterIndex) override { bill_.lines.push_back(std::move(line_)); }
+  void total(const Decimal& amount) override { bill_.total = amount; }
+  void freeze(const Decimal& amount) override { bill_.freeze = amount; }
+  void alert(const std::string& text) override { bill_.alerts.push_back(text); }
+  void notice(const std::string& text) override { bill_.notices.push_back(text); }
+  void note(const std::string& text) override { bill_.notes.push_back(text); }
+
+ private:
+  Bill bill_;
+  BillLine line_;  // the meter being settled
+};
+
 // Bills one cycle. Throws BillingError for usage the rules cannot price.
 Bill bill(const Product& product, const BillRequest& request);
-
-// One meter's month settled step by step in the product's order: free quota, grant, packs (drawn
-// in place from `packs`, held ones first), postpaid. The core of bill() and of batch rating, which
-// calls it with no packs: no allocation, no lookup by name. `grant_valid` is false for an expired
-// grant. Throws BillingError for what the rules cannot settle or price.
-struct MeterSettlement {
-  Decimal free, grant, postpaid;
-  PostpaidCharge charge;
-};
-MeterSettlement settle_meter(const Product& product, const Meter& meter, const Decimal& usage,
-                             const std::vector<std::string>& states, std::vector<PackDraw>* packs, bool grant_valid);
-
-// Prices `postpaid` units of a meter whose month's usage is `usage` (the band basis may be
-// either). The hot path of batch rating: no allocation, no lookup by name.
-PostpaidCharge charge_postpaid(const Product& product, const Meter& meter, const Decimal& postpaid,
-                               const Decimal& usage);
 
 }  // namespace tariff

@@ -116,7 +116,7 @@ std::string format_bill_json(const Bill& bill) {
     for (const auto& d : line.packs) {
       w.begin_object();
       w.key("pack").string(d.size_text);
-      w.key("bought").boolean(d.bought);
+      w.key("bought").boolean(d.bought());
       w.key("drawn").string(d.drawn.to_string());
       w.key("remaining").string(d.remaining().to_string());
       w.end_object();

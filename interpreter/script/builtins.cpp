@@ -147,7 +147,7 @@ Value Interpreter::bill_call(const Expr& e) {
     }
   }
   auto b = std::make_shared<Bill>(tariff::bill(p, request));
-  last_bill_ = b;
+  bill_used(b);
   Value v;
   v.kind = Kind::bill;
   v.bill = b;
@@ -213,7 +213,7 @@ std::optional<Value> Interpreter::call_builtin(const Expr& e) {
       expect_args(e, 1, "total(bill) or freeze(bill)");
       Value v = evaluate(positional(e, 0));
       const Bill& b = bill_of(positional(e, 0), v);
-      last_bill_ = v.bill;  // the bill behind the result, for :explain
+      bill_used(v.bill);  // the bill behind the result
       if (f == "total") return money_of(*b.product, b.total);
       if (!b.freeze) fail(e.span, "no-freeze", fmt::format("product {} freezes nothing", b.product->id));
       return money_of(*b.product, *b.freeze);

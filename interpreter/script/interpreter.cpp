@@ -44,7 +44,6 @@ void Interpreter::define_loaded(Diagnostics& diagnostics) {
 }
 
 Outcome Interpreter::run(const Statement& s) {
-  last_bill_ = nullptr;
   frames_.clear();
   calls_ = 0;
   depth_ = 0;

@@ -38,8 +38,15 @@ class Interpreter {
   Outcome run(const Statement& statement);
   Value evaluate(const Expr& expr);
 
-  // The last bill a bill() call computed in the last statement run: what :explain shows.
-  std::shared_ptr<const Bill> last_bill() const { return last_bill_; }
+  // Hears of each bill behind a value as a statement is evaluated (bill() computes one, total()
+  // and freeze() read one): how the REPL's :explain finds the bill behind `total(b)`, as cel-cpp
+  // reports evaluation to a listener. Null (the default): nobody listens.
+  class Listener {
+   public:
+    virtual ~Listener() = default;
+    virtual void bill_used(const std::shared_ptr<const Bill>& bill) = 0;
+  };
+  void set_listener(Listener* listener) { listener_ = listener; }
 
   // Bound names and function names (user's and built-in), for completion.
   std::vector<std::string> names() const;
@@ -84,7 +91,10 @@ class Interpreter {
   std::vector<Frame> frames_;  // calls of script functions; only the innermost is visible
   std::uint64_t calls_ = 0;    // script function calls in the statement being run (bounded)
   std::size_t depth_ = 0;      // nested evaluate() calls (bounded)
-  std::shared_ptr<const Bill> last_bill_;
+  Listener* listener_ = nullptr;
+  void bill_used(const std::shared_ptr<const Bill>& bill) {
+    if (listener_) listener_->bill_used(bill);
+  }
 };
 
 // Raises an evaluation error at `span`.

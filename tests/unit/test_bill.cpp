@@ -106,7 +106,7 @@ TEST_CASE("预付费 示例二: free, then the pack, then postpaid", "[bill]") {
   const BillLine& line = b.lines[0];
   CHECK(line.free == 10000);
   REQUIRE(line.packs.size() == 1);
-  CHECK(line.packs[0].bought);
+  CHECK(line.packs[0].bought());
   CHECK(line.packs[0].drawn == 5000 * wan);
   CHECK(line.postpaid == 1990000);
   // The band is chosen by the 1,990,000 postpaid calls, not the month's 5200万.
@@ -161,10 +161,10 @@ TEST_CASE("held packs are drawn before bought ones", "[bill]") {
   Bill b = bill(*s.product, r);
   const auto& packs = b.lines.at(0).packs;
   REQUIRE(packs.size() == 2);
-  CHECK_FALSE(packs[0].bought);
+  CHECK_FALSE(packs[0].bought());
   CHECK(packs[0].available == 300);
   CHECK(packs[0].drawn == 300);
-  CHECK(packs[1].bought);
+  CHECK(packs[1].bought());
   CHECK(packs[1].drawn == 200);
   CHECK(packs[1].remaining() == 800);
   CHECK(b.total == 5);  // held packs were paid for before

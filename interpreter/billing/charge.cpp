@@ -1,0 +1,82 @@
+#include "interpreter/billing/charge.hpp"
+
+#include <fmt/format.h>
+
+namespace tariff {
+
+std::string meter_label(const Product& p, const Meter& m) { return fmt::format("{} {}", p.id, m.display_name()); }
+
+void require_whole(const Product& p, const Meter& m, const Decimal& q, const char* what, bool of_units) {
+  if (q.is_negative())
+    throw BillingError("negative-quantity",
+                       fmt::format("{}: {} cannot be negative ({})", meter_label(p, m), what, q.to_string()));
+  if (!q.is_integer())
+    throw BillingError("fractional-quantity",
+                       fmt::format("{}: {} must be a whole number{} ({})", meter_label(p, m), what,
+                                   of_units ? " of " + m.unit + "s" : "", q.to_string()));
+}
+
+namespace {
+
+const Price& priced_band(const Product& p, const Meter& m, const PostpaidPrices& prices, std::size_t band,
+                         const Decimal& q) {
+  const Price& price = prices.prices[band];
+  if (price.kind == Price::Kind::contact_sales)
+    throw BillingError(
+        "contact-sales",
+        fmt::format("{}: {} {}s reach the band {}, which has no list price (联系商务): contact sales for a quote",
+                    meter_label(p, m), q.to_string(), m.unit, prices.schedule->bands[band].text));
+  return price;
+}
+
+// The band holding q, or an error saying whether q is under the first band (a minimum) or over the last.
+std::size_t band_of(const Product& p, const Meter& m, const BandSchedule& s, const Decimal& q) {
+  if (auto band = s.find(q)) return *band;
+  const Band& first = s.bands.front();
+  if (!first.contains(q) && !first.below(q))
+    throw BillingError("below-minimum", fmt::format("{}: {} {}s is below the minimum; the first band is {}",
+                                                    meter_label(p, m), q.to_string(), m.unit, first.text));
+  throw BillingError("above-maximum", fmt::format("{}: {} {}s is beyond the last band {}", meter_label(p, m),
+                                                  q.to_string(), m.unit, s.bands.back().text));
+}
+
+}  // namespace
+
+PostpaidCharge charge_postpaid(const Product& product, const Meter& meter, const Decimal& postpaid,
+                               const Decimal& usage) {
+  PostpaidCharge charge;
+  if (postpaid.is_zero()) return charge;
+  if (!meter.postpaid)
+    throw BillingError(
+        "no-postpaid",
+        fmt::format("{}: {} {}s are left after free quota and packs, and the meter has no postpaid price",
+                    meter_label(product, meter), postpaid.to_string(), meter.unit));
+  const PostpaidPrices& prices = *meter.postpaid;
+  const BandSchedule& schedule = *prices.schedule;
+  const Decimal& basis = schedule.basis == BandBasis::usage ? usage : postpaid;
+  std::size_t reached = band_of(product, meter, schedule, basis);
+  charge.band = reached;
+  charge.unit_price = priced_band(product, meter, prices, reached, basis).amount;
+  if (schedule.mode == BandMode::volume) {
+    charge.amount = postpaid * charge.unit_price;
+    return charge;
+  }
+  // Graduated: the postpaid units are the last `postpaid` units of the basis quantity.
+  Decimal first = basis - postpaid + 1;
+  for (std::size_t b = 0; b <= reached; ++b) {
+    Decimal units = schedule.bands[b].units_within(first, basis);
+    if (units.is_zero()) continue;
+    const Decimal& price = priced_band(product, meter, prices, b, basis).amount;
+    charge.crossed.push_back({b, units, price, units * price});
+    charge.amount += charge.crossed.back().amount;
+  }
+  return charge;
+}
+
+std::vector<BandCharge> band_charges(const PostpaidCharge& charge, const Decimal& postpaid) {
+  if (!charge.crossed.empty()) return charge.crossed;
+  if (!charge.band) return {};
+  return {{*charge.band, postpaid, charge.unit_price, charge.amount}};
+}
+
+}  // namespace tariff

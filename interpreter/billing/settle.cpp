@@ -1,0 +1,234 @@
+#include "interpreter/billing/settle.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace tariff {
+
+namespace {
+
+const Decimal no_usage;
+
+Decimal take(Decimal& left, const Decimal& available) {
+  Decimal taken = std::min(left, available);
+  left -= taken;
+  return taken;
+}
+
+}  // namespace
+
+Settler::Settler(const Product& product) : product_(product), pools_(product.meters.size()) {}
+
+bool Settler::has_state(const std::string& state) const {
+  const auto& given = request_->states;
+  return std::find(given.begin(), given.end(), state) != given.end() ||
+         std::find(granted_.begin(), granted_.end(), state) != granted_.end();
+}
+
+void Settler::settle(const BillRequest& request, SettlementListener& listener) {
+  request_ = &request;
+  for (auto& pool : pools_) pool.clear();
+  granted_.clear();
+  total_ = Decimal();
+  grant_expiry_noted_ = false;
+  try {
+    buy_fees(listener);
+    stock_packs(listener);
+    for (MeterIndex m = 0; m < product_.meters.size(); ++m) settle_meter(m, listener);
+    finish(listener);
+  } catch (const DecimalError& e) {
+    throw BillingError("overflow", fmt::format("{}: {}", product_.id, e.what()));
+  }
+}
+
+// Fees come first: a licence bought this month grants the state that packs and postpaid require,
+// and brings its included packs into the pools. A licence bought in the same bill lets the
+// upgrades it enables be bought too, whatever the order the purchases are listed in.
+void Settler::buy_fees(SettlementListener& listener) {
+  for (const auto& purchase : request_->fees) {
+    const Fee& fee = product_.fees.at(purchase.fee);
+    bool bought = !fee_units(product_.id, fee, purchase.quantities).is_zero();  // a licence for 0 activities licenses nothing
+    if (bought && fee.grants_state && !has_state(*fee.grants_state)) granted_.push_back(*fee.grants_state);
+  }
+  for (std::size_t i = 0; i < request_->fees.size(); ++i) {
+    const FeePurchase& purchase = request_->fees[i];
+    const Fee& fee = product_.fees.at(purchase.fee);
+    if (fee.requires_state && !has_state(*fee.requires_state))
+      throw BillingError("fee-requires-state", fmt::format("{} {}: only {} accounts may buy it", product_.id,
+                                                           fee.display_name(), *fee.requires_state));
+    FeeLine line{purchase.fee, purchase.quantities, fee_amount(product_.id, fee, purchase.quantities)};
+    total_ += line.amount;
+    listener.fee_bought(line);
+    include_packs(i, fee, fee_units(product_.id, fee, purchase.quantities));
+  }
+}
+
+void Settler::include_packs(std::size_t purchase, const Fee& fee, const Decimal& units) {
+  for (const auto& inc : fee.includes) {
+    Decimal capacity = inc.size * units;
+    pools_[inc.meter].push_back({{PackSource::Kind::included, purchase},
+                                 fmt::format("{} ({})", inc.size_text, fee.display_name()),
+                                 capacity,
+                                 capacity,
+                                 {}});
+  }
+}
+
+void Settler::check_pack_state(const Meter& m, const Pack& pack) const {
+  if (pack.terms && pack.terms->requires_state && !has_state(*pack.terms->requires_state))
+    throw BillingError("pack-requires-state", fmt::format("{}: packs are sold to and used by {} accounts only",
+                                                          meter_label(product_, m), *pack.terms->requires_state));
+}
+
+// A held pack must be one the account could have: drawn by the settlement order, of a size that
+// is sold (or included with a fee) for its meter, with no more left than it held. Anything else
+// would be drawn silently, or silently ignored.
+void Settler::check_held(const Meter& m, const HeldPack& h) const {
+  require_whole(product_, m, h.remaining, "a held pack's remaining calls");
+  const auto& order = product_.settlement;
+  if (std::find(order.begin(), order.end(), SettlementStep::packs) == order.end())
+    throw BillingError("held-pack", fmt::format("{}: the product settles no packs, so a held pack cannot be drawn",
+                                                meter_label(product_, m)));
+  std::vector<Decimal> sizes;
+  for (const Pack& p : m.packs) sizes.push_back(p.size);
+  for (const Fee& fee : product_.fees)
+    for (const IncludedPack& inc : fee.includes)
+      if (&product_.meters[inc.meter] == &m) sizes.push_back(inc.size);
+  if (sizes.empty())
+    throw BillingError("held-pack", fmt::format("{}: no packs are sold for this meter", meter_label(product_, m)));
+  if (!h.size) return;
+  require_whole(product_, m, *h.size, "a held pack's size");
+  if (std::find(sizes.begin(), sizes.end(), *h.size) == sizes.end())
+    throw BillingError("held-pack", fmt::format("{}: no {} pack is sold for this meter", meter_label(product_, m),
+                                                h.size->to_string()));
+  if (h.remaining > *h.size)
+    throw BillingError("held-pack", fmt::format("{}: a held pack of {} cannot have {} calls left",
+                                                meter_label(product_, m), h.size->to_string(),
+                                                h.remaining.to_string()));
+}
+
+// Held packs go first into each meter's pool (they are older), then the packs bought now.
+void Settler::stock_packs(SettlementListener& listener) {
+  for (std::size_t i = 0; i < request_->held.size(); ++i) {
+    const HeldPack& h = request_->held[i];
+    const Meter& m = product_.meters.at(h.meter);
+    check_held(m, h);
+    if (!m.packs.empty()) check_pack_state(m, m.packs.front());
+    auto& pool = pools_[h.meter];
+    // Before the included packs of fees bought now, which are newer.
+    auto at = std::find_if(pool.begin(), pool.end(), [](const PackDraw& d) { return d.bought(); });
+    pool.insert(at, {{PackSource::Kind::held, i}, h.size ? h.size->to_string() : "held", h.size, h.remaining, {}});
+  }
+  for (std::size_t i = 0; i < request_->buys.size(); ++i) {
+    const PackPurchase& b = request_->buys[i];
+    const Meter& m = product_.meters.at(b.meter);
+    const Pack& pack = m.packs.at(b.pack);
+    require_whole(product_, m, b.count, "a pack count", false);
+    if (b.count.is_zero())
+      throw BillingError("pack-count", fmt::format("{}: buying 0 packs of {} buys nothing: the count is at least 1",
+                                                   meter_label(product_, m), pack.size_text));
+    check_pack_state(m, pack);
+    if (!pack.price.sold())
+      throw BillingError("pack-not-sold",
+                         fmt::format("{}: the {} pack is not sold", meter_label(product_, m), pack.size_text));
+    Decimal capacity = pack.size * b.count;
+    pools_[b.meter].push_back({{PackSource::Kind::bought, i}, pack.size_text, capacity, capacity, {}});
+    PurchaseLine line{b.meter, pack.size_text, pack.size, b.count, pack.price.amount, pack.price.amount * b.count};
+    total_ += line.amount;
+    listener.pack_bought(line);
+  }
+}
+
+bool Settler::grant_valid(const Grant& g, SettlementListener& listener) {
+  const auto& age = request_->grant_age_months;
+  if (!age || *age < g.valid_months) return true;
+  if (!std::exchange(grant_expiry_noted_, true))
+    listener.note(fmt::format("the {} grant expired: valid {} months, activated {} months ago", g.when_state,
+                              g.valid_months, *age));
+  return false;
+}
+
+// One meter's cycle, step by step in the product's order: free quota, grant, packs (drawn in
+// place from the pool), postpaid.
+void Settler::settle_meter(MeterIndex index, SettlementListener& listener) {
+  const Meter& m = product_.meters[index];
+  const Decimal& usage = index < request_->usage.size() ? request_->usage[index] : no_usage;
+  require_whole(product_, m, usage, "usage");
+  auto& pool = pools_[index];
+  if (usage.is_zero() && pool.empty()) return;
+  listener.meter_begins(index, usage);
+  Decimal left = usage;
+  for (SettlementStep step : product_.settlement) {
+    Decimal taken;
+    switch (step) {
+      case SettlementStep::free:
+        if (m.free && !(m.free->lost_when && has_state(*m.free->lost_when))) taken = take(left, m.free->quantity);
+        break;
+      case SettlementStep::grant:
+        if (m.grant && has_state(m.grant->when_state) && grant_valid(*m.grant, listener))
+          taken = take(left, m.grant->quantity);
+        break;
+      case SettlementStep::packs:
+        for (PackDraw& draw : pool) {
+          draw.drawn = take(left, draw.available);
+          taken += draw.drawn;
+          listener.pack_drawn(index, draw);
+        }
+        break;
+      case SettlementStep::postpaid: {
+        taken = std::exchange(left, Decimal());
+        if (!taken.is_zero() && m.postpaid && m.postpaid->requires_state && !has_state(*m.postpaid->requires_state))
+          throw BillingError("postpaid-requires-state",
+                             fmt::format("{}: {} {}s are left for postpaid, which only {} accounts may use",
+                                         meter_label(product_, m), taken.to_string(), m.unit,
+                                         *m.postpaid->requires_state));
+        PostpaidCharge charge = charge_postpaid(product_, m, taken, usage);
+        total_ += charge.amount;
+        listener.postpaid_charged(index, taken, charge);
+        break;
+      }
+    }
+    listener.step_done(index, step, taken, left);
+  }
+  if (!left.is_zero())
+    throw BillingError("unsettled", fmt::format("{}: {} {}s are not covered and the product has no postpaid step",
+                                                meter_label(product_, m), left.to_string(), m.unit));
+  listener.meter_ends(index);
+}
+
+// After every meter: the total, then what depends on it and on the pools (the freeze, alerts,
+// notices).
+void Settler::finish(SettlementListener& listener) {
+  listener.total(total_);
+  // 本月调用量 × 刊例价 × 120%: each meter's whole usage at its list price (in graduated mode,
+  // each band's part at that band's price). Usage beyond the list prices has nothing to freeze on.
+  if (product_.freeze) {
+    Decimal estimate;
+    for (MeterIndex i = 0; i < product_.meters.size() && i < request_->usage.size(); ++i) {
+      const Meter& m = product_.meters[i];
+      if (!m.postpaid || request_->usage[i].is_zero()) continue;
+      try {
+        estimate += charge_postpaid(product_, m, request_->usage[i], request_->usage[i]).amount;
+      } catch (const BillingError&) {
+      }
+    }
+    listener.freeze(estimate * *product_.freeze);
+  }
+  // 资源包剩余次数不足15%或耗尽时提醒.
+  if (product_.alert_below)
+    for (MeterIndex i = 0; i < pools_.size(); ++i)
+      for (const PackDraw& draw : pools_[i]) {
+        const Meter& m = product_.meters[i];
+        if (draw.remaining().is_zero())
+          listener.alert(fmt::format("{} pack {} is used up", m.display_name(), draw.size_text));
+        else if (draw.capacity && draw.remaining() < *draw.capacity * *product_.alert_below)
+          listener.alert(fmt::format("{} pack {} has {} left, under {}%", m.display_name(), draw.size_text,
+                                     draw.remaining().to_string(),
+                                     (*product_.alert_below * 100).normalized().to_string()));
+      }
+  for (const auto& n : product_.notices)
+    if (total_ > n.threshold) listener.notice(n.text);
+}
+
+}  // namespace tariff
