@@ -1,16 +1,18 @@
 // tariff bill PRODUCT [METER=QTY...] [--buy METER=SIZE[xN]]... [--held METER=LEFT[/SIZE]]...
-//             [--STATE]... [--state NAME]... [--STATE-since YYYY-MM --month YYYY-MM] [--json]
+//             [--fee NAME[=N] | NAME:DIM=N,DIM=N]... [--STATE]... [--state NAME]...
+//             [--STATE-since YYYY-MM --month YYYY-MM] [--json]
+// Every name is resolved by the request builder (interpreter/model/request_builder.hpp), as a rule
+// file's example and a script's bill() resolve theirs.
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cstdio>
 #include <iostream>
 
 #include "cli/common.hpp"
-#include "interpreter/billing/bill.hpp"
-#include "interpreter/report/format_bill.hpp"
-#include "interpreter/model/month.hpp"
 #include "interpreter/base/utf8.hpp"
+#include "interpreter/billing/bill.hpp"
+#include "interpreter/model/month.hpp"
+#include "interpreter/model/request_builder.hpp"
+#include "interpreter/report/format_bill.hpp"
 
 namespace tariff::cli {
 
@@ -19,7 +21,7 @@ namespace {
 std::pair<std::string, std::string> split_assignment(const std::string& word, const char* what) {
   auto eq = word.find('=');
   if (eq == std::string::npos || eq == 0 || eq + 1 == word.size())
-    throw UsageError(fmt::format("{} '{}' is not METER=QUANTITY", what, word));
+    throw UsageError(fmt::format("{} '{}' is not METER=QUANTITY", what, printable(word)));
   return {word.substr(0, eq), word.substr(eq + 1)};
 }
 
@@ -31,53 +33,24 @@ std::pair<std::string, std::string> split_count(const std::string& text) {
   return {text, "1"};
 }
 
-std::size_t find_pack(const Product& product, MeterIndex m, const Decimal& size, const std::string& text) {
-  const auto& packs = product.meters[m].packs;
-  for (std::size_t i = 0; i < packs.size(); ++i)
-    if (packs[i].size == size) return i;
-  std::string sizes;
-  for (const auto& p : packs) sizes += (sizes.empty() ? "" : ", ") + p.size_text;
-  throw UsageError(fmt::format("{} {} has no {} pack (sizes: {})", product.id, product.meters[m].display_name(), text,
-                               sizes.empty() ? "none" : sizes));
-}
-
-// --fee licence=2 (the first dimension), --fee qps_upgrade:activity=1,day=7,qps=100; dimensions
-// not given take their default (the lowest allowed, else one unit).
-FeePurchase parse_fee(const RuleSet& rules, const Product& product, const std::string& text) {
+// --fee licence=2 (the first dimension), --fee qps_upgrade:activity=1,day=7,qps=100, --fee plan
+// (a flat fee); dimensions not given take their default.
+void add_fee(RequestBuilder& request, const RuleSet& rules, const std::string& text) {
   std::string name = text.substr(0, text.find_first_of(":="));
-  auto index = product.find_fee(name);
-  if (!index) {
-    std::string known;
-    for (const auto& f : product.fees) known += (known.empty() ? "" : ", ") + f.id;
-    throw UsageError(
-        fmt::format("product {} has no fee '{}' (fees: {})", product.id, name, known.empty() ? "none" : known));
-  }
-  const Fee& fee = product.fees[*index];
-  FeePurchase purchase{*index, {}};
-  for (const auto& d : fee.dimensions) purchase.quantities.push_back(d.default_quantity());
-  if (fee.dimensions.empty() && name.size() < text.size())
-    throw UsageError(fmt::format("--fee {}: fee {} is a flat amount, not priced per anything: write --fee {}", text,
-                                 fee.id, name));
+  std::optional<std::pair<Span, Decimal>> first;
+  std::vector<std::pair<Name, Decimal>> dimensions;
   if (name.size() < text.size() && text[name.size()] == '=') {
-    purchase.quantities.front() = parse_quantity(rules, text.substr(name.size() + 1), text);
-    return purchase;
+    first = {Span{}, parse_quantity(rules, text.substr(name.size() + 1), text)};
+  } else if (name.size() < text.size()) {
+    std::string rest = text.substr(name.size() + 1);
+    for (std::size_t start = 0; start < rest.size();) {
+      std::size_t end = std::min(rest.find(',', start), rest.size());
+      auto [dim, qty] = split_assignment(rest.substr(start, end - start), "--fee");
+      dimensions.emplace_back(Name{dim, {}}, parse_quantity(rules, qty, text));
+      start = end + 1;
+    }
   }
-  std::string rest = name.size() < text.size() ? text.substr(name.size() + 1) : "";
-  std::vector<bool> given(fee.dimensions.size(), false);
-  for (std::size_t start = 0; start < rest.size();) {
-    std::size_t end = std::min(rest.find(',', start), rest.size());
-    auto [dim, qty] = split_assignment(rest.substr(start, end - start), "--fee");
-    auto it = std::find_if(fee.dimensions.begin(), fee.dimensions.end(),
-                           [&](const FeeDimension& d) { return d.name == dim; });
-    if (it == fee.dimensions.end())
-      throw UsageError(fmt::format("fee {} is not priced per '{}'", fee.id, printable(dim)));
-    auto d = static_cast<std::size_t>(it - fee.dimensions.begin());
-    if (given[d]) throw UsageError(fmt::format("--fee {}: {} is given twice", text, dim));
-    given[d] = true;
-    purchase.quantities[d] = parse_quantity(rules, qty, text);
-    start = end + 1;
-  }
-  return purchase;
+  request.fee({name, {}}, first, dimensions);
 }
 
 // YYYY-MM → months since year 0, for the age of a grant.
@@ -87,24 +60,11 @@ int month_number(const std::string& text, const char* option) {
   return *month;
 }
 
-}  // namespace
-
-int cmd_bill(Args args) {
-  auto paths = rule_paths(args);
-  bool json = args.take_flag("--json");
-  auto buys = args.take_all("--buy");
-  auto held = args.take_all("--held");
-  auto states = args.take_all("--state");
-  auto fees = args.take_all("--fee");
-  auto month = args.take("--month");
-  if (args.words.empty() || args.words.front().starts_with("--"))
-    throw UsageError("bill needs a PRODUCT, then METER=QUANTITY for each meter used");
-  auto rules = std::make_optional(load(paths));
-  const Product& product = find_product(*rules, args.words.front());
-  // Every state the loaded rules mention is an option: --trial, --suspended, --licensed, ...; and
-  // --STATE-since YYYY-MM says when the grant given in that state was activated.
-  std::optional<std::string> grant_since;
-  for (const auto& p : rules->catalog.products)
+// Every state the loaded rules mention is an option, --trial, --suspended, --licensed, ...; and
+// --STATE-since YYYY-MM says when the grant given in that state was activated.
+std::vector<std::string> state_options(Args& args, const RuleSet& rules, std::optional<std::string>& grant_since) {
+  std::vector<std::string> states = args.take_all("--state");
+  for (const auto& p : rules.catalog.products)
     for (const auto& s : p->states) {
       if (args.take_flag("--" + s)) states.push_back(s);
       if (auto since = args.take("--" + s + "-since")) {
@@ -112,42 +72,54 @@ int cmd_bill(Args args) {
         states.push_back(s);
       }
     }
+  return states;
+}
+
+}  // namespace
+
+int cmd_bill(Args args) {
+  auto paths = rule_paths(args);
+  bool json = args.take_flag("--json");
+  auto buys = args.take_all("--buy");
+  auto held = args.take_all("--held");
+  auto fees = args.take_all("--fee");
+  auto month = args.take("--month");
+  if (args.words.empty() || args.words.front().starts_with("--"))
+    throw UsageError("bill needs a PRODUCT, then METER=QUANTITY for each meter used");
+  RuleSet rules = load(paths);
+  const Product& product = find_product(rules, args.words.front());
+  std::optional<std::string> grant_since;
+  auto states = state_options(args, rules, grant_since);
   args.expect_no_options();
 
-  BillRequest request;
-  request.usage.resize(product.meters.size());
+  RequestBuilder request(product);
   for (std::size_t i = 1; i < args.words.size(); ++i) {
     auto [meter, qty] = split_assignment(args.words[i], "usage");
-    request.usage[find_meter(product, meter)] += parse_quantity(*rules, qty, args.words[i]);
+    request.usage({meter, {}}, parse_quantity(rules, qty, args.words[i]));
   }
   for (const auto& b : buys) {
     auto [meter, rest] = split_assignment(b, "--buy");
-    auto [size_text, count_text] = split_count(rest);
-    MeterIndex m = find_meter(product, meter);
-    Decimal size = parse_quantity(*rules, size_text, b);
-    request.buys.push_back({m, find_pack(product, m, size, size_text), parse_quantity(*rules, count_text, b)});
+    auto [size, count] = split_count(rest);
+    request.buy({meter, {}}, parse_quantity(rules, size, b), {size, {}}, parse_quantity(rules, count, b));
   }
   for (const auto& h : held) {
     auto [meter, rest] = split_assignment(h, "--held");
     auto slash = rest.find('/');
-    HeldPack pack{find_meter(product, meter), parse_quantity(*rules, rest.substr(0, slash), h), std::nullopt};
-    if (slash != std::string::npos) pack.size = parse_quantity(*rules, rest.substr(slash + 1), h);
-    request.held.push_back(std::move(pack));
+    std::optional<Decimal> size;
+    if (slash != std::string::npos) size = parse_quantity(rules, rest.substr(slash + 1), h);
+    request.hold({meter, {}}, parse_quantity(rules, rest.substr(0, slash), h), size);
   }
-  for (const auto& f : fees) request.fees.push_back(parse_fee(*rules, product, f));
+  for (const auto& f : fees) add_fee(request, rules, f);
+  for (const auto& s : states) request.state({s, {}});
+  BillRequest r = request.take();
   if (grant_since) {
     if (!month) throw UsageError("--STATE-since needs --month, the month billed");
-    request.grant_age_months = month_number(*month, "--month") - month_number(*grant_since, "--STATE-since");
-    if (*request.grant_age_months < 0) throw UsageError(fmt::format("the grant's month {} is after --month {}", *grant_since, *month));
+    r.grant_age_months = month_number(*month, "--month") - month_number(*grant_since, "--STATE-since");
+    if (*r.grant_age_months < 0)
+      throw UsageError(fmt::format("the grant's month {} is after --month {}", *grant_since, *month));
   }
-  for (const auto& s : states) {
-    if (std::find(product.states.begin(), product.states.end(), s) == product.states.end())
-      throw UsageError(fmt::format("product {} has no rule for the account state '{}'", product.id, s));
-    if (std::count(request.states.begin(), request.states.end(), s) == 0) request.states.push_back(s);
-  }
-
   try {
-    Bill b = bill(product, request);
+    Bill b = bill(product, r);
     std::cout << (json ? format_bill_json(b) + "\n" : format_bill_text(b));
     return ok;
   } catch (const BillingError& e) {

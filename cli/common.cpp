@@ -12,6 +12,7 @@
 #include <iostream>
 
 #include "interpreter/language/literal.hpp"
+#include "interpreter/model/request_builder.hpp"
 
 namespace tariff::cli {
 
@@ -191,18 +192,7 @@ void OutputFile::commit() {
   }
 }
 
-const Product& find_product(const RuleSet& rules, const std::string& id) {
-  if (const Product* p = rules.catalog.find(id)) return *p;
-  std::string known;
-  for (const auto& p : rules.catalog.products) known += (known.empty() ? "" : ", ") + p->id;
-  throw UsageError(fmt::format("unknown product '{}' (known: {})", id, known));
-}
+const Product& find_product(const RuleSet& rules, const std::string& id) { return resolve_product(rules.catalog, {id, {}}); }
 
-MeterIndex find_meter(const Product& product, const std::string& name) {
-  if (auto m = product.find_meter(name)) return *m;
-  std::string known;
-  for (const auto& m : product.meters) known += (known.empty() ? "" : ", ") + m.id + " " + m.display_name();
-  throw UsageError(fmt::format("product {} has no meter or API action '{}' (meters: {})", product.id, name, known));
-}
 
 }  // namespace tariff::cli

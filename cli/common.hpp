@@ -75,7 +75,6 @@ class OutputFile {
 };
 
 const Product& find_product(const RuleSet& rules, const std::string& id);
-MeterIndex find_meter(const Product& product, const std::string& name);
 
 int cmd_check(Args args);
 int cmd_test(Args args);

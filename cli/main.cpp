@@ -73,6 +73,9 @@ int main(int argc, char** argv) {
   } catch (const UsageError& e) {
     std::cerr << "tariff: " << e.what() << "\n";
     return usage_error;
+  } catch (const tariff::DiagnosticError& e) {  // a name that resolves to nothing, and why
+    print_diagnostics(e.diagnostics);
+    return usage_error;
   } catch (const std::exception& e) {
     std::cerr << "tariff: internal error: " << e.what() << "\n";
     return internal_error;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "interpreter/base/name.hpp"
 #include "interpreter/base/source.hpp"
 
 namespace tariff::script {
@@ -15,10 +16,7 @@ struct Statement;
 
 namespace tariff::ast {
 
-struct Name {
-  std::string text;
-  Span span;
-};
+using Name = tariff::Name;
 
 // 350万 → digits "350", unit "万"; 120% → digits "120", percent; 0.0032 → digits "0.0032".
 struct Number {

@@ -110,7 +110,8 @@ class Compiler {
     for (const auto& row : t.table.rows) {
       auto& packs = out_->meters[meter(row.key)].packs;
       for (std::size_t i = 0; i < row.cells.size(); ++i) {
-        Pack pack{value(*t.table.columns[i].size), price(row, i), text_of(t.table.columns[i].span), terms.get()};
+        Pack pack{value(*t.table.columns[i].size), price(row, i), text_of(t.table.columns[i].span), terms.get(),
+                  row.cells[i].span};
         packs.push_back(std::move(pack));
       }
       std::stable_sort(packs.begin(), packs.end(), [](const Pack& a, const Pack& b) { return a.size < b.size; });

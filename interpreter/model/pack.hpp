@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "interpreter/base/source.hpp"
 #include "interpreter/money/decimal.hpp"
 #include "interpreter/model/price.hpp"
 
@@ -21,6 +22,7 @@ struct Pack {
   Price price;            // Price::Kind::not_sold where the table prints '-'
   std::string size_text;  // "1000万", as the table's header writes it
   const PackTerms* terms = nullptr;
+  Span span;  // its price cell in the rule file
 };
 
 }  // namespace tariff

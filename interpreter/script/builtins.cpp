@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "interpreter/model/request_builder.hpp"
 #include "interpreter/script/interpreter.hpp"
 
 namespace tariff::script {
@@ -70,24 +71,33 @@ const Product& Interpreter::product_arg(const Expr& call, std::size_t i) {
   return *v.product;
 }
 
-// A meter by id, display name, alias or API action of `p`; or a string naming one.
-MeterIndex Interpreter::meter_arg(const Expr& call, const Product& p, const Expr& arg) {
-  // A bare name is the meter's own name first (人脸比对), else a binding or parameter holding one.
+// The name a meter argument gives: a bare name is the meter's own name first (人脸比对), else a
+// binding or parameter holding one; a string names one.
+Name Interpreter::meter_name(const Expr& call, const Product& p, const Expr& arg) {
   std::string name = arg.text;
   bool bound = globals_.count(name) > 0 || (!frames_.empty() && frames_.back().count(name) > 0);
   bool own_name = (arg.kind == Expr::Kind::variable && (p.find_meter(name) || !bound)) || arg.kind == Expr::Kind::text;
   if (!own_name) {
     Value v = evaluate(arg);
-    if (v.kind == Kind::meter && v.product == &p) return v.meter;
+    if (v.kind == Kind::meter && v.product == &p) return {p.meters[v.meter].id, arg.span};
     if (v.kind != Kind::text)
       fail(arg.span, "type", fmt::format("{} expects a meter of {}, not {}", call.text, p.id, kind_name(v.kind)));
     name = v.text;
   }
-  if (auto m = p.find_meter(name)) return *m;
-  std::string known;
-  for (const auto& m : p.meters) known += (known.empty() ? "" : ", ") + m.id + " " + m.display_name();
-  fail(arg.span, "unknown-meter", fmt::format("product {} has no meter or API action '{}'", p.id, name),
-       fmt::format("meters: {}", known));
+  return {name, arg.span};
+}
+
+// A meter by id, display name, alias or API action of `p`, resolved as every name a user types is.
+MeterIndex Interpreter::meter_arg(const Expr& call, const Product& p, const Expr& arg) {
+  return resolve_meter(p, meter_name(call, p, arg));
+}
+
+Name Interpreter::meter_name(const Expr& call, const Product& p, const ast::Name& written) {
+  Expr meter;
+  meter.kind = Expr::Kind::variable;
+  meter.text = written.text;
+  meter.span = written.span;
+  return meter_name(call, p, meter);
 }
 
 Value Interpreter::money_of(const Product& p, Decimal amount) const {
@@ -98,55 +108,32 @@ Value Interpreter::money_of(const Product& p, Decimal amount) const {
 //      fee = NAME [QTY] [DIM = QTY ...], state = "trial")
 Value Interpreter::bill_call(const Expr& e) {
   const Product& p = product_arg(e, 0);
-  BillRequest request;
-  request.usage.resize(p.meters.size());
+  RequestBuilder request(p);
   for (std::size_t i = 1; i < e.args.size(); ++i) {
     const Arg& a = e.args[i];
     if (a.fee) {
-      request.fees.push_back(fee_purchase(p, *a.fee));
+      add_fee(request, p, *a.fee);
+    } else if (a.pack && a.pack->held) {
+      std::optional<Decimal> size;
+      if (a.pack->extra) size = quantity_of(*a.pack->extra);
+      request.hold(meter_name(e, p, a.pack->meter), quantity_of(*a.pack->size), size);
     } else if (a.pack) {
-      Expr meter;
-      meter.kind = Expr::Kind::variable;
-      meter.text = a.pack->meter.text;
-      meter.span = a.pack->meter.span;
-      MeterIndex m = meter_arg(e, p, meter);
-      Decimal size = quantity_of(*a.pack->size);
-      if (a.pack->held) {
-        HeldPack held{m, size, std::nullopt};
-        if (a.pack->extra) held.size = quantity_of(*a.pack->extra);
-        request.held.push_back(held);
-        continue;
-      }
-      const auto& packs = p.meters[m].packs;
-      auto found = std::find_if(packs.begin(), packs.end(), [&](const Pack& k) { return k.size == size; });
-      if (found == packs.end()) {
-        std::string sizes;
-        for (const auto& k : packs) sizes += (sizes.empty() ? "" : ", ") + k.size_text;
-        fail(a.pack->size->span, "unknown-pack",
-             fmt::format("{} sells no {} pack of {}", p.id, p.meters[m].display_name(), size.to_string()),
-             fmt::format("sizes: {}", sizes.empty() ? "none" : sizes));
-      }
-      Decimal count = a.pack->extra ? quantity_of(*a.pack->extra) : Decimal(1);
-      request.buys.push_back({m, static_cast<std::size_t>(found - packs.begin()), count});
+      const Span& at = a.pack->size->span;
+      request.buy(meter_name(e, p, a.pack->meter), quantity_of(*a.pack->size),
+                  {at.source->text.substr(at.begin, at.end - at.begin), at},
+                  a.pack->extra ? quantity_of(*a.pack->extra) : Decimal(1));
     } else if (!a.name) {
       fail(a.span, "arity",
            "bill takes the product, then METER = QUANTITY, buy = ..., held = ..., fee = ..., state = \"...\"");
     } else if (a.name->text == "state") {
       Value v = evaluate(*a.value);
       if (v.kind != Kind::text) fail(a.value->span, "type", "state = needs a string, the state's name: state = \"NAME\"");
-      if (std::ranges::count(p.states, v.text) == 0)
-        fail(a.value->span, "unknown-state",
-             fmt::format("product {} has no rule for the account state '{}'", p.id, v.text));
-      request.states.push_back(v.text);
+      request.state({v.text, a.value->span});
     } else {
-      Expr meter;
-      meter.kind = Expr::Kind::variable;
-      meter.text = a.name->text;
-      meter.span = a.name->span;
-      request.usage[meter_arg(e, p, meter)] += quantity_of(*a.value);
+      request.usage(meter_name(e, p, *a.name), quantity_of(*a.value));
     }
   }
-  auto b = std::make_shared<Bill>(tariff::bill(p, request));
+  auto b = std::make_shared<Bill>(tariff::bill(p, request.take()));
   bill_used(b);
   Value v;
   v.kind = Kind::bill;

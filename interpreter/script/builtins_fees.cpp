@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "interpreter/report/format_plan.hpp"
+#include "interpreter/model/request_builder.hpp"
 #include "interpreter/script/interpreter.hpp"
 
 namespace tariff::script {
@@ -11,22 +12,6 @@ namespace {
 using Kind = Value::Kind;
 
 const char* fee_usage = "fee(PRODUCT, FEE, DIMENSION = QUANTITY, ...), e.g. fee(p, upgrade, day = 7, qps = 100)";
-
-std::string fee_names(const Product& p) {
-  std::string known;
-  for (const auto& f : p.fees) known += (known.empty() ? "" : ", ") + f.id + " " + f.display_name();
-  return known.empty() ? "none" : known;
-}
-
-// The dimensions a fee is priced per: where a quantity goes, or an error at the name given.
-std::size_t dimension_of(const Fee& fee, const ast::Name& name) {
-  for (std::size_t i = 0; i < fee.dimensions.size(); ++i)
-    if (fee.dimensions[i].name == name.text) return i;
-  std::string known;
-  for (const auto& d : fee.dimensions) known += (known.empty() ? "" : ", ") + d.name;
-  fail(name.span, "unknown-dimension", fmt::format("fee {} is not priced per '{}'", fee.id, name.text),
-       fmt::format("dimensions: {}", known.empty() ? "none" : known));
-}
 
 const Plan& plan_of(const Expr& e, const Value& v) {
   if (v.kind != Kind::plan)
@@ -47,37 +32,21 @@ std::size_t Interpreter::fee_index(const Product& p, const Expr& arg) {
       fail(arg.span, "type", fmt::format("expected the name of a fee of {}, not {}", p.id, kind_name(v.kind)));
     name = v.text;
   }
-  if (auto f = p.find_fee(name)) return *f;
-  fail(arg.span, "unknown-fee", fmt::format("product {} has no fee '{}'", p.id, name),
-       fmt::format("fees: {}", fee_names(p)));
-}
-
-// Sets one dimension's quantity; a dimension given twice is a mistake, not a sum.
-void Interpreter::set_dimension(FeePurchase& purchase, std::vector<bool>& given, const Fee& fee, const ast::Name& name,
-                                const Expr& q) {
-  std::size_t i = dimension_of(fee, name);
-  if (given[i]) fail(name.span, "duplicate-dimension", fmt::format("fee {}: {} is given twice", fee.id, name.text));
-  given[i] = true;
-  purchase.quantities[i] = quantity_of(q);
+  return resolve_fee(p, {name, arg.span});
 }
 
 // fee = NAME [QTY] [DIM = QTY ...] in a bill: dimensions not given take their default quantity.
-FeePurchase Interpreter::fee_purchase(const Product& p, const FeeSpec& spec) {
+void Interpreter::add_fee(RequestBuilder& request, const Product& p, const FeeSpec& spec) {
   Expr name;
   name.kind = Expr::Kind::variable;
   name.text = spec.fee.text;
   name.span = spec.fee.span;
-  FeePurchase purchase{fee_index(p, name), {}};
-  const Fee& fee = p.fees[purchase.fee];
-  for (const auto& d : fee.dimensions) purchase.quantities.push_back(d.default_quantity());
-  std::vector<bool> given(fee.dimensions.size(), false);
-  if (spec.first) {
-    if (fee.dimensions.empty())
-      fail(spec.first->span, "unknown-dimension", fmt::format("fee {} has no dimension to buy", fee.id));
-    set_dimension(purchase, given, fee, {fee.dimensions.front().name, spec.first->span}, *spec.first);
-  }
-  for (const auto& [dim, q] : spec.dimensions) set_dimension(purchase, given, fee, dim, *q);
-  return purchase;
+  Name fee{p.fees[fee_index(p, name)].id, spec.fee.span};
+  std::optional<std::pair<Span, Decimal>> first;
+  if (spec.first) first = {spec.first->span, quantity_of(*spec.first)};
+  std::vector<std::pair<Name, Decimal>> dimensions;
+  for (const auto& [dim, q] : spec.dimensions) dimensions.emplace_back(dim, quantity_of(*q));
+  request.fee(fee, first, dimensions);
 }
 
 // fee(PRODUCT, NAME, [QTY,] DIM = QTY, ...): the fee's amount; a quantity outside its limits is an error.
@@ -100,7 +69,9 @@ Value Interpreter::fee_call(const Expr& e) {
     else
       fail(a.span, "arity", "after the fee's name, fee takes DIMENSION = QUANTITY", fee_usage);
   }
-  FeePurchase purchase = fee_purchase(p, spec);
+  RequestBuilder request(p);
+  add_fee(request, p, spec);
+  const FeePurchase& purchase = request.request().fees.front();
   return money_of(p, fee_amount(p.id, p.fees[purchase.fee], purchase.quantities));
 }
 

@@ -13,6 +13,10 @@
 #include "interpreter/language/script_ast.hpp"
 #include "interpreter/script/value.hpp"
 
+namespace tariff {
+class RequestBuilder;
+}
+
 namespace tariff::script {
 
 struct Outcome {
@@ -68,6 +72,8 @@ class Interpreter {
   Value bill_call(const Expr& e);
   const Product& product_arg(const Expr& e, std::size_t i);
   MeterIndex meter_arg(const Expr& call, const Product& p, const Expr& arg);
+  Name meter_name(const Expr& call, const Product& p, const Expr& arg);
+  Name meter_name(const Expr& call, const Product& p, const ast::Name& written);
   Decimal number_arg(const Expr& call, std::size_t i);
   Decimal quantity_of(const Expr& e);
   RoundingMode mode_arg(const Expr& call, std::size_t i);
@@ -81,9 +87,7 @@ class Interpreter {
   Value plan_call(const Expr& e);
   Value plan_part(const Expr& e);
   std::size_t fee_index(const Product& p, const Expr& arg);
-  FeePurchase fee_purchase(const Product& p, const FeeSpec& spec);
-  void set_dimension(FeePurchase& purchase, std::vector<bool>& given, const Fee& fee, const ast::Name& name,
-                     const Expr& q);
+  void add_fee(RequestBuilder& request, const Product& p, const FeeSpec& spec);
 
   std::shared_ptr<const RuleSet> rules_;
   Frame globals_;

@@ -1,0 +1,137 @@
+#include "interpreter/model/request_builder.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "interpreter/base/utf8.hpp"
+
+namespace tariff {
+
+namespace {
+
+[[noreturn]] void unknown(std::string code, const Name& name, std::string message, std::string hint,
+                          std::vector<Note> notes = {}) {
+  Diagnostics d;
+  d.error(std::move(code), name.span, std::move(message), std::move(hint), std::move(notes));
+  throw DiagnosticError(std::move(d));
+}
+
+template <typename Items, typename Text>
+std::string listed(const Items& items, Text text, const char* none) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + text(item);
+  return out.empty() ? none : out;
+}
+
+std::string meters_of(const Product& p) {
+  return "meters: " + listed(p.meters, [](const Meter& m) { return m.id + " " + m.display_name(); }, "none");
+}
+
+}  // namespace
+
+const Product& resolve_product(const Catalog& catalog, const Name& product) {
+  if (const Product* p = catalog.find(product.text)) return *p;
+  unknown("unknown-product", product, fmt::format("unknown product '{}'", printable(product.text)),
+          "products: " + listed(catalog.products, [](const auto& p) { return p->id; }, "none"));
+}
+
+MeterIndex resolve_meter(const Product& p, const Name& meter) {
+  if (auto m = p.find_meter(meter.text)) return *m;
+  unknown("unknown-meter", meter,
+          fmt::format("product {} has no meter or API action '{}'", p.id, printable(meter.text)), meters_of(p));
+}
+
+std::size_t resolve_pack(const Product& p, MeterIndex meter, const Decimal& size, const Name& written) {
+  const Meter& m = p.meters.at(meter);
+  for (std::size_t i = 0; i < m.packs.size(); ++i) {
+    if (m.packs[i].size != size) continue;
+    if (!m.packs[i].price.sold()) {
+      std::vector<Note> notes;
+      if (m.packs[i].span.valid()) notes.push_back({m.packs[i].span, "the pack table marks it '-'"});
+      unknown("pack-not-sold", written,
+              fmt::format("the {} pack of {} is not sold", m.packs[i].size_text, m.display_name()), "", notes);
+    }
+    return i;
+  }
+  unknown("unknown-pack", written, fmt::format("{} {} has no {} pack", p.id, m.display_name(), printable(written.text)),
+          "sizes: " + listed(m.packs, [](const Pack& k) { return k.size_text; }, "none"));
+}
+
+std::size_t resolve_fee(const Product& p, const Name& fee) {
+  if (auto f = p.find_fee(fee.text)) return *f;
+  unknown("unknown-fee", fee, fmt::format("product {} has no fee '{}'", p.id, printable(fee.text)),
+          p.fees.empty() ? "the product defines no fee"
+                         : "fees: " + listed(p.fees, [](const Fee& f) { return f.id + " " + f.display_name(); }, ""));
+}
+
+std::size_t resolve_dimension(const Product&, const Fee& fee, const Name& dimension) {
+  for (std::size_t i = 0; i < fee.dimensions.size(); ++i)
+    if (fee.dimensions[i].name == dimension.text) return i;
+  unknown("unknown-dimension", dimension, fmt::format("fee {} is not priced per '{}'", fee.id, printable(dimension.text)),
+          fee.dimensions.empty() ? "the fee is a flat amount, priced per nothing"
+                                 : "dimensions: " + listed(fee.dimensions, [](const FeeDimension& d) { return d.name; }, ""));
+}
+
+const std::string& resolve_state(const Product& p, const Name& state) {
+  for (const auto& s : p.states)
+    if (s == state.text) return s;
+  unknown("unknown-state", state,
+          fmt::format("product {} has no rule for the account state '{}'", p.id, printable(state.text)),
+          p.states.empty() ? "this product's rules mention no account state"
+                           : "its rules mention: " + listed(p.states, [](const std::string& s) { return s; }, ""));
+}
+
+RequestBuilder::RequestBuilder(const Product& product) : product_(product) {
+  request_.usage.resize(product.meters.size());
+}
+
+RequestBuilder& RequestBuilder::usage(const Name& meter, const Decimal& quantity) {
+  request_.usage[resolve_meter(product_, meter)] += quantity;
+  return *this;
+}
+
+RequestBuilder& RequestBuilder::buy(const Name& meter, const Decimal& size, const Name& size_written,
+                                    const Decimal& count) {
+  MeterIndex m = resolve_meter(product_, meter);
+  request_.buys.push_back({m, resolve_pack(product_, m, size, size_written), count});
+  return *this;
+}
+
+RequestBuilder& RequestBuilder::hold(const Name& meter, const Decimal& remaining, std::optional<Decimal> size) {
+  request_.held.push_back({resolve_meter(product_, meter), remaining, std::move(size)});
+  return *this;
+}
+
+RequestBuilder& RequestBuilder::fee(const Name& name, const std::optional<std::pair<Span, Decimal>>& first,
+                                    const std::vector<std::pair<Name, Decimal>>& dimensions) {
+  std::size_t index = resolve_fee(product_, name);
+  const Fee& fee = product_.fees[index];
+  FeePurchase purchase{index, {}};
+  for (const auto& d : fee.dimensions) purchase.quantities.push_back(d.default_quantity());
+  std::vector<bool> given(fee.dimensions.size(), false);
+  auto set = [&](std::size_t d, const Name& written, const Decimal& quantity) {
+    if (given[d]) unknown("duplicate-dimension", written, fmt::format("fee {}: {} is given twice", fee.id, written.text), "");
+    given[d] = true;
+    purchase.quantities[d] = quantity;
+  };
+  if (first) {
+    if (fee.dimensions.empty())
+      unknown("flat-fee", {name.text, first->first},
+              fmt::format("fee {} is a flat amount, not priced per anything: it takes no quantity", fee.id), "");
+    set(0, {fee.dimensions.front().name, first->first}, first->second);
+  }
+  for (const auto& [dimension, quantity] : dimensions)
+    set(resolve_dimension(product_, fee, dimension), dimension, quantity);
+  request_.fees.push_back(std::move(purchase));
+  return *this;
+}
+
+RequestBuilder& RequestBuilder::state(const Name& state) {
+  const std::string& s = resolve_state(product_, state);
+  if (std::find(request_.states.begin(), request_.states.end(), s) == request_.states.end())
+    request_.states.push_back(s);
+  return *this;
+}
+
+}  // namespace tariff
