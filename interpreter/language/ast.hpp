@@ -9,6 +9,7 @@
 
 #include "interpreter/base/name.hpp"
 #include "interpreter/base/source.hpp"
+#include "interpreter/money/decimal.hpp"
 
 namespace tariff::script {
 struct Statement;
@@ -22,6 +23,7 @@ using Name = tariff::Name;
 struct Number {
   std::string text;    // as written: "1_000.5万"
   std::string digits;  // underscores removed
+  std::optional<Decimal> digits_value;  // the digits parsed once, when the tree is built (none: out of range)
   std::string unit;    // a unit from the prelude, or empty
   bool percent = false;
   Span span;

@@ -40,6 +40,7 @@ ast::Number make_number(std::string_view text, Span span) {
     n.percent = true;
   else
     n.unit = rest;
+  n.digits_value = Decimal::parse(n.digits);
   return n;
 }
 
@@ -50,7 +51,7 @@ LiteralValue value_of(const ast::Number& n, const Units& units) {
                    "digits are grouped in threes from the right: 1_234_567");
   const std::size_t dot = n.digits.find('.');
   const std::size_t places = dot == std::string::npos ? 0 : n.digits.size() - dot - 1;
-  auto parsed = Decimal::parse(n.digits);
+  auto parsed = n.digits_value ? n.digits_value : Decimal::parse(n.digits);
   if (!parsed)
     return failure("number-range", "number out of range",
                    places > static_cast<std::size_t>(Decimal::max_scale)
