@@ -59,7 +59,15 @@ TARIFF_KEYWORD(kw_grants, "grants");     TARIFF_KEYWORD(kw_up, "up");
 TARIFF_KEYWORD(kw_pack, "pack");
 TARIFF_KEYWORD(kw_rated, "rated");       TARIFF_KEYWORD(kw_accounts, "accounts");
 TARIFF_KEYWORD(kw_are, "are");
+// Script statements and expressions.
+TARIFF_KEYWORD(kw_let, "let");           TARIFF_KEYWORD(kw_fn, "fn");
+TARIFF_KEYWORD(kw_if, "if");             TARIFF_KEYWORD(kw_then, "then");
+TARIFF_KEYWORD(kw_assert, "assert");     TARIFF_KEYWORD(kw_true, "true");
+TARIFF_KEYWORD(kw_false, "false");       TARIFF_KEYWORD(kw_and, "and");
+TARIFF_KEYWORD(kw_or, "or");
 #undef TARIFF_KEYWORD
+
+struct comma : seq<_, one<','>, _> {};
 
 struct string_body : until<one<'"'>, not_one<'\n'>> {};
 struct string_lit : if_must<one<'"'>, string_body> {};

@@ -22,8 +22,8 @@ struct statement_keyword : sor<kw_product, kw_currency, kw_cycle, kw_source, kw_
   kw_notice, kw_example, kw_fee, kw_includes, kw_usage, kw_buy, kw_held, kw_state, kw_expect,
   kw_discrepancy, kw_note, kw_rated> {};
 
-struct name : sor<string_lit, seq<not_at<statement_keyword>, identifier>> {};  // 人脸比对 or "Face comparison"
-struct comma : seq<_, one<','>, _> {};
+// A name as a price page prints it: a bare word (人脸比对) or a quoted string ("Face comparison").
+struct display_name : sor<string_lit, seq<not_at<statement_keyword>, identifier>> {};
 
 // ---- bands: (0, 300万]  [1000, 1万)  (1500万, ∞) -----------------------------------------------
 struct infinity : sor<utf8::one<U'∞'>, kw_inf> {};
@@ -80,8 +80,8 @@ struct note_stmt : if_must<kw_note, _, note_text> {};
 
 // meter compare 人脸比对 "Face comparison" aka 比对 actions CompareFace + CompareMaskFace unit call
 struct meter_id : identifier {};
-struct meter_name : name {};
-struct meter_aka : name {};
+struct meter_name : display_name {};
+struct meter_aka : display_name {};
 struct api_action : identifier {};
 struct action_sep : seq<_, one<'+', ','>, _> {};
 struct aka_clause : if_must<kw_aka, _, meter_aka> {};
@@ -161,7 +161,7 @@ struct notice_stmt : if_must<kw_notice, _, kw_when, _, kw_total, _, greater, _, 
 // fee licence 技术授权费 = 20000 per activity per year { includes pack 人脸融合 30万  grants licensed }
 // fee qps_upgrade 升级QPS = 1050 per activity per day per 50 qps { day from 1 to 30  qps step 50, up to 250 else contact sales }
 struct fee_id : identifier {};
-struct fee_name : name {};
+struct fee_name : display_name {};
 struct fee_price : quantity {};
 struct dimension_size : number {};
 struct dimension_name : identifier {};
@@ -230,7 +230,7 @@ struct product_item : sor<currency_stmt, cycle_stmt, source_stmt, note_stmt, met
                           grant_stmt, packs_block, postpaid_block, fee_stmt, settle_stmt, freeze_stmt,
                           alert_stmt, notice_stmt, rated_stmt, example_block> {};
 struct product_id : identifier {};
-struct product_name : name {};
+struct product_name : display_name {};
 struct product_close : one<'}'> {};
 struct product_block : if_must<kw_product, _, product_id, _, opt<product_name, _>,
                                opt<product_name, _>, open_brace, _, star<product_item, _>,

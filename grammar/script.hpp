@@ -14,21 +14,11 @@ using namespace tao::pegtl;
 
 // clang-format off
 
-#define TARIFF_SCRIPT_KEYWORD(name, text) struct name : keyword<TAO_PEGTL_STRING(text)> {}
-TARIFF_SCRIPT_KEYWORD(kw_let, "let");       TARIFF_SCRIPT_KEYWORD(kw_fn, "fn");
-TARIFF_SCRIPT_KEYWORD(kw_if, "if");         TARIFF_SCRIPT_KEYWORD(kw_then, "then");
-TARIFF_SCRIPT_KEYWORD(kw_else, "else");     TARIFF_SCRIPT_KEYWORD(kw_assert, "assert");
-TARIFF_SCRIPT_KEYWORD(kw_expect, "expect"); TARIFF_SCRIPT_KEYWORD(kw_true, "true");
-TARIFF_SCRIPT_KEYWORD(kw_false, "false");   TARIFF_SCRIPT_KEYWORD(kw_and, "and");
-TARIFF_SCRIPT_KEYWORD(kw_or, "or");         TARIFF_SCRIPT_KEYWORD(kw_not, "not");
-TARIFF_SCRIPT_KEYWORD(kw_buy, "buy");       TARIFF_SCRIPT_KEYWORD(kw_held, "held");
-TARIFF_SCRIPT_KEYWORD(kw_of, "of");       TARIFF_SCRIPT_KEYWORD(kw_fee, "fee");
-#undef TARIFF_SCRIPT_KEYWORD
-
+// Keywords are the lexical ones (grammar/lexical.hpp); a script name is an identifier that is none
+// of the words a script gives a meaning to. (A rule file's display_name differs: it may be quoted.)
 struct reserved : sor<kw_let, kw_fn, kw_if, kw_then, kw_else, kw_assert, kw_expect, kw_true,
                       kw_false, kw_and, kw_or, kw_not> {};
 struct name : seq<not_at<reserved>, identifier> {};
-struct comma : seq<_, one<','>, _> {};
 struct assign : seq<one<'='>, not_at<one<'='>>> {};
 struct close_paren : one<')'> {};
 

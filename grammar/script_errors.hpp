@@ -20,8 +20,8 @@ template<> inline constexpr auto error_message<script::pack_count> = "expected h
 template<> inline constexpr auto error_message<script::pack_of> = "expected the held pack's size, like 1000万";
 template<> inline constexpr auto error_message<script::fee_spec> = "expected a fee and its quantities, like licence 2\nfee = NAME [QUANTITY] [DIMENSION = QUANTITY ...], e.g. fee = qps_upgrade activity = 1 day = 7 qps = 100";
 template<> inline constexpr auto error_message<script::fee_quantity> = "expected the fee's quantity for this dimension, like 7";
-template<> inline constexpr auto error_message<script::kw_then> = "expected 'then'\nif CONDITION then VALUE else VALUE";
-template<> inline constexpr auto error_message<script::kw_else> = "expected 'else'\nif CONDITION then VALUE else VALUE";
+template<> inline constexpr auto error_message<kw_then> = "expected 'then'\nif CONDITION then VALUE else VALUE";
+template<> inline constexpr auto error_message<kw_else> = "expected 'else'\nif CONDITION then VALUE else VALUE";
 template<> inline constexpr auto error_message<script::let_name> = "expected a name to bind\nlet name = expression";
 template<> inline constexpr auto error_message<script::assign> = "expected '='";
 template<> inline constexpr auto error_message<script::fn_name> = "expected the function's name\nfn name(a, b) = expression";
