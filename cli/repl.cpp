@@ -14,7 +14,7 @@
 #include "cli/repl_show.hpp"
 #include "cli/script_run.hpp"
 #include "interpreter/report/explain.hpp"
-#include "interpreter/language/script_parse.hpp"
+#include "interpreter/language/parse.hpp"
 #include "interpreter/base/utf8.hpp"
 
 namespace tariff::cli {

@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "cli/common.hpp"
-#include "interpreter/language/script_parse.hpp"
+#include "interpreter/language/parse.hpp"
 
 namespace tariff::cli {
 

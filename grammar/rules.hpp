@@ -52,7 +52,8 @@ struct header_row : if_must<bar, table_label, bar, header_cells, row_end> {};
 struct separator_row : seq<bar, plus<sp, plus<one<'-', ':'>>, sp, bar>, row_end> {};
 // A meter by id or by the name the document prints: free text with at least one non-blank
 // character (a cell of blanks is a missing key, found by fuzzing).
-struct row_key : seq<star<blank>, not_one<'|', '\n', '\r', ' ', '\t'>, star<not_one<'|', '\n', '\r'>>> {};
+// Looked ahead, so that a missing key is reported at the start of its cell.
+struct row_key : seq<at<star<blank>, not_one<'|', '\n', '\r', ' ', '\t'>>, plus<not_one<'|', '\n', '\r'>>> {};
 struct not_sold : one<'-'> {};
 struct contact_sales : sor<seq<kw_contact, opt<blank, sp, kw_sales>>, TAO_PEGTL_STRING("联系商务")> {};
 struct price : quantity {};

@@ -1,17 +1,31 @@
 #pragma once
-// Source text → syntax tree. The only part of the interpreter that includes PEGTL.
+// Source text → syntax tree, for rule files, scripts and the quantities users type. One front end
+// (parse.cpp): a syntax error is one diagnostic, with the message of grammar/errors.hpp, at the
+// offending character. A PEG grammar cannot resynchronise reliably, so a parse stops at its first
+// error.
 #include <optional>
+#include <vector>
 
-#include "interpreter/language/ast.hpp"
 #include "interpreter/base/diagnostic.hpp"
+#include "interpreter/language/ast.hpp"
+#include "interpreter/language/script_ast.hpp"
 
 namespace tariff {
 
-// Parses a whole rule file or prelude. A syntax error stops the parse (PEG grammars cannot
-// resynchronise reliably), so on failure exactly one diagnostic is added and nullopt returned.
+// A whole rule file or prelude, its script statements included. On a syntax error adds one
+// diagnostic and returns nullopt.
 std::optional<ast::File> parse_file(SourcePtr source, Diagnostics& diagnostics);
 
-// Parses a quantity literal as a user types it on the command line: 3500000, 350万, 1.5亿, 12%.
+// A whole script (a file, `eval -e`, one REPL entry) from byte `from` on (after the `:explain` of
+// a REPL command). On a syntax error adds one diagnostic and returns nullopt.
+std::optional<std::vector<script::StatementPtr>> parse_script(SourcePtr source, Diagnostics& diagnostics,
+                                                              std::size_t from = 0);
+
+// True when `source` fails to parse only because it ended too early (an open bracket, an `if`
+// without its `else`, a trailing operator): the REPL then reads a continuation line.
+bool script_incomplete(SourcePtr source, std::size_t from = 0);
+
+// A quantity literal as a user types it on the command line: 3500000, 350万, 1.5亿, 12%.
 std::optional<ast::Number> parse_quantity_literal(SourcePtr source);
 
 }  // namespace tariff

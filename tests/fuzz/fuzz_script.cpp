@@ -8,7 +8,7 @@
 
 #include "interpreter/language/load.hpp"
 #include "interpreter/script/interpreter.hpp"
-#include "interpreter/language/script_parse.hpp"
+#include "interpreter/language/parse.hpp"
 
 namespace {
 

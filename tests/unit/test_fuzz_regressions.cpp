@@ -5,7 +5,7 @@
 #include <string>
 
 #include "interpreter/script/interpreter.hpp"
-#include "interpreter/language/script_parse.hpp"
+#include "interpreter/language/parse.hpp"
 #include "support.hpp"
 
 using namespace tariff;

@@ -7,7 +7,7 @@
 #include "interpreter/billing/plan.hpp"
 #include "interpreter/batch/rate.hpp"
 #include "interpreter/script/interpreter.hpp"
-#include "interpreter/language/script_parse.hpp"
+#include "interpreter/language/parse.hpp"
 
 using namespace tariff;
 using namespace tariff::test;

@@ -10,7 +10,7 @@
 
 #include "grammar/script.hpp"
 #include "interpreter/script/interpreter.hpp"
-#include "interpreter/language/script_parse.hpp"
+#include "interpreter/language/parse.hpp"
 
 using namespace tariff;
 

@@ -1,0 +1,346 @@
+// Rule files: parse-tree nodes (parse_tree.hpp) → the syntax tree (ast.hpp), as written: names
+// unresolved, numbers as text with their unit. One function per construct of grammar/rules.hpp.
+#include "interpreter/language/parse_tree.hpp"
+
+namespace tariff::parsing {
+
+namespace {
+
+struct RulesConverter {
+  const Reader& r;
+
+  // Sets a single-valued item, or records it as given again (the first stays; the checker says so).
+  template <typename T>
+  static void once(std::optional<T>& slot, T value, const char* item, const Span& at, std::vector<ast::Name>& repeated) {
+    if (slot)
+      repeated.push_back({item, at});
+    else
+      slot = std::move(value);
+  }
+
+  // product ID NAME NAME { items }
+  ast::Product product(const Node& n) const {
+    ast::Product p;
+    p.span = r.span(n);
+    for (const auto& c : n.children) product_item(p, *c);
+    return p;
+  }
+
+  void product_item(ast::Product& p, const Node& c) const {
+    if (c.is_type<g::product_id>()) p.id = r.name(c);
+    else if (c.is_type<g::product_name>()) p.names.push_back(r.name(c));
+    else if (c.is_type<g::currency_code>()) once(p.currency, r.name(c), "currency", r.span(c), p.repeated);
+    else if (c.is_type<g::cycle_name>()) once(p.cycle, r.name(c), "cycle", r.span(c), p.repeated);
+    else if (c.is_type<g::source_text>()) {
+      if (!p.source.empty()) p.repeated.push_back({"source", r.span(c)});
+      else p.source = r.text(c);
+    } else if (c.is_type<g::note_text>()) p.notes.push_back(r.text(c));
+    else if (c.is_type<g::meter_stmt>()) p.meters.push_back(meter(c));
+    else if (c.is_type<g::free_stmt>()) p.free.push_back(free(c));
+    else if (c.is_type<g::grant_stmt>()) p.grants.push_back(grant(c));
+    else if (c.is_type<g::packs_block>()) p.packs.push_back(packs(c));
+    else if (c.is_type<g::postpaid_block>()) p.postpaid.push_back(postpaid(c));
+    else if (c.is_type<g::fee_stmt>()) p.fees.push_back(fee(c));
+    else if (c.is_type<g::settle_stmt>()) once(p.settle, settle(c), "settle", r.span(c), p.repeated);
+    else if (c.is_type<g::freeze_percent>()) once(p.freeze, r.number(c), "freeze", r.span(c), p.repeated);
+    else if (c.is_type<g::alert_percent>()) once(p.alert, r.number(c), "alert", r.span(c), p.repeated);
+    else if (c.is_type<g::notice_stmt>()) p.notices.push_back(notice(c));
+    else if (c.is_type<g::rated_state>()) p.rated_states.push_back(r.name(c));
+    else if (c.is_type<g::example_block>()) p.examples.push_back(example(c));
+  }
+
+  // meter ID NAME [NAME] [aka NAME]... [actions A + B] [unit U]
+  ast::Meter meter(const Node& n) const {
+    ast::Meter m;
+    m.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::meter_id>()) m.id = r.name(*c);
+      else if (c->is_type<g::meter_name>()) m.names.push_back(r.name(*c));
+      else if (c->is_type<g::meter_aka>()) m.aka.push_back(r.name(*c));
+      else if (c->is_type<g::api_action>()) m.actions.push_back(r.name(*c));
+      else if (c->is_type<g::meter_unit>()) m.unit = r.name(*c);
+    }
+    return m;
+  }
+
+  // free Q per PERIOD for each meter | METERS [unless STATE]
+  ast::FreeQuota free(const Node& n) const {
+    ast::FreeQuota f;
+    f.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::free_quantity>()) f.quantity = r.number(*c);
+      else if (c->is_type<g::free_period>()) f.period = r.name(*c);
+      else if (c->is_type<g::each_meter>()) f.each_meter = true;
+      else if (c->is_type<g::meter_ref>()) f.meters.push_back(r.name(*c));
+      else if (c->is_type<g::state_name>()) f.unless_state = r.name(*c);
+    }
+    return f;
+  }
+
+  ast::Validity validity(const Node& n) const {
+    ast::Validity v;
+    v.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::validity_amount>()) v.amount = r.number(*c);
+      else if (c->is_type<g::validity_unit>()) v.unit = r.name(*c);
+    }
+    return v;
+  }
+
+  // grant Q each of METERS valid N UNIT when STATE
+  ast::Grant grant(const Node& n) const {
+    ast::Grant g;
+    g.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::grant_quantity>()) g.quantity = r.number(*c);
+      else if (c->is_type<g::meter_ref>()) g.meters.push_back(r.name(*c));
+      else if (c->is_type<g::validity>()) g.validity = validity(*c);
+      else if (c->is_type<g::state_name>()) g.when_state = r.name(*c);
+    }
+    return g;
+  }
+
+  // packs [valid N UNIT, stackable, not refundable, requires STATE] { table }
+  ast::Packs packs(const Node& n) const {
+    ast::Packs p;
+    p.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::validity>()) p.validity = validity(*c);
+      else if (c->is_type<g::pack_stackable>()) p.stackable = true;
+      else if (c->is_type<g::not_refundable>()) p.refundable = false;
+      else if (c->is_type<g::pack_refundable>()) p.refundable = true;
+      else if (c->is_type<g::state_name>()) p.requires_state = r.name(*c);
+      else if (c->is_type<g::table>()) p.table = table(*c);
+    }
+    return p;
+  }
+
+  // postpaid MODE [, band by BASIS] [, requires STATE] { table }
+  ast::Postpaid postpaid(const Node& n) const {
+    ast::Postpaid p;
+    p.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::band_mode>()) p.mode = r.name(*c);
+      else if (c->is_type<g::band_basis>()) p.basis = r.name(*c);
+      else if (c->is_type<g::state_name>()) p.requires_state = r.name(*c);
+      else if (c->is_type<g::table>()) p.table = table(*c);
+    }
+    return p;
+  }
+
+  // | label | column | ... |, then | key | cell | ... | rows
+  ast::Table table(const Node& n) const {
+    ast::Table t;
+    t.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::table_label>()) t.label = r.name(*c);
+      else if (c->is_type<g::column_band>()) t.columns.push_back({interval(*c), std::nullopt, r.span(*c)});
+      else if (c->is_type<g::column_size>()) t.columns.push_back({std::nullopt, r.number(*c), r.span(*c)});
+      else if (c->is_type<g::data_row>()) t.rows.push_back(row(*c));
+    }
+    return t;
+  }
+
+  // (0, 300万]   [1000, 1万)   (1500万, ∞)
+  ast::Interval interval(const Node& n) const {
+    ast::Interval in;
+    in.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::lower_bracket>()) in.lower_closed = c->string_view() == "[";
+      else if (c->is_type<g::lower_bound>()) in.lower = r.number(*c);
+      else if (c->is_type<g::upper_bracket>()) in.upper_closed = c->string_view() == "]";
+      else if (c->is_type<g::upper_bound>() && std::isdigit(static_cast<unsigned char>(c->string_view().front())))
+        in.upper = r.number(*c);
+    }
+    return in;
+  }
+
+  ast::Row row(const Node& n) const {
+    ast::Row row;
+    row.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::row_key>()) {
+        // The cell is free text between bars; its name is the text without surrounding blanks.
+        std::string raw = c->string();
+        std::size_t first = raw.find_first_not_of(" \t"), last = raw.find_last_not_of(" \t");
+        Span s = r.span(*c);
+        s.end = s.begin + last + 1;
+        s.begin += first;
+        row.key = {raw.substr(first, last - first + 1), s};
+      } else if (c->is_type<g::contact_sales>()) {
+        row.cells.push_back({ast::Cell::Kind::contact_sales, {}, r.span(*c)});
+      } else if (c->is_type<g::not_sold>()) {
+        row.cells.push_back({ast::Cell::Kind::not_sold, {}, r.span(*c)});
+      } else if (c->is_type<g::price>()) {
+        row.cells.push_back({ast::Cell::Kind::price, r.number(*c), r.span(*c)});
+      }
+    }
+    return row;
+  }
+
+  // fee ID NAME [NAME] = PRICE [per [N] DIM]... [{ includes, grants, requires, note, limits }]
+  ast::Fee fee(const Node& n) const {
+    ast::Fee f;
+    f.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::fee_id>()) f.id = r.name(*c);
+      else if (c->is_type<g::fee_name>()) f.names.push_back(r.name(*c));
+      else if (c->is_type<g::fee_price>()) f.price = r.number(*c);
+      else if (c->is_type<g::fee_dimension>()) f.per.push_back(dimension(*c));
+      else if (c->is_type<g::includes_item>()) f.includes.push_back(included(*c));
+      else if (c->is_type<g::grants_item>()) f.grants_state = r.name(*c->children.front());
+      else if (c->is_type<g::fee_requires>()) f.requires_state = r.name(*c->children.front());
+      else if (c->is_type<g::fee_note_text>()) f.notes.push_back(r.text(*c));
+      else if (c->is_type<g::dimension_rule>()) f.limits.push_back(limit(*c));
+    }
+    return f;
+  }
+
+  ast::Fee::Dimension dimension(const Node& n) const {
+    ast::Fee::Dimension d;
+    for (const auto& c : n.children) {
+      if (c->is_type<g::dimension_size>()) d.size = r.number(*c);
+      else if (c->is_type<g::dimension_name>()) d.name = r.name(*c);
+    }
+    return d;
+  }
+
+  ast::Fee::Included included(const Node& n) const {
+    ast::Fee::Included inc;
+    for (const auto& c : n.children) {
+      if (c->is_type<g::meter_ref>()) inc.meter = r.name(*c);
+      else if (c->is_type<g::included_size>()) inc.size = r.number(*c);
+    }
+    return inc;
+  }
+
+  // DIM from A to B, step N, up to M [else contact sales]
+  ast::Fee::Limit limit(const Node& n) const {
+    ast::Fee::Limit l;
+    for (const auto& c : n.children) {
+      if (c->is_type<g::range_dimension>()) l.dimension = r.name(*c);
+      else if (c->is_type<g::range_from>()) l.from = r.number(*c);
+      else if (c->is_type<g::range_to>()) l.to = r.number(*c);
+      else if (c->is_type<g::range_step>()) l.step = r.number(*c);
+      else if (c->is_type<g::range_max>()) l.up_to = r.number(*c);
+      else if (c->is_type<g::beyond_contact>()) l.beyond_is_contact_sales = true;
+    }
+    return l;
+  }
+
+  ast::Settle settle(const Node& n) const {
+    ast::Settle s;
+    s.span = r.span(n);
+    for (const auto& c : n.children) s.steps.push_back(r.name(*c));
+    return s;
+  }
+
+  // notice when total > AMOUNT [CUR] "text"
+  ast::Notice notice(const Node& n) const {
+    ast::Notice x;
+    x.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::notice_threshold>()) x.threshold = r.number(*c);
+      else if (c->is_type<g::amount_currency>()) x.currency = r.name(*c);
+      else if (c->is_type<g::notice_text>()) x.text = r.text(*c);
+    }
+    return x;
+  }
+
+  // example "title" { source, usage, buy, held, state, fee, expect, discrepancy }
+  ast::Example example(const Node& n) const {
+    ast::Example e;
+    e.span = r.span(n);
+    for (const auto& c : n.children) example_item(e, *c);
+    return e;
+  }
+
+  void example_item(ast::Example& e, const Node& c) const {
+    if (c.is_type<g::example_title>()) e.title = r.text(c);
+    else if (c.is_type<g::example_source>()) {
+      if (!e.source.empty()) e.repeated.push_back({"source", r.span(c)});
+      else e.source = r.text(c);
+    } else if (c.is_type<g::usage_item>()) e.usage.push_back({r.name(*c.children.at(0)), r.number(*c.children.at(1))});
+    else if (c.is_type<g::buy_item>()) e.buys.push_back(buy(c));
+    else if (c.is_type<g::held_item>()) e.held.push_back(held(c));
+    else if (c.is_type<g::state_name>()) e.states.push_back(r.name(c));
+    else if (c.is_type<g::expect_item>()) e.expects.push_back(expect(c));
+    else if (c.is_type<g::discrepancy_text>()) once(e.discrepancy, r.text(c), "discrepancy", r.span(c), e.repeated);
+    else if (c.is_type<g::fee_use_item>()) e.fees.push_back(fee_use(c));
+  }
+
+  ast::Example::Buy buy(const Node& n) const {
+    ast::Example::Buy b;
+    b.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::meter_ref>()) b.meter = r.name(*c);
+      else if (c->is_type<g::pack_size>()) b.size = r.number(*c);
+      else if (c->is_type<g::pack_count>()) b.count = r.number(*c);
+    }
+    return b;
+  }
+
+  ast::Example::Held held(const Node& n) const {
+    ast::Example::Held h;
+    h.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::meter_ref>()) h.meter = r.name(*c);
+      else if (c->is_type<g::held_remaining>()) h.remaining = r.number(*c);
+      else if (c->is_type<g::held_size>()) h.size = r.number(*c);
+    }
+    return h;
+  }
+
+  ast::Example::Expect expect(const Node& n) const {
+    ast::Example::Expect x;
+    x.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::expect_subject>()) x.subject = r.name(*c);
+      else if (c->is_type<g::expect_value>()) x.value = r.number(*c);
+      else if (c->is_type<g::amount_currency>()) x.currency = r.name(*c);
+      else if (c->is_type<g::expect_text>()) x.text = r.text(*c);
+    }
+    return x;
+  }
+
+  // fee NAME [DIM = Q, ...]
+  ast::Example::FeeUse fee_use(const Node& n) const {
+    ast::Example::FeeUse f;
+    f.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::fee_ref>()) f.fee = r.name(*c);
+      else if (c->is_type<g::fee_assignment>())
+        f.quantities.emplace_back(r.name(*c->children.at(0)), r.number(*c->children.at(1)));
+    }
+    return f;
+  }
+
+  ast::UnitDef unit(const Node& n) const {
+    return {r.name(*n.children.at(0)), r.number(*n.children.at(1)), r.span(n)};
+  }
+
+  ast::SettlementDef settlement(const Node& n) const {
+    ast::SettlementDef s;
+    s.span = r.span(n);
+    s.name = r.name(*n.children.at(0));
+    for (std::size_t i = 1; i < n.children.size(); ++i) s.steps.push_back(r.name(*n.children[i]));
+    return s;
+  }
+};
+
+}  // namespace
+
+ast::File convert_file(const Reader& reader, const Node& root) {
+  RulesConverter convert{reader};
+  ast::File file;
+  file.source = reader.source;
+  for (const auto& c : root.children) {
+    if (c->is_type<g::product_block>()) file.products.push_back(convert.product(*c));
+    else if (c->is_type<g::unit_def>()) file.units.push_back(convert.unit(*c));
+    else if (c->is_type<g::settlement_def>()) file.settlements.push_back(convert.settlement(*c));
+    else if (c->is_type<g::script_statement_body>()) file.statements.push_back(convert_statement(reader, *c->children.front()));
+  }
+  return file;
+}
+
+}  // namespace tariff::parsing
