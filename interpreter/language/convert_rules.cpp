@@ -1,5 +1,6 @@
 // Rule files: parse-tree nodes (parse_tree.hpp) → the syntax tree (ast.hpp), as written: names
-// unresolved, numbers as text with their unit. One function per construct of grammar/rules.hpp.
+// unresolved, numbers as text with their unit. One short function per construct of
+// grammar/rules.hpp, kept in one file (over 300 lines) as that file keeps the rules together.
 #include "interpreter/language/parse_tree.hpp"
 
 namespace tariff::parsing {

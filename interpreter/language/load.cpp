@@ -5,8 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "interpreter/language/check.hpp"
-#include "interpreter/language/compile.hpp"
+#include "interpreter/language/lower.hpp"
 #include "interpreter/language/parse.hpp"
 #include "interpreter/base/utf8.hpp"
 
@@ -45,18 +44,20 @@ void define_prelude(RuleSet& rules, const ast::File& file, Diagnostics& diagnost
     auto& steps = rules.prelude.settlements[s.name.text];
     for (const auto& step : s.steps) steps.push_back(step.text);
   }
-  check_prelude(file, rules.prelude, diagnostics);
+  check_prelude(file, diagnostics);
 }
 
 void add_products(RuleSet& rules, const ast::File& file, Diagnostics& diagnostics) {
   for (const auto& p : file.products) {
     Diagnostics found;
-    check_product(p, rules.prelude, found);
-    if (const Product* other = rules.catalog.find(p.id.text))
+    auto product = lower_product(p, rules.prelude, found);
+    if (const Product* other = rules.catalog.find(p.id.text)) {
       found.error("duplicate-product", p.id.span, fmt::format("product {} is defined twice", p.id.text), "",
                   {{other->span, "first defined here"}});
+      product.reset();
+    }
     diagnostics.append(found);
-    if (found.empty()) rules.catalog.products.push_back(compile_product(p, rules.prelude));
+    if (product) rules.catalog.products.push_back(std::move(product));
   }
 }
 

@@ -6,18 +6,6 @@ std::optional<Decimal> Prelude::value(const ast::Number& n) const { return value
 
 LiteralValue Prelude::evaluate(const ast::Number& n) const { return value_of(n, units); }
 
-std::unordered_map<std::string, std::size_t> meter_names(const ast::Product& product) {
-  std::unordered_map<std::string, std::size_t> names;
-  for (std::size_t i = 0; i < product.meters.size(); ++i) {
-    const ast::Meter& m = product.meters[i];
-    names.emplace(m.id.text, i);
-    for (const auto& n : m.names) names.emplace(n.text, i);
-    for (const auto& n : m.aka) names.emplace(n.text, i);
-    for (const auto& n : m.actions) names.emplace(n.text, i);
-  }
-  return names;
-}
-
 std::vector<ast::Name> settlement_steps(const ast::Settle& settle, const Prelude& prelude) {
   if (settle.steps.size() == 1) {
     auto named = prelude.settlements.find(settle.steps.front().text);

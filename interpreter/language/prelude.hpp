@@ -24,10 +24,6 @@ struct Prelude {
   LiteralValue evaluate(const ast::Number& n) const;
 };
 
-// Every name a product's meters answer to (id, display names, aliases, API actions) → index.
-// The first meter to claim a name keeps it; the checker reports the clash.
-std::unordered_map<std::string, std::size_t> meter_names(const ast::Product& product);
-
 // The settlement steps a `settle` statement means, expanding a named order from the prelude.
 std::vector<ast::Name> settlement_steps(const ast::Settle& settle, const Prelude& prelude);
 

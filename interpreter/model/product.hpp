@@ -37,6 +37,7 @@ struct Meter {
   std::vector<Pack> packs;  // by size, ascending
   std::optional<FreeQuota> free;
   std::optional<Grant> grant;
+  Span span;  // where the rule file defines it
 
   const std::string& display_name() const { return names.empty() ? id : names.front(); }
 };

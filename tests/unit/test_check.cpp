@@ -5,7 +5,7 @@
 #include <set>
 #include <sstream>
 
-#include "interpreter/language/check.hpp"
+#include "interpreter/language/lower.hpp"
 #include "interpreter/language/parse.hpp"
 #include "support.hpp"
 
@@ -77,7 +77,7 @@ std::vector<CheckCase> cases() {
       {"a fee priced as a percentage", edit("  settle", "  fee f 费 = 10% per day\n  settle"), "price-percent", "15:13",
        "a fee is an amount, not a percentage"},
       {"rated accounts in a state no rule depends on", edit("  settle", "  rated accounts are vip\n  settle"),
-       "unknown-state", "15:22", "no rule of product p depends on the state 'vip'"},
+       "unknown-state", "15:22", "product p has no rule for the account state 'vip'"},
       {"currency given twice", edit("  currency CNY", "  currency CNY\n  currency USD"), "duplicate-item", "3:12",
        "currency is given twice"},
       {"two free quotas for one meter",
@@ -98,7 +98,7 @@ std::vector<CheckCase> cases() {
        edit("  settle", "  fee f 费 = 10 per day {\n    month from 1 to 2\n  }\n  settle"), "unknown-dimension", "16:5",
        "fee 'f' is not priced per month"},
       {"example buys an unknown fee", with_example("    fee nope\n    expect total = 0"), "unknown-fee", "17:9",
-       "no fee 'nope' in product p"},
+       "product p has no fee 'nope'"},
       // values
       {"unknown unit", edit("0.0027 ", "27毫   "), "unknown-unit", "12:55", "unknown unit '毫'"},
       // Regression: compile.cpp multiplied 300000000 years by 12 in an int (UBSan).
@@ -117,9 +117,9 @@ std::vector<CheckCase> cases() {
       {"missing currency", edit("  currency CNY\n", ""), "missing-currency", "1:9", "product p has no currency"},
       // meters
       {"unknown meter in a table", edit("| search  ", "| 人脸检索"), "unknown-meter", "13:7",
-       "no meter '人脸检索' in product p"},
+       "product p has no meter or API action \'人脸检索\'"},
       {"unknown meter in a free quota", edit("for each meter", "for compare, searches"), "unknown-meter", "5:37",
-       "no meter 'searches' in product p"},
+       "product p has no meter or API action \'searches\'"},
       {"duplicate name", edit("meter search 人脸搜索", "meter search 人脸搜索 actions CompareFace"), "duplicate-name",
        "4:29", "'CompareFace' already names another meter"},
       {"duplicate row", edit("| search  ", "| compare "), "duplicate-row", "13:7",
@@ -176,17 +176,17 @@ std::vector<CheckCase> cases() {
       {"currency mismatch in an example", with_example("    usage compare = 1\n    expect total = 5 USD"),
        "currency-mismatch", "18:22", "amount in USD in a product priced in CNY"},
       {"unknown pack", with_example("    buy compare 500万\n    expect total = 1"), "unknown-pack", "17:17",
-       "meter 'compare' has no 500万 pack"},
+       "p 人脸比对 has no 500万 pack"},
       {"zero pack count", with_example("    buy compare 100万 × 0\n    expect total = 1"), "pack-count", "17:24",
        "buying 0 packs buys nothing"},
       {"pack not sold", with_example("    buy 人脸比对 1000万\n    expect total = 1"), "pack-not-sold", "17:14",
-       "the 1000万 pack of '人脸比对' is not sold"},
+       "the 1000万 pack of 人脸比对 is not sold"},
       {"unknown meter in an example", with_example("    usage faces = 1\n    expect total = 1"), "unknown-meter",
-       "17:11", "no meter 'faces' in product p"},
+       "17:11", "product p has no meter or API action \'faces\'"},
       {"fractional usage in an example", with_example("    usage compare = 1.5\n    expect total = 1"), "not-whole",
        "17:21", "a usage must be a whole number, not 1.5"},
       {"unknown state", with_example("    state trial\n    expect total = 0"), "unknown-state", "17:11",
-       "no rule of product p depends on the state 'trial'"},
+       "product p has no rule for the account state 'trial'"},
       {"example without expectation", with_example("    usage compare = 1"), "example-expects-nothing", "16:3",
        "example checks nothing"},
       {"expect of the wrong shape", with_example("    expect total \"10470\""), "expect-shape", "17:5",
@@ -220,7 +220,7 @@ TEST_CASE("each semantic mistake gets its code, message and place", "[check]") {
 
 TEST_CASE("every diagnostic code of check.cpp has a case", "[check]") {
   std::stringstream text;
-  for (const char* file : {"/../interpreter/language/check.cpp", "/../interpreter/language/check_bands.cpp"}) {
+  for (const char* file : {"/../interpreter/language/lower_product.cpp", "/../interpreter/language/lower_meters.cpp", "/../interpreter/language/lower_tables.cpp", "/../interpreter/language/lower_fees.cpp", "/../interpreter/language/lower_examples.cpp", "/../interpreter/language/lower_bands.cpp", "/../interpreter/model/request_builder.cpp"}) {
     std::ifstream in(std::string(TARIFF_TEST_DIR) + file);
     text << in.rdbuf();
   }

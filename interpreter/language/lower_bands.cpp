@@ -1,4 +1,4 @@
-#include "interpreter/language/check_bands.hpp"
+#include "interpreter/language/lower_bands.hpp"
 
 #include <fmt/format.h>
 

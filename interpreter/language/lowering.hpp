@@ -1,0 +1,76 @@
+#pragma once
+// Internal to lowering (lower_*.cpp): one product's lowering, its state and its steps. Each file
+// lowers one concept: lower_product.cpp the product's own items and the literals, lower_meters.cpp
+// meters, free quotas and grants, lower_tables.cpp pack and postpaid tables, lower_fees.cpp fees,
+// lower_examples.cpp worked examples.
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "interpreter/language/lower.hpp"
+
+namespace tariff::lowering {
+
+class Lowering {
+ public:
+  Lowering(const ast::Product& product, const Prelude& prelude, Diagnostics& diagnostics);
+  std::unique_ptr<Product> run();
+
+ private:
+  const ast::Product& ast_;
+  const Prelude& prelude_;
+  Diagnostics& diag_;
+  std::size_t errors_before_;
+  std::unique_ptr<Product> out_;
+  std::set<std::string> states_;  // states the product's rules mention
+
+  // ---- literals and words (lower_product.cpp) ----
+  std::optional<Decimal> amount(const ast::Number& n);
+  std::optional<Decimal> whole(const ast::Number& n, const char* what);
+  std::optional<Decimal> percent(const std::optional<ast::Number>& n, const char* what);
+  void currency(const std::optional<ast::Name>& c);
+  bool one_of(const ast::Name& n, std::initializer_list<const char*> words, const char* what);
+  void repeated(const ast::Name& item, const char* owner);
+  void state(const ast::Name& name);
+  std::string join_states() const;
+  // A meter a rule names, resolved as every name a user types is; reported when it is none.
+  std::optional<MeterIndex> meter(const ast::Name& ref);
+  std::string text_of(const Span& span) const;
+
+  // ---- the product's own items (lower_product.cpp) ----
+  void header();
+  void settle();
+  void notices();
+  void rated();
+
+  // ---- meters, free quotas, grants (lower_meters.cpp) ----
+  void meters();
+  std::map<MeterIndex, Span> free_of_, grant_of_;  // a meter has one of each
+  bool claim(std::map<MeterIndex, Span>& claimed, MeterIndex m, const Span& at, std::vector<Note>& first);
+  void free_quota(const ast::FreeQuota& f);
+  void grant(const ast::Grant& g);
+  std::optional<int> validity_months(const ast::Validity& v);
+
+  // ---- pack and postpaid tables (lower_tables.cpp) ----
+  std::set<MeterIndex> packed_, priced_;  // a meter has one pack row and one postpaid row
+  void packs(const ast::Packs& p);
+  void postpaid(const ast::Postpaid& p);
+  std::vector<std::optional<MeterIndex>> rows(const ast::Table& t, std::set<MeterIndex>& claimed, const char* what,
+                                              const char* width_hint);
+  std::optional<Price> price(const ast::Row& row, std::size_t i, bool percent_allowed);
+  std::shared_ptr<BandSchedule> bands(const ast::Table& t);
+
+  // ---- fees (lower_fees.cpp) ----
+  std::map<std::string, Span> fee_names_;  // ids and display names of the fees so far
+  std::set<std::string> fee_ids_;
+  void fee(const ast::Fee& f);
+  void fee_dimensions(const ast::Fee& f, Fee& fee);
+
+  // ---- worked examples (lower_examples.cpp) ----
+  void example(const ast::Example& e);
+  void expect(const ast::Example::Expect& x, Example& out);
+};
+
+}  // namespace tariff::lowering
