@@ -14,7 +14,10 @@
 #include <system_error>
 #include <thread>
 
-#include "interpreter/batch/rate_read.hpp"
+#include "interpreter/batch/bill_sums.hpp"
+#include "interpreter/batch/row_reader.hpp"
+#include "interpreter/batch/spill.hpp"
+#include "interpreter/batch/usage_file.hpp"
 
 namespace tariff::rate {
 
@@ -55,28 +58,6 @@ void parallel(std::size_t n, F f) {
   for (auto& t : threads) t.join();
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
-}
-
-// The offset just past the first '\n' at or after `from`, or `size`.
-std::uint64_t next_line(int fd, std::uint64_t from, std::uint64_t size) {
-  char block[1 << 16];
-  while (from < size) {
-    ssize_t n = ::pread(fd, block, sizeof block, static_cast<off_t>(from));
-    if (n <= 0) break;
-    if (const void* nl = std::memchr(block, '\n', static_cast<std::size_t>(n)))
-      return from + static_cast<std::uint64_t>(static_cast<const char*>(nl) - block) + 1;
-    from += static_cast<std::uint64_t>(n);
-  }
-  return size;
-}
-
-std::string read_header(int fd, std::uint64_t size, std::uint64_t& end) {
-  end = next_line(fd, 0, size);
-  std::string header(static_cast<std::size_t>(std::min<std::uint64_t>(end, 1 << 16)), '\0');
-  ssize_t n = ::pread(fd, header.data(), header.size(), 0);
-  header.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
-  if (!header.empty() && header.back() == '\n') header.pop_back();
-  return header;
 }
 
 // Reads a regular file in `jobs` newline-aligned chunks, one thread each.
@@ -183,7 +164,7 @@ Result rate_chunks(const Dictionary& dict, std::vector<Chunk> chunks, std::uint6
     result.summary.rows_rejected += chunks[c].rejects.size() + chunks[c].spill.count;
     if (chunks[c].spill.count > 0) {
       chunks[c].spill.base = bases[c];
-      result.spills.push_back(std::move(chunks[c].spill));
+      result.spills.push_back(std::make_unique<Spill>(std::move(chunks[c].spill)));
     }
     for (Reject r : chunks[c].rejects) {
       r.line += bases[c];
@@ -197,7 +178,7 @@ Result rate_chunks(const Dictionary& dict, std::vector<Chunk> chunks, std::uint6
   std::stable_sort(result.rejects.begin(), result.rejects.end(),
                    [](const Reject& a, const Reject& b) { return a.line < b.line; });
   result.reject_count = result.rejects.size();
-  for (const Spill& s : result.spills) result.reject_count += s.count;
+  for (const auto& s : result.spills) result.reject_count += s->count;
   std::uint32_t last = UINT32_MAX;
   for (const Row& r : result.rows) {
     if (r.account != last) ++result.summary.accounts;
@@ -231,30 +212,21 @@ Result rate_file(const RuleSet& rules, const std::string& path, const HeldPacks&
                      options);
 }
 
-namespace {
+namespace {}  // namespace
 
-// Reads a spill's next record; false at its end.
-bool read_spilled(Spill& s, Reject& r) {
-  std::uint64_t head[3];
-  if (std::fread(head, sizeof head, 1, s.file.get()) != 1) return false;
-  r.line = head[0] + s.base;
-  r.rows = head[1];
-  r.reason.resize(head[2]);
-  if (std::fread(r.reason.data(), 1, r.reason.size(), s.file.get()) != r.reason.size())
-    throw RateError("cannot read back rejected rows from a temporary file");
-  return true;
-}
-
-}  // namespace
+Result::Result() = default;
+Result::Result(Result&&) noexcept = default;
+Result& Result::operator=(Result&&) noexcept = default;
+Result::~Result() = default;
 
 void for_each_reject(Result& result, const std::function<void(const Reject&)>& f) {
-  for (Spill& s : result.spills) std::rewind(s.file.get());
+  for (auto& s : result.spills) std::rewind(s->file.get());
   std::size_t spill = 0, kept = 0;
   Reject next;
   bool have = false;
   auto advance = [&] {
     for (have = false; spill < result.spills.size(); ++spill)
-      if ((have = read_spilled(result.spills[spill], next))) return;
+      if ((have = read_spilled(*result.spills[spill], next))) return;
   };
   advance();
   while (have || kept < result.rejects.size()) {

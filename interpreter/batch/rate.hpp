@@ -48,7 +48,6 @@ struct HeldPacks {
   std::vector<Entry> entries;
 };
 
-
 // Reads a packs file. Throws RateError naming the line for anything malformed.
 HeldPacks read_packs(const RuleSet& rules, const std::string& path);
 
@@ -83,26 +82,25 @@ struct Row {
 
 struct Summary {
   std::uint64_t rows_read = 0, rows_rated = 0, rows_rejected = 0;
-  std::size_t accounts = 0;               // accounts with at least one output row
+  std::size_t accounts = 0;                  // accounts with at least one output row
   std::map<std::string, DecimalSum> totals;  // per currency: the exact sum of the output totals
 };
 
-// Rejected rows beyond a few thousand per thread wait in a temporary file, so that a file of
-// mostly bad rows needs no more memory than a good one. Records: line, rows, reason size, reason.
-struct Spill {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{nullptr, &std::fclose};
-  std::uint64_t base = 0;  // added to each line read back
-  std::uint64_t count = 0;
-};
+struct Spill;  // rejects waiting in a temporary file (batch/spill.hpp)
 
 struct Result {
   std::vector<std::string> accounts;  // sorted
   std::vector<Row> rows;              // in output order
   std::vector<Line> lines;
-  std::vector<Reject> rejects;     // those kept in memory (all, unless there were thousands), by line
-  std::vector<Spill> spills;       // the others, in line order across the spills
-  std::uint64_t reject_count = 0;  // both
+  std::vector<Reject> rejects;                 // those kept in memory (all, unless there were thousands), by line
+  std::vector<std::unique_ptr<Spill>> spills;  // the others, in line order across the spills
+  std::uint64_t reject_count = 0;              // both
   Summary summary;
+
+  Result();
+  Result(Result&&) noexcept;
+  Result& operator=(Result&&) noexcept;
+  ~Result();
 };
 
 // Every reject, in line order: the spilled ones merged with those in memory. Reads the spills
@@ -114,7 +112,6 @@ void for_each_reject(Result& result, const std::function<void(const Reject&)>& f
 // quantities like 35万). Throws RateError when the input cannot be opened or its header is not
 // `account,month,product,meter,quantity` (a UTF-8 byte order mark before it is allowed).
 Result rate_file(const RuleSet& rules, const std::string& path, const HeldPacks& packs, const Options& options);
-
 
 // The size of a regular file, or nullopt (stdin, a pipe): for progress.
 std::optional<std::uint64_t> input_size(const std::string& path);

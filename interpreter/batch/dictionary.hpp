@@ -1,0 +1,44 @@
+#pragma once
+// The products and meter names of a rule set, resolved once into a table every reading thread
+// shares read-only (internal to batch/): a row's product and meter cost a hash and, nearly
+// always, one comparison.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "interpreter/batch/keys.hpp"
+#include "interpreter/batch/rate.hpp"
+#include "interpreter/language/load.hpp"
+
+namespace tariff::rate::detail {
+
+// Product and meter names resolved once, shared read-only by every reading thread.
+class Dictionary {
+ public:
+  explicit Dictionary(const RuleSet& rules);
+  const Units& units() const { return *units_; }
+  // Product index (products are in id order), or -1.
+  int product(std::string_view id) const;
+  // Why a product of the rules cannot be batch rated (it does not fit a key), or null.
+  const std::string* unratable(std::string_view id) const;
+  // Meter index by id, name, alias or API action, or -1.
+  int meter(int product, std::string_view name) const;
+  const Product& at(std::size_t index) const { return *products_[index]; }
+  std::size_t size() const { return products_.size(); }
+
+ private:
+  // Every (product, meter name) in one small open-addressing table: a lookup is a hash of a
+  // short text and, nearly always, one comparison.
+  struct Name {
+    std::uint64_t hash = 0;
+    int product = -1, meter = -1;
+    std::string text;
+  };
+  std::vector<const Product*> products_;
+  std::vector<std::pair<std::string, std::string>> unratable_;  // product id, why
+  std::vector<Name> names_;
+  const Units* units_;
+  void add_name(int product, const std::string& text, int meter);
+};
+
+}  // namespace tariff::rate::detail
