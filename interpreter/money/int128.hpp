@@ -1,6 +1,7 @@
 #pragma once
 // The native 128-bit integers under Decimal and the helpers its files share (decimal.cpp,
-// decimal_divide.cpp, decimal_text.cpp, decimal_sum.cpp). Internal to interpreter/money: nothing else includes it.
+// decimal_divide.cpp, decimal_text.cpp, decimal_sum.cpp). Internal to interpreter/money:
+// nothing outside this folder includes it.
 //
 // Why magnitudes are unsigned: |INT128_MIN| = 2^127 does not fit a signed __int128, so code
 // that needs |c| (comparison, division, rounding, printing) works on UInt128, where every
