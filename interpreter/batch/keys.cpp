@@ -13,10 +13,9 @@ void Sum::merge(const Sum& other) {
 
 Decimal Sum::quantity() const {
   if (high == 0 && low <= static_cast<std::uint64_t>(INT64_MAX)) return Decimal(static_cast<long long>(low));
-  Decimal::Coefficient c = high;
-  c <<= 64;
-  c += low;
-  return Decimal::from_parts(c, 0);
+  // The coefficient is signed: 2^63 carries (a sum of 2^127) would not fit. No file gets there.
+  if (high > static_cast<std::uint64_t>(INT64_MAX)) throw DecimalError("decimal overflow in addition");
+  return Decimal::from_parts(static_cast<Decimal::Coefficient>(high) << 64 | low, 0);
 }
 
 }  // namespace tariff::rate::detail

@@ -21,6 +21,7 @@
 #include "interpreter/language/load.hpp"
 #include "interpreter/model/month.hpp"
 #include "interpreter/model/product.hpp"
+#include "interpreter/money/decimal_sum.hpp"
 
 namespace tariff::rate {
 

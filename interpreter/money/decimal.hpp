@@ -1,25 +1,36 @@
 #pragma once
 // Decimal: exact decimal numbers for money and quantities.
 //
-// Why this representation: a value is `coefficient * 10^-scale`, with the
-// coefficient a signed 128-bit integer and the scale chosen per value.
-//  * Exact for + - x: sums align scales, products add scales, so no billing
-//    figure is ever rounded unless the tariff explicitly asks for it (round /
-//    divide take an explicit RoundingMode). Binary floating point cannot even
-//    hold 0.1, so it is banned from this file.
-//  * 128 bits = 38 significant decimal digits, enough for any price x quantity
-//    we bill (e.g. 10^20 units at a price with 15 decimals still fits).
-//  * Fixed size: no heap allocation on the arithmetic path, values are cheap
-//    to copy, and a batch rater can do tens of millions of operations per
-//    second per core.
-//  * Checked: boost's checked_int128_t throws on overflow instead of wrapping,
-//    and every such failure is reported as DecimalError, so a bill can fail
-//    loudly but never be silently wrong.
+// Why this representation: a value is `coefficient * 10^-scale`, with the coefficient a signed
+// 128-bit integer and the scale chosen per value.
+//  * Exact for + - x: sums align scales, products add scales, so no billing figure is ever
+//    rounded unless the tariff explicitly asks for it (round / divide take an explicit
+//    RoundingMode). Binary floating point cannot even hold 0.1, so it is banned from this file.
+//  * 128 bits (-2^127 .. 2^127 - 1) hold every 38-digit coefficient, enough for any price x
+//    quantity we bill (e.g. 10^20 units at a price with 15 decimals still fits).
+//  * Native: the coefficient is the compiler's __int128 and every + - x is checked with
+//    __builtin_{add,sub,mul}_overflow, a few instructions and a branch; when both coefficients
+//    fit 64 bits, as billing's do, the result provably fits and even that is skipped. A failure
+//    throws DecimalError, so a bill can fail loudly but never be silently wrong (never a wrap).
+//  * Small and fixed: sizeof(Decimal) == 24, the 16-byte coefficient (kept as two 64-bit words so
+//    that the type is 8-byte aligned: a 16-aligned __int128 member would pad it to 32) and the
+//    1-byte scale. No heap allocation on the arithmetic path; values are cheap to copy.
 //
-// Values compare by value (1.50 == 1.5) but keep the scale they were built
-// with; to_string() always prints the canonical shortest form.
-
-#include <boost/multiprecision/cpp_int.hpp>
+// Where Boost.Multiprecision remains, and why (none of it on the path of + - x, comparison,
+// construction, parsing or printing):
+//  * decimal_divide.cpp, division: divide() and divide_exact() scale the dividend by up to 10^60
+//    or the divisor by up to 10^68 before dividing (operands up to about 2^354), so when an
+//    operand exceeds 128 bits the quotient is computed in a fixed-size 512-bit unsigned
+//    intermediate (uint512_t, no allocation). Exact division that wide is what the library is
+//    for; writing a multi-word division by hand would buy nothing on a rare path. round() and
+//    every division whose operands fit stay native.
+//  * decimal_sum.hpp, DecimalSum: a sum that must never overflow needs an unbounded coefficient
+//    (cpp_int), which allocates; a batch run adds to it once per output row, not per operation.
+//
+// Values compare by value (1.50 == 1.5) but keep the scale they were built with; to_string()
+// always prints the canonical shortest form. The arithmetic is in decimal.cpp (division and
+// rounding in decimal_divide.cpp); text (parse, to_string*, <<, rounding-mode names) in
+// decimal_text.cpp; int128.hpp has the native helpers they share.
 
 #include <compare>
 #include <concepts>
@@ -31,7 +42,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <utility>
+#include <utility>  // no longer used here; kept because includers rely on it (std::exchange)
 
 namespace tariff {
 
@@ -52,21 +63,22 @@ struct DecimalError : std::runtime_error {
 
 class Decimal {
  public:
-  using Coefficient = boost::multiprecision::checked_int128_t;  // overflow throws -> converted to DecimalError
+  __extension__ typedef __int128 Coefficient;  // -2^127 .. 2^127 - 1
 
   static constexpr int max_scale = 30;            // most decimal places a value may carry
-  static constexpr int max_digits = 38;           // every 38-digit coefficient fits (10^38 < 2^128)
+  static constexpr int max_digits = 38;           // every 38-digit coefficient fits (10^38 < 2^127)
   static constexpr int min_places = -max_digits;  // round()/divide() may round to tens, hundreds, ... up to 10^38
 
   Decimal() = default;  // zero
   // Integers convert exactly and implicitly, whatever their type: an unsigned 64-bit value keeps
-  // its magnitude (UINT64_MAX is 18446744073709551615, never -1).
+  // its magnitude (UINT64_MAX is 18446744073709551615, never -1). Types wider than 64 bits
+  // (unsigned __int128 in GNU mode) do not convert, since they could not all be held.
   template <std::signed_integral I>
-  Decimal(I v) : coefficient_(static_cast<long long>(v)) {}  // NOLINT: implicit on purpose
+  Decimal(I v) : Decimal(static_cast<Coefficient>(v), 0, Raw{}) {}  // NOLINT: implicit on purpose
   template <std::unsigned_integral U>
-    requires(!std::same_as<U, bool>)
-  Decimal(U v) : coefficient_(static_cast<unsigned long long>(v)) {}  // NOLINT: implicit on purpose
-  Decimal(bool) = delete;  // true is not a quantity
+  requires(!std::same_as<U, bool> && sizeof(U) <= sizeof(std::uint64_t)) Decimal(U v)
+      : Decimal(static_cast<Coefficient>(v), 0, Raw{}) {}  // NOLINT: implicit on purpose
+  Decimal(bool) = delete;                                  // true is not a quantity
   // Floating point never converts implicitly or explicitly: 0.1 is not 0.1 in binary.
   template <std::floating_point F>
   Decimal(F) = delete;
@@ -78,9 +90,11 @@ class Decimal {
   // one kind of thousands separator (',' or '_') between groups of exactly three digits
   // ("1,000,000", "1_000"; not "1,00", "1__0", "1,000_000"). ".5" and "5." are rejected.
   // Fraction digits beyond max_scale are accepted only if they are trailing zeros.
-  // Returns nullopt for anything malformed or out of range (more than 128 bits).
+  // Returns nullopt for anything malformed or out of range (a coefficient outside
+  // -2^127 .. 2^127 - 1).
   static std::optional<Decimal> parse(std::string_view text);
 
+  // Throws DecimalError for the one value whose negation does not fit: coefficient -2^127.
   Decimal operator-() const;
   friend Decimal operator+(const Decimal& a, const Decimal& b);
   friend Decimal operator-(const Decimal& a, const Decimal& b);
@@ -111,12 +125,12 @@ class Decimal {
   Decimal shifted(int power_of_ten) const;
   Decimal normalized() const;  // same value with trailing zeros stripped (minimal scale)
 
-  bool is_zero() const { return coefficient_.is_zero(); }
-  bool is_negative() const { return coefficient_.sign() < 0; }
+  bool is_zero() const { return (low_ | static_cast<std::uint64_t>(high_)) == 0; }
+  bool is_negative() const { return high_ < 0; }
   bool is_integer() const;
   std::optional<long long> to_int64() const;  // only if the value is an integer that fits
 
-  const Coefficient& coefficient() const { return coefficient_; }
+  Coefficient coefficient() const { return static_cast<Coefficient>(static_cast<Bits>(high_) << 64 | low_); }
   int scale() const { return scale_; }
 
   // Canonical exact text: "10470", "0.0032", "-1.5"; no trailing zeros, no exponent,
@@ -131,36 +145,25 @@ class Decimal {
   // Equal values hash equally (1.50 and 1.5), so Decimal works as an unordered key.
   std::size_t hash() const;
 
-  // 10^n as a Coefficient, 0 <= n <= max_digits (precomputed table).
-  static const Coefficient& pow10(int n);
+  // 10^n as a Coefficient, 0 <= n <= max_digits (else DecimalError).
+  static Coefficient pow10(int n);
 
  private:
-  struct Raw {};  // tag: trusted construction, scale already validated
+  __extension__ typedef unsigned __int128 Bits;  // the coefficient's two's-complement bits
+  struct Raw {};                                 // tag: trusted construction, scale already validated
   Decimal(Coefficient coefficient, int scale, Raw)
-      : coefficient_(std::move(coefficient)), scale_(static_cast<std::int8_t>(scale)) {}
+      : low_(static_cast<std::uint64_t>(coefficient)),
+        high_(static_cast<std::int64_t>(coefficient >> 64)),
+        scale_(static_cast<std::int8_t>(scale)) {}
   static Decimal add(const Decimal& a, const Decimal& b, bool subtract);
 
-  Coefficient coefficient_{0};
-  std::int8_t scale_{0};  // 0..max_scale; small type keeps sizeof(Decimal) down
+  std::uint64_t low_{0};  // coefficient = high_ * 2^64 + low_
+  std::int64_t high_{0};
+  std::int8_t scale_{0};  // 0..max_scale
 };
 
 // Prints to_string(); lets test frameworks and diagnostics show values.
 std::ostream& operator<<(std::ostream& out, const Decimal& value);
-
-// A sum of any number of decimals that stays exact however large it grows: the grand total of a
-// batch run adds millions of bills of different scales (0.000…1 and 10^9 together need more than
-// 38 digits). An unbounded coefficient, so it never overflows; it is only ever added to and shown.
-class DecimalSum {
- public:
-  DecimalSum& operator+=(const Decimal& d);
-  std::string to_string() const;  // canonical, as Decimal::to_string
-  bool operator==(const Decimal& d) const;
-
- private:
-  boost::multiprecision::cpp_int coefficient_ = 0;
-  int scale_ = 0;
-};
-std::ostream& operator<<(std::ostream& out, const DecimalSum& value);
 
 }  // namespace tariff
 

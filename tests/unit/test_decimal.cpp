@@ -38,8 +38,8 @@ TEST_CASE("integers of every type convert exactly", "[decimal]") {
 
 TEST_CASE("parse and print round-trip canonical text", "[decimal]") {
   for (const char* text : {"0", "1", "-1", "123", "-0.0032", "10470", "148868", "0.5", "-1.5",
-                           "123456789012345678901234567890.12345678", "340282366920938463463374607431768211455",
-                           "-340282366920938463463374607431768211455", "0.000000000000000000000000000001"}) {
+                           "123456789012345678901234567890.12345678", "170141183460469231731687303715884105727",
+                           "-170141183460469231731687303715884105728", "0.000000000000000000000000000001"}) {
     INFO(text);
     CHECK(D(text).to_string() == text);
   }
@@ -75,12 +75,16 @@ TEST_CASE("parse rejects malformed text", "[decimal]") {
   }
 }
 
+// The coefficient is a native two's-complement __int128: -2^127 .. 2^127 - 1. (Boost's
+// checked_int128_t, before it, was sign and magnitude: +-(2^128 - 1).)
 TEST_CASE("parse rejects values beyond 128 bits and scale beyond max_scale", "[decimal]") {
-  CHECK(Decimal::parse("340282366920938463463374607431768211455").has_value());  // 2^128 - 1
-  CHECK_FALSE(Decimal::parse("340282366920938463463374607431768211456").has_value());
+  CHECK(Decimal::parse("170141183460469231731687303715884105727").has_value());  // 2^127 - 1
+  CHECK_FALSE(Decimal::parse("170141183460469231731687303715884105728").has_value());
+  CHECK(Decimal::parse("-170141183460469231731687303715884105728").has_value());  // -2^127
+  CHECK_FALSE(Decimal::parse("-170141183460469231731687303715884105729").has_value());
+  CHECK_FALSE(Decimal::parse("340282366920938463463374607431768211455").has_value());  // 2^128 - 1
   CHECK_FALSE(Decimal::parse("99999999999999999999999999999999999999999999").has_value());
-  CHECK_FALSE(Decimal::parse("-340282366920938463463374607431768211456").has_value());
-  CHECK_FALSE(Decimal::parse("3402823669209384634633746074317682114.56").has_value());
+  CHECK_FALSE(Decimal::parse("1701411834604692317316873037158841057.28").has_value());
   // 31 significant decimals need rounding, which parsing never does...
   CHECK_FALSE(Decimal::parse("0.0000000000000000000000000000001").has_value());
   // ...but surplus trailing zeros do not change the value.
@@ -148,9 +152,9 @@ TEST_CASE("comparison orders by value", "[decimal]") {
 }
 
 TEST_CASE("comparison does not overflow when aligning scales", "[decimal]") {
-  const Decimal huge = D("340282366920938463463374607431768211455");
+  const Decimal huge = D("170141183460469231731687303715884105727");
   const Decimal tiny = D("0.000000000000000000000000000001");
-  const Decimal almost_huge = D("34028236692093846346337460743176821.1455");
+  const Decimal almost_huge = D("17014118346046923173168730371588410.5727");
   CHECK(huge > tiny);
   CHECK(huge > almost_huge);
   CHECK(almost_huge < huge);
@@ -166,11 +170,11 @@ TEST_CASE("overflow throws DecimalError", "[decimal]") {
   const Decimal big = D("100000000000000000000");  // 1e20
   CHECK_THROWS_AS(big * big, DecimalError);
   CHECK_THROWS_WITH(big * big, Catch::Contains("overflow"));
-  const Decimal max = D("340282366920938463463374607431768211455");
+  const Decimal max = D("170141183460469231731687303715884105727");
   CHECK_THROWS_AS(max + Decimal(1), DecimalError);
   CHECK_THROWS_WITH(max + Decimal(1), Catch::Contains("addition"));
-  CHECK_THROWS_AS(-max - Decimal(1), DecimalError);
-  CHECK_THROWS_WITH(-max - Decimal(1), Catch::Contains("subtraction"));
+  CHECK_THROWS_AS(-max - Decimal(2), DecimalError);  // -max - 1 is -2^127, which fits
+  CHECK_THROWS_WITH(-max - Decimal(2), Catch::Contains("subtraction"));
   // Aligning 1e37 to one decimal place overflows even though the sum would not be exact.
   CHECK_THROWS_AS(D("100000000000000000000000000000000000000") + D("0.5"), DecimalError);
   Decimal accumulator = max;
@@ -242,7 +246,7 @@ TEST_CASE("round keeps scale when already coarse enough and handles negative pla
   CHECK(rounded("-0.000000000000000000000000000001", -38, RoundingMode::ceiling) == "0");
   CHECK_THROWS_AS(D("1").round(Decimal::max_scale + 1, RoundingMode::down), DecimalError);
   CHECK_THROWS_AS(D("1").round(Decimal::min_places - 1, RoundingMode::down), DecimalError);
-  CHECK_THROWS_AS(D("340282366920938463463374607431768211455").round(-38, RoundingMode::up), DecimalError);
+  CHECK_THROWS_AS(D("170141183460469231731687303715884105727").round(-38, RoundingMode::up), DecimalError);
 }
 
 TEST_CASE("rounding mode names", "[decimal]") {
@@ -319,7 +323,7 @@ TEST_CASE("shifted scales by powers of ten exactly", "[decimal]") {
   // Trailing zeros pay for extra places beyond max_scale.
   CHECK(Decimal(1000).shifted(-33).to_string() == "0.000000000000000000000000000001");
   CHECK_THROWS_AS(Decimal(1).shifted(39), DecimalError);
-  CHECK_THROWS_AS(D("340282366920938463463374607431768211455").shifted(1), DecimalError);
+  CHECK_THROWS_AS(D("170141183460469231731687303715884105727").shifted(1), DecimalError);
   CHECK_THROWS_AS(Decimal(1).shifted(INT_MIN), DecimalError);
   CHECK_THROWS_AS(Decimal(1).shifted(INT_MAX), DecimalError);
 }
@@ -397,4 +401,234 @@ TEST_CASE("integers convert implicitly, floating point does not", "[decimal]") {
   STATIC_REQUIRE_FALSE(std::is_constructible_v<Decimal, double>);
   STATIC_REQUIRE_FALSE(std::is_constructible_v<Decimal, float>);
   CHECK(Decimal(LLONG_MIN).to_string() == "-9223372036854775808");
+}
+
+// ---- the 128-bit boundary ------------------------------------------------------------
+
+namespace {
+
+const char* const max_text = "170141183460469231731687303715884105727";   // 2^127 - 1
+const char* const min_text = "-170141183460469231731687303715884105728";  // -2^127
+
+}  // namespace
+
+TEST_CASE("addition and subtraction overflow exactly at the 128-bit boundary", "[decimal]") {
+  const Decimal max = D(max_text), min = D(min_text);
+  CHECK((max - Decimal(1)) + Decimal(1) == max);
+  CHECK((min + Decimal(1)) - Decimal(1) == min);
+  CHECK(-max - Decimal(1) == min);
+  CHECK(max + min == Decimal(-1));
+  CHECK_THROWS_WITH(max + Decimal(1), Catch::Contains("overflow in addition"));
+  CHECK_THROWS_WITH(min + Decimal(-1), Catch::Contains("overflow in addition"));
+  CHECK_THROWS_WITH(min - Decimal(1), Catch::Contains("overflow in subtraction"));
+  CHECK_THROWS_WITH(max - Decimal(-1), Catch::Contains("overflow in subtraction"));
+  CHECK_THROWS_WITH(Decimal(0) - min, Catch::Contains("overflow in subtraction"));
+  // Aligning scales: the coefficient max at one place, plus a tenth.
+  const Decimal max_tenths = Decimal::from_parts(max.coefficient(), 1);
+  CHECK((max_tenths - D("0.1")) + D("0.1") == max_tenths);
+  CHECK_THROWS_AS(max_tenths + D("0.1"), DecimalError);
+  CHECK_THROWS_AS(max + D("0.1"), DecimalError);  // aligning max to one place overflows
+  CHECK(max + D("0.0") == max);                   // ... but the zero's trailing zero goes
+  Decimal total = max - Decimal(3);
+  for (int i = 0; i < 3; ++i) total += Decimal(1);
+  CHECK(total == max);
+  CHECK_THROWS_AS(total += Decimal(1), DecimalError);
+}
+
+TEST_CASE("multiplication overflows exactly at the 128-bit boundary", "[decimal]") {
+  const Decimal max = D(max_text), min = D(min_text);
+  const Decimal two_63 = D("9223372036854775808"), two_64 = D("18446744073709551616");
+  CHECK(-two_63 * two_64 == min);                                                     // -2^127 fits...
+  CHECK_THROWS_WITH(two_63 * two_64, Catch::Contains("overflow in multiplication"));  // ... 2^127 does not
+  CHECK_THROWS_AS(min * Decimal(-1), DecimalError);
+  CHECK(max * Decimal(-1) == -max);
+  CHECK(min * Decimal(1) == min);
+  CHECK_THROWS_AS(max * Decimal(2), DecimalError);
+  CHECK_THROWS_AS(Decimal(UINT64_MAX) * Decimal(UINT64_MAX), DecimalError);
+  CHECK((Decimal(INT64_MIN) * Decimal(INT64_MIN)).to_string() == "85070591730234615865843651857942052864");
+  // 2^127 - 1 at 30 places times 1.000...: the coefficient product overflows, the value does not.
+  const Decimal one = D("1.000000000000000000000000000000");
+  CHECK(max * one == max);
+  CHECK(min * one == min);
+}
+
+TEST_CASE("negating -2^127 throws, the other extremes negate", "[decimal]") {
+  const Decimal max = D(max_text), min = D(min_text);
+  CHECK_THROWS_AS(-min, DecimalError);
+  CHECK_THROWS_WITH(-min, Catch::Contains("overflow in negation"));
+  CHECK((-max).to_string() == "-170141183460469231731687303715884105727");
+  CHECK(-(-max) == max);
+  CHECK(min.is_negative());
+  CHECK(min < max);
+  CHECK(min < -max);
+  CHECK(min.to_string() == min_text);
+  CHECK(min.coefficient() == -max.coefficient() - 1);
+  CHECK_THROWS_AS(-Decimal::from_parts(min.coefficient(), 30), DecimalError);
+}
+
+TEST_CASE("comparison and scaling at the 128-bit boundary", "[decimal]") {
+  const Decimal max = D(max_text), min = D(min_text);
+  const Decimal max_30 = Decimal::from_parts(max.coefficient(), 30),
+                min_30 = Decimal::from_parts(min.coefficient(), 30);
+  CHECK(max > max_30);
+  CHECK(min < min_30);
+  CHECK(max_30 < Decimal(170141184));
+  CHECK(max_30 > Decimal(170141183));
+  CHECK(min_30 > Decimal(-170141184));
+  CHECK(min_30 < max_30);
+  CHECK(D("17014118346046923173168730371588410572").shifted(1).to_string() ==
+        "170141183460469231731687303715884105720");
+  CHECK_THROWS_AS(D("17014118346046923173168730371588410573").shifted(1), DecimalError);
+  CHECK(max_30.shifted(30) == max);
+  CHECK(min.shifted(-30) == min_30);
+  CHECK(max_30.normalized() == max_30);
+  CHECK(max_30.is_integer() == false);
+  CHECK_FALSE(max.to_int64().has_value());
+  CHECK_FALSE(min.to_int64().has_value());
+}
+
+TEST_CASE("integer constructors cover every type without wrapping", "[decimal]") {
+  CHECK(Decimal(std::int8_t{-128}).to_string() == "-128");
+  CHECK(Decimal(std::uint8_t{255}).to_string() == "255");
+  CHECK(Decimal(std::uint16_t{65535}).to_string() == "65535");
+  CHECK(Decimal(INT32_MIN).to_string() == "-2147483648");
+  CHECK(Decimal(UINT32_MAX).to_string() == "4294967295");
+  CHECK(Decimal(INT64_MAX).to_string() == "9223372036854775807");
+  CHECK(Decimal(static_cast<unsigned long long>(INT64_MAX) + 1).to_string() == "9223372036854775808");
+  CHECK(Decimal(UINT64_MAX).coefficient() == Decimal::Coefficient{UINT64_MAX});
+  CHECK(Decimal(UINT64_MAX).scale() == 0);
+  CHECK(Decimal('7').to_string() == "55");
+  STATIC_REQUIRE_FALSE(std::is_constructible_v<Decimal, bool>);
+  STATIC_REQUIRE_FALSE(std::is_convertible_v<bool, Decimal>);
+  STATIC_REQUIRE_FALSE(std::is_constructible_v<Decimal, long double>);
+  // A 128-bit coefficient goes through from_parts, never an implicit conversion.
+  STATIC_REQUIRE_FALSE(std::is_convertible_v<Decimal::Coefficient, Decimal>);
+  STATIC_REQUIRE(sizeof(Decimal) == 24);
+  CHECK(Decimal::from_parts(D(max_text).coefficient(), 30).to_string() == "170141183.460469231731687303715884105727");
+  CHECK(Decimal::from_parts(D(min_text).coefficient(), 0).to_string() == min_text);
+  CHECK(Decimal::from_parts(Decimal::pow10(38), 0).to_string() == "100000000000000000000000000000000000000");
+  CHECK_THROWS_AS(Decimal::pow10(39), DecimalError);
+}
+
+TEST_CASE("division at the largest coefficients", "[decimal]") {
+  using M = RoundingMode;
+  const Decimal max = D(max_text), min = D(min_text);
+  CHECK(Decimal::divide(max, max, 30, M::half_up) == Decimal(1));
+  CHECK(Decimal::divide(min, min, 30, M::half_up) == Decimal(1));
+  CHECK(Decimal::divide(max, 1, 0, M::down) == max);
+  CHECK(Decimal::divide(min, 1, 0, M::down) == min);
+  CHECK(Decimal::divide(max, -1, 0, M::down) == -max);
+  CHECK_THROWS_WITH(Decimal::divide(min, -1, 0, M::down), Catch::Contains("overflow in division"));  // 2^127
+  CHECK_THROWS_AS(Decimal::divide(max, D("0.1"), 0, M::down), DecimalError);
+  // (2^127 - 1) / 2 = ...863.5 in every mode; -2^127 / 2 is exact.
+  const char* const half_down = "85070591730234615865843651857942052863";
+  const char* const half_up = "85070591730234615865843651857942052864";
+  CHECK(Decimal::divide(max, 2, 0, M::half_up).to_string() == half_up);
+  CHECK(Decimal::divide(max, 2, 0, M::half_even).to_string() == half_up);
+  CHECK(Decimal::divide(max, 2, 0, M::half_down).to_string() == half_down);
+  CHECK(Decimal::divide(max, 2, 0, M::down).to_string() == half_down);
+  CHECK(Decimal::divide(max, 2, 0, M::floor).to_string() == half_down);
+  CHECK(Decimal::divide(max, 2, 0, M::ceiling).to_string() == half_up);
+  CHECK(Decimal::divide(-max, 2, 0, M::floor).to_string() == std::string("-") + half_up);
+  CHECK(Decimal::divide(-max, 2, 0, M::ceiling).to_string() == std::string("-") + half_down);
+  CHECK(Decimal::divide(min, 2, 0, M::up).to_string() == std::string("-") + half_up);
+  // 1 / (2^127 - 1) is about 5.9e-39: zero at 30 places unless the mode rounds away.
+  CHECK(Decimal::divide(1, max, 30, M::half_up).is_zero());
+  CHECK(Decimal::divide(1, max, 30, M::up) == D("0.000000000000000000000000000001"));
+  CHECK(Decimal::divide(-1, max, 30, M::floor) == D("-0.000000000000000000000000000001"));
+  CHECK(Decimal::divide(1, min, 30, M::ceiling).is_zero());
+  // Scaled past 128 bits: max * 10^30 / (max at 30 places) needs the wide intermediate.
+  const Decimal max_30 = Decimal::from_parts(max.coefficient(), 30);
+  CHECK(Decimal::divide(max, max_30, 0, M::half_up) == D("1000000000000000000000000000000"));
+  CHECK(Decimal::divide(max_30, max, 30, M::half_up) == D("0.000000000000000000000000000001"));
+  CHECK(Decimal::divide(min, max_30, -30, M::floor) == D("-2000000000000000000000000000000"));
+  CHECK_THROWS_AS(Decimal::divide(max, max_30, 30, M::half_up), DecimalError);  // 10^60 at 30 places
+}
+
+TEST_CASE("divide_exact at the largest coefficients", "[decimal]") {
+  const Decimal max = D(max_text), min = D(min_text);
+  CHECK(*Decimal::divide_exact(max, 1) == max);
+  CHECK(*Decimal::divide_exact(min, 1) == min);
+  CHECK(*Decimal::divide_exact(min, -2) == D("85070591730234615865843651857942052864"));
+  CHECK(*Decimal::divide_exact(D("85070591730234615865843651857942052863"), D("0.5")) == max - Decimal(1));
+  CHECK_THROWS_WITH(Decimal::divide_exact(max, D("0.2")), Catch::Contains("overflow in division"));
+  CHECK_FALSE(Decimal::divide_exact(max, 3).has_value());
+  CHECK_THROWS_AS(Decimal::divide_exact(min, -1), DecimalError);
+  CHECK_THROWS_AS(Decimal::divide_exact(max, D("0.1")), DecimalError);
+  const Decimal max_30 = Decimal::from_parts(max.coefficient(), 30);
+  CHECK(*Decimal::divide_exact(max_30, max) == D("0.000000000000000000000000000001"));
+  CHECK(*Decimal::divide_exact(max, max_30) == D("1000000000000000000000000000000"));
+}
+
+TEST_CASE("rounding at the largest coefficients", "[decimal]") {
+  using M = RoundingMode;
+  const Decimal max = D(max_text), min = D(min_text);
+  const Decimal max_30 = Decimal::from_parts(max.coefficient(), 30);
+  CHECK(max_30.round(0, M::half_up) == Decimal(170141183));
+  CHECK(max_30.round(29, M::half_up).to_string() == "170141183.46046923173168730371588410573");
+  CHECK(max_30.round(29, M::down).to_string() == "170141183.46046923173168730371588410572");
+  CHECK(Decimal::from_parts(min.coefficient(), 30).round(29, M::half_even).to_string() ==
+        "-170141183.46046923173168730371588410573");
+  CHECK(max.round(-1, M::down).to_string() == "170141183460469231731687303715884105720");
+  CHECK(min.round(-1, M::down).to_string() == "-170141183460469231731687303715884105720");
+  CHECK_THROWS_WITH(max.round(-1, M::half_up), Catch::Contains("overflow in rounding"));
+  CHECK_THROWS_AS(min.round(-1, M::up), DecimalError);
+  CHECK(max.round(-38, M::down).to_string() == "100000000000000000000000000000000000000");
+  CHECK(max.round(-37, M::half_up).to_string() == "170000000000000000000000000000000000000");
+  CHECK_THROWS_AS(max.round(-38, M::half_up), DecimalError);  // 2 * 10^38
+}
+
+TEST_CASE("equal values of different scales hash equally", "[decimal]") {
+  CHECK(D("1.5").hash() == D("1.500000000000000000000000000000").hash());
+  CHECK(D("1.5").hash() == Decimal::from_parts(150, 2).hash());
+  CHECK(D("-0.10").hash() == D("-0.1").hash());
+  CHECK(D("0.000").hash() == Decimal(0).hash());
+  const Decimal big = D("17014118346046923173168730371588410572");
+  const Decimal big_tenths = Decimal::from_parts(big.coefficient() * 10, 1);
+  CHECK(big == big_tenths);
+  CHECK(big.hash() == big_tenths.hash());
+  CHECK(D(min_text).hash() == D(min_text).shifted(-30).shifted(30).hash());
+  std::unordered_set<Decimal> set{D("2"),  D("2.0"),    D("2.000000000000000000000000000000"),
+                                  D("-2"), D(max_text), D(min_text)};
+  CHECK(set.size() == 4);
+}
+
+TEST_CASE("parse and print round-trip at 38 digits and 30 places", "[decimal]") {
+  for (const char* text :
+       {"99999999999999999999999999999999999999", "-99999999999999999999999999999999999999",
+        "99999999.999999999999999999999999999999", "-12345678.901234567890123456789012345678",
+        "0.123456789012345678901234567891", "-0.000000000000000000000000000001",
+        "170141183.460469231731687303715884105727", "-170141183.460469231731687303715884105728", max_text, min_text,
+        "18446744073709551616", "10000000000000000000", "0.0000000000000000001"}) {
+    INFO(text);
+    CHECK(D(text).to_string() == text);
+    CHECK(D(D(text).to_string_grouped()) == D(text));
+  }
+  CHECK(D("99999999999999999999999999999999999999").scale() == 0);
+  CHECK(D("0.123456789012345678901234567891").scale() == 30);
+  CHECK(D(max_text).to_string_grouped() == "170,141,183,460,469,231,731,687,303,715,884,105,727");
+  CHECK(D("-0.5").to_string_fixed(30) == "-0.500000000000000000000000000000");
+}
+
+TEST_CASE("the unchecked 64-bit path and the checked path meet exactly", "[decimal]") {
+  // + - x and comparison skip overflow checks when both coefficients fit 64 bits and alignment
+  // needs at most 10^18; one step past either limit takes the checked path. Both must agree.
+  const Decimal big = Decimal(INT64_MAX), small = Decimal(INT64_MIN);
+  const Decimal e_18 = Decimal::from_parts(1, 18), e_19 = Decimal::from_parts(1, 19);
+  CHECK((big + e_18).to_string() == "9223372036854775807.000000000000000001");
+  CHECK((big + e_19).to_string() == "9223372036854775807.0000000000000000001");
+  CHECK((small - e_18).to_string() == "-9223372036854775808.000000000000000001");
+  CHECK((small - e_19).to_string() == "-9223372036854775808.0000000000000000001");
+  CHECK((small * small).to_string() == "85070591730234615865843651857942052864");
+  CHECK((small * big).to_string() == "-85070591730234615856620279821087277056");
+  CHECK((big * Decimal(INT64_MAX) + Decimal(INT64_MAX) - big) == big * big);
+  const Decimal beyond_64 = Decimal(UINT64_MAX) + Decimal(1);
+  CHECK(beyond_64.to_string() == "18446744073709551616");
+  CHECK((beyond_64 * Decimal(-2)).to_string() == "-36893488147419103232");
+  CHECK(big > big - e_18);
+  CHECK(big > big - e_19);
+  CHECK(small < small + e_19);
+  CHECK(beyond_64 > Decimal(UINT64_MAX) + D("0.999999999999999999"));
+  CHECK(Decimal::from_parts(INT64_MAX, 30) < Decimal::from_parts(INT64_MAX, 11));
+  CHECK(Decimal::from_parts(INT64_MIN, 30) > Decimal::from_parts(INT64_MIN, 11));
 }
