@@ -123,7 +123,7 @@ int cmd_bill(Args args) {
     std::cout << (json ? format_bill_json(b) + "\n" : format_bill_text(b));
     return ok;
   } catch (const BillingError& e) {
-    std::cerr << "tariff: cannot bill: " << e.what() << "\n";
+    std::cerr << render(e.diagnostic({}, "cannot bill: "));
     return usage_error;
   }
 }

@@ -27,7 +27,7 @@ int cmd_plan(Args args) {
     std::cout << (as_json ? format_plan_json(plan) : format_plan_text(plan));
     return ok;
   } catch (const BillingError& e) {
-    std::cerr << "tariff: cannot plan: " << e.what() << "\n";
+    std::cerr << render(e.diagnostic({}, "cannot plan: "));
     return usage_error;
   }
 }

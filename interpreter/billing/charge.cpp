@@ -16,6 +16,11 @@ void require_whole(const Product& p, const Meter& m, const Decimal& q, const cha
                                    of_units ? " of " + m.unit + "s" : "", q.to_string()));
 }
 
+std::vector<Note> rule_note(const Span& at, std::string what) {
+  if (!at.valid()) return {};
+  return {{at, std::move(what)}};
+}
+
 namespace {
 
 const Price& priced_band(const Product& p, const Meter& m, const PostpaidPrices& prices, std::size_t band,
@@ -25,7 +30,8 @@ const Price& priced_band(const Product& p, const Meter& m, const PostpaidPrices&
     throw BillingError(
         "contact-sales",
         fmt::format("{}: {} {}s reach the band {}, which has no list price (联系商务): contact sales for a quote",
-                    meter_label(p, m), q.to_string(), m.unit, prices.schedule->bands[band].text));
+                    meter_label(p, m), q.to_string(), m.unit, prices.schedule->bands[band].text),
+        "", rule_note(price.span, "the rules price this band: contact sales"));
   return price;
 }
 
@@ -34,10 +40,14 @@ std::size_t band_of(const Product& p, const Meter& m, const BandSchedule& s, con
   if (auto band = s.find(q)) return *band;
   const Band& first = s.bands.front();
   if (!first.contains(q) && !first.below(q))
-    throw BillingError("below-minimum", fmt::format("{}: {} {}s is below the minimum; the first band is {}",
-                                                    meter_label(p, m), q.to_string(), m.unit, first.text));
-  throw BillingError("above-maximum", fmt::format("{}: {} {}s is beyond the last band {}", meter_label(p, m),
-                                                  q.to_string(), m.unit, s.bands.back().text));
+    throw BillingError("below-minimum",
+                       fmt::format("{}: {} {}s is below the minimum; the first band is {}", meter_label(p, m),
+                                   q.to_string(), m.unit, first.text),
+                       "", rule_note(first.span, "the first band"));
+  throw BillingError("above-maximum",
+                     fmt::format("{}: {} {}s is beyond the last band {}", meter_label(p, m), q.to_string(), m.unit,
+                                 s.bands.back().text),
+                     "", rule_note(s.bands.back().span, "the last band"));
 }
 
 }  // namespace

@@ -36,6 +36,10 @@ PostpaidCharge charge_postpaid(const Product& product, const Meter& meter, const
 // one band reached in volume mode; empty when nothing was charged.
 std::vector<BandCharge> band_charges(const PostpaidCharge& charge, const Decimal& postpaid);
 
+// The note a billing error gives to point at the rule that decided it; none where the product
+// was not read from a file.
+std::vector<Note> rule_note(const Span& at, std::string what);
+
 // "face_recognition 人脸比对", for messages.
 std::string meter_label(const Product& product, const Meter& meter);
 

@@ -131,7 +131,8 @@ void Settler::stock_packs(SettlementListener& listener) {
     check_pack_state(m, pack);
     if (!pack.price.sold())
       throw BillingError("pack-not-sold",
-                         fmt::format("{}: the {} pack is not sold", meter_label(product_, m), pack.size_text));
+                         fmt::format("{}: the {} pack is not sold", meter_label(product_, m), pack.size_text), "",
+                         rule_note(pack.price.span, "the pack table marks it '-'"));
     Decimal capacity = pack.size * b.count;
     pools_[b.meter].push_back({{PackSource::Kind::bought, i}, pack.size_text, capacity, capacity, {}});
     PurchaseLine line{b.meter, pack.size_text, pack.size, b.count, pack.price.amount, pack.price.amount * b.count};

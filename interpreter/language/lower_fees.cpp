@@ -10,6 +10,7 @@ namespace tariff::lowering {
 void Lowering::fee(const ast::Fee& f) {
   Fee fee;
   fee.id = f.id.text;
+  fee.span = f.span;
   if (f.price.percent) diag_.error("price-percent", f.price.span, "a fee is an amount, not a percentage");
   auto price = amount(f.price);
   if (price && price->is_negative()) diag_.error("negative-price", f.price.span, "a fee cannot be negative");

@@ -33,13 +33,13 @@ std::vector<std::optional<MeterIndex>> Lowering::rows(const ast::Table& t, std::
 // A price cell; a percentage is that share of the row's first price (续期费用为第一年的10%).
 std::optional<Price> Lowering::price(const ast::Row& row, std::size_t i, bool percent_allowed) {
   const ast::Cell& cell = row.cells[i];
-  if (cell.kind == ast::Cell::Kind::not_sold) return Price{Price::Kind::not_sold, {}};
-  if (cell.kind == ast::Cell::Kind::contact_sales) return Price{Price::Kind::contact_sales, {}};
+  if (cell.kind == ast::Cell::Kind::not_sold) return Price{Price::Kind::not_sold, {}, cell.span};
+  if (cell.kind == ast::Cell::Kind::contact_sales) return Price{Price::Kind::contact_sales, {}, cell.span};
   if (cell.value.percent && !percent_allowed)
     diag_.error("price-percent", cell.span, "a pack price is an amount, not a percentage");
   auto v = amount(cell.value);
   if (v && v->is_negative()) diag_.error("negative-price", cell.span, "a price cannot be negative");
-  if (!v || !cell.value.percent) return v ? std::optional(Price::of(*v)) : std::nullopt;
+  if (!v || !cell.value.percent) return v ? std::optional(Price::of(*v, cell.span)) : std::nullopt;
   const ast::Cell& first = row.cells.front();
   if (i == 0 || first.kind != ast::Cell::Kind::price || first.value.percent) {
     if (percent_allowed)
@@ -48,7 +48,7 @@ std::optional<Price> Lowering::price(const ast::Row& row, std::size_t i, bool pe
     return std::nullopt;
   }
   auto base = prelude_.value(first.value);
-  return base ? std::optional(Price::of(*v * *base)) : std::nullopt;
+  return base ? std::optional(Price::of(*v * *base, cell.span)) : std::nullopt;
 }
 
 // packs valid 1 year, stackable, not refundable { | 资源包规格 | 100万 | ... | }
@@ -92,7 +92,7 @@ void Lowering::packs(const ast::Packs& p) {
       auto cell = price(row, i, false);
       if (meters[r] && cell && sizes[i])
         out_->meters[*meters[r]].packs.push_back(
-            {*sizes[i], *cell, text_of(p.table.columns[i].span), terms.get(), row.cells[i].span});
+            {*sizes[i], *cell, text_of(p.table.columns[i].span), terms.get()});
     }
     if (meters[r]) {
       auto& packs = out_->meters[*meters[r]].packs;
@@ -123,7 +123,7 @@ std::shared_ptr<BandSchedule> Lowering::bands(const ast::Table& t) {
     if (!lower) continue;
     if (!check_band(in, *lower, upper, diag_)) continue;
     checked.push_back({&in, *lower, upper});
-    schedule->bands.push_back({*lower, upper, in.lower_closed, in.upper_closed, text_of(in.span)});
+    schedule->bands.push_back({*lower, upper, in.lower_closed, in.upper_closed, text_of(in.span), in.span});
   }
   check_band_sequence(checked, diag_);
   return schedule;

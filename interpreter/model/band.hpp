@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "interpreter/money/decimal.hpp"
+#include "interpreter/base/source.hpp"
 #include "interpreter/model/price.hpp"
 
 namespace tariff {
@@ -15,6 +16,7 @@ struct Band {
   std::optional<Decimal> upper;  // nullopt: ∞
   bool lower_closed = false, upper_closed = false;
   std::string text;  // as the rule file writes it: "(300万, 1500万]"
+  Span span;         // where the rule file writes it
 
   bool contains(const Decimal& q) const;
   bool below(const Decimal& q) const;  // the whole band lies below q

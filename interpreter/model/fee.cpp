@@ -8,24 +8,31 @@ namespace tariff {
 
 namespace {
 
+// Every limit error points at the fee's definition, where its limits are written.
+[[noreturn]] void refuse(const Fee& fee, const char* code, std::string message) {
+  std::vector<Note> notes;
+  if (fee.span.valid()) notes.push_back({fee.span, "the fee's limits"});
+  throw BillingError(code, message, "", std::move(notes));
+}
+
 void check_limits(const std::string& product_id, const Fee& fee, const FeeDimension& d, const Decimal& q) {
   auto what = [&] { return fmt::format("{} {}: {} {}", product_id, fee.display_name(), q.to_string(), d.name); };
   if (q.is_negative() || !q.is_integer())
-    throw BillingError("fee-limit", fmt::format("{} must be a whole, non-negative number", what()));
+    refuse(fee, "fee-limit", fmt::format("{} must be a whole, non-negative number", what()));
   if (d.up_to && q > *d.up_to) {
     if (d.beyond_is_contact_sales)
-      throw BillingError("contact-sales", fmt::format("{} is more than the {} sold online: contact sales (联系商务)",
+      refuse(fee, "contact-sales", fmt::format("{} is more than the {} sold online: contact sales (联系商务)",
                                                       what(), d.up_to->to_string()));
-    throw BillingError("fee-limit", fmt::format("{} is more than the most sold, {}", what(), d.up_to->to_string()));
+    refuse(fee, "fee-limit", fmt::format("{} is more than the most sold, {}", what(), d.up_to->to_string()));
   }
   if ((d.from && q < *d.from) || (d.to && q > *d.to))
-    throw BillingError("fee-limit", fmt::format("{} is outside {} to {}", what(), d.from ? d.from->to_string() : "0",
+    refuse(fee, "fee-limit", fmt::format("{} is outside {} to {}", what(), d.from ? d.from->to_string() : "0",
                                                 d.to ? d.to->to_string() : "∞"));
   for (const Decimal* unit : {d.step ? &*d.step : nullptr, &d.per}) {
     if (!unit || unit->is_zero()) continue;
     auto units = Decimal::divide_exact(q, *unit);
     if (!units || !units->is_integer())
-      throw BillingError("fee-limit", fmt::format("{} is not a multiple of {}: {} is sold in units of {}", what(),
+      refuse(fee, "fee-limit", fmt::format("{} is not a multiple of {}: {} is sold in units of {}", what(),
                                                   unit->to_string(), d.name, unit->to_string()));
   }
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "interpreter/base/source.hpp"
 #include "interpreter/money/decimal.hpp"
 
 namespace tariff {
@@ -36,6 +37,7 @@ struct Fee {
   std::optional<std::string> grants_state;    // buying it puts the account in this state (licensed)
   std::optional<std::string> requires_state;  // only accounts in this state may buy it
   std::vector<std::string> notes;
+  Span span;  // its definition in the rule file
 
   const std::string& display_name() const { return names.empty() ? id : names.front(); }
 };

@@ -22,7 +22,6 @@ struct Pack {
   Price price;            // Price::Kind::not_sold where the table prints '-'
   std::string size_text;  // "1000万", as the table's header writes it
   const PackTerms* terms = nullptr;
-  Span span;  // its price cell in the rule file
 };
 
 }  // namespace tariff

@@ -48,7 +48,7 @@ std::size_t resolve_pack(const Product& p, MeterIndex meter, const Decimal& size
     if (m.packs[i].size != size) continue;
     if (!m.packs[i].price.sold()) {
       std::vector<Note> notes;
-      if (m.packs[i].span.valid()) notes.push_back({m.packs[i].span, "the pack table marks it '-'"});
+      if (m.packs[i].price.span.valid()) notes.push_back({m.packs[i].price.span, "the pack table marks it '-'"});
       unknown("pack-not-sold", written,
               fmt::format("the {} pack of {} is not sold", m.packs[i].size_text, m.display_name()), "", notes);
     }

@@ -262,7 +262,10 @@ std::optional<Value> Interpreter::call_builtin(const Expr& e) {
            fmt::format("{} sells no {} pack of {}", p.id, m.display_name(), size.to_string()));
     }
   } catch (const BillingError& error) {
-    fail(e.span, error.code, error.what());
+    Diagnostics d;
+    Diagnostic at_call = error.diagnostic(e.span);
+    d.error(at_call.code, at_call.span, at_call.message, at_call.hint, at_call.notes);
+    throw DiagnosticError(std::move(d));
   } catch (const DecimalError& error) {
     fail(e.span, "arithmetic", error.what());
   }
