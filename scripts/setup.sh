@@ -2,8 +2,12 @@
 # Everything the project needs is named here; nothing is assumed to be installed by hand.
 set -euo pipefail
 TARIFF_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# The Python package (python/) is built against Debian's python3 and tested with its pandas, Dask
+# and pytest: /usr/bin/python3, whatever python may come first on PATH.
 TARIFF_PACKAGES=(g++ cmake ninja-build pkg-config tao-pegtl-dev libfmt-dev libboost-dev catch2
-                 libedit-dev libbenchmark-dev tmux python3 clang libclang-rt-14-dev time)
+                 libedit-dev libbenchmark-dev tmux python3 clang libclang-rt-14-dev time
+                 python3-dev pybind11-dev python3-pybind11 python3-pandas python3-dask python3-distributed
+                 python3-pytest)
 
 tariff_install_missing() {
   local missing=()

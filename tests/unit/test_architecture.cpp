@@ -77,11 +77,12 @@ TEST_CASE("every include points down the pipeline, never up or across", "[archit
       }
     }
   CHECK(checked > 100);
-  // The command line sits above every layer; the grammar below none but its own.
-  for (const auto& file : sources_under(root / "cli")) {
-    INFO(file.string());
-    CHECK_FALSE(std::regex_search(read(file), grammar));
-  }
+  // The command line and the Python module sit above every layer; the grammar below none but its own.
+  for (const char* client : {"cli", "python"})
+    for (const auto& file : sources_under(root / client)) {
+      INFO(file.string());
+      CHECK_FALSE(std::regex_search(read(file), grammar));
+    }
 }
 
 // What the bundled rules name: product ids and the account states they mention (distinctive words,
@@ -119,7 +120,7 @@ TEST_CASE("no C++ names a bundled product, meter or account state", "[architectu
   REQUIRE(names.meter_ids.contains("compare"));
   REQUIRE(names.words.size() == 9);
   std::size_t files = 0;
-  for (const char* dir : {"interpreter", "cli", "grammar"})
+  for (const char* dir : {"interpreter", "cli", "grammar", "python"})
     for (const auto& file : sources_under(root / dir)) {
       ++files;
       std::string code = code_of(read(file));

@@ -1,0 +1,455 @@
+// tariff._tariff: the engine for Python. A client of the layers, as cli/ is: rules are loaded by the
+// language layer, names resolved by the one request builder (exactly as cli/cmd_bill.cpp resolves
+// them), bills settled by the billing layer and written by the report layer (its JSON is what
+// tariff/__init__.py builds the Python bill from), usage frames rated by the batch rater. The GIL
+// is released while anything is billed or rated. Errors are raised as the package's exceptions
+// (tariff.BillingError, tariff.RuleError), defined in Python before this module is imported.
+#include <fmt/format.h>
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "interpreter/base/diagnostic.hpp"
+#include "interpreter/batch/rate.hpp"
+#include "interpreter/billing/bill.hpp"
+#include "interpreter/language/literal.hpp"
+#include "interpreter/language/load.hpp"
+#include "interpreter/model/month.hpp"
+#include "interpreter/model/request_builder.hpp"
+#include "interpreter/report/format_bill.hpp"
+#include "interpreter/script/interpreter.hpp"
+
+namespace py = pybind11;
+
+namespace tariff::python {
+
+namespace {
+
+// ---- errors -------------------------------------------------------------------------------
+
+// A diagnostic as the package's Diagnostic takes it: code, message, hint, file, line, column,
+// notes [(file, line, column, message)], and the text the CLI prints for it.
+py::tuple diagnostic_tuple(const Diagnostic& d) {
+  auto where = [](const Span& s) -> std::tuple<std::string, int, int> {
+    if (!s.valid()) return {"", 0, 0};
+    auto p = s.source->position(s.begin);
+    return {s.source->name, static_cast<int>(p.line), static_cast<int>(p.column)};
+  };
+  auto [file, line, column] = where(d.span);
+  py::list notes;
+  for (const auto& n : d.notes) {
+    auto [nf, nl, nc] = where(n.span);
+    notes.append(py::make_tuple(nf, nl, nc, n.message));
+  }
+  return py::make_tuple(d.code, d.message, d.hint, file, line, column, notes, render(d));
+}
+
+// Thrown here, raised in Python as tariff.BillingError(code, message, hint, notes, text): the
+// diagnostic as the CLI renders it, and its message without the CLI's "cannot bill: ".
+struct BillFailure {
+  Diagnostic diagnostic;
+  std::string message = diagnostic.message;
+};
+// Raised as tariff.RuleError(diagnostics).
+struct RuleFailure {
+  Diagnostics diagnostics;
+};
+
+py::object package_error(const char* name) { return py::module_::import("tariff").attr(name); }
+
+void raise(py::object error) { PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(error.ptr())), error.ptr()); }
+
+void translate(std::exception_ptr p) {
+  try {
+    if (p) std::rethrow_exception(p);
+  } catch (const BillFailure& f) {
+    py::tuple d = diagnostic_tuple(f.diagnostic);  // code, message, hint, ..., notes, text
+    raise(package_error("BillingError")(d[0], f.message, d[2], d[6], d[7]));
+  } catch (const RuleFailure& f) {
+    py::list all;
+    for (const auto& d : f.diagnostics.list()) all.append(diagnostic_tuple(d));
+    raise(package_error("RuleError")(all));
+  }
+}
+
+// ---- rules --------------------------------------------------------------------------------
+
+struct Rules {
+  std::shared_ptr<const RuleSet> set;
+  Diagnostics diagnostics;  // of loading, and of the files' let and fn statements
+};
+
+// Loads as every command does (cli/common.cpp): any diagnostic stops a strict load; a lenient one
+// keeps the products that loaded and their diagnostics, for check().
+std::shared_ptr<Rules> load(const std::vector<std::string>& paths, bool strict) {
+  auto rules = std::make_shared<Rules>();
+  {
+    py::gil_scoped_release unlocked;
+    RuleSet loaded = load_rules(paths, rules->diagnostics);
+    rules->set = std::make_shared<const RuleSet>(std::move(loaded));
+    // The rule files' let and fn statements are part of the rules, as `tariff check` says.
+    if (rules->diagnostics.empty()) script::Interpreter(rules->set).define_loaded(rules->diagnostics);
+  }
+  if (strict && !rules->diagnostics.empty()) throw RuleFailure{rules->diagnostics};
+  return rules;
+}
+
+py::list diagnostics(const Rules& r) {
+  py::list out;
+  for (const auto& d : r.diagnostics.list()) out.append(diagnostic_tuple(d));
+  return out;
+}
+
+// Each product: (id, display name, currency, [(meter id, display name, names, actions)], fee ids,
+// states).
+py::list products(const Rules& r) {
+  py::list out;
+  for (const auto& p : r.set->catalog.products) {
+    py::list meters;
+    for (const auto& m : p->meters) {
+      std::vector<std::string> names = m.names;
+      names.insert(names.end(), m.aka.begin(), m.aka.end());
+      meters.append(py::make_tuple(m.id, m.display_name(), names, m.actions));
+    }
+    std::vector<std::string> fees;
+    for (const auto& f : p->fees) fees.push_back(f.id);
+    out.append(py::make_tuple(p->id, p->display_name(), p->currency, meters, fees, p->states));
+  }
+  return out;
+}
+
+// ---- bills --------------------------------------------------------------------------------
+
+// A quantity as text, in the one quantity syntax (3500000, 350万, 1.5亿), parsed as the CLI parses
+// its arguments; `what` names the argument in the message ("人脸比对=35x").
+Decimal quantity(const RuleSet& rules, const std::string& text, const std::string& what) {
+  LiteralValue v = parse_quantity_text(text, rules.prelude.units);
+  if (!v.value) throw BillFailure{{v.code.empty() ? "quantity" : v.code, {}, what + ": " + v.message, v.hint, {}}};
+  return *v.value;
+}
+
+int month_number(const std::string& text, const char* what) {
+  auto month = parse_month(text);
+  if (!month) throw py::value_error(fmt::format("{} '{}' is not a month like 2026-11", what, text));
+  return *month;
+}
+
+using Usage = std::vector<std::pair<std::string, std::string>>;                              // meter, quantity
+using Buys = std::vector<std::tuple<std::string, std::string, std::string>>;                 // meter, size, count
+using Held = std::vector<std::tuple<std::string, std::string, std::optional<std::string>>>;  // meter, left, size
+using Fees = std::vector<std::tuple<std::string, std::optional<std::string>, Usage>>;        // fee, first, dims
+
+// The request, built item by item as cmd_bill builds it from its arguments.
+BillRequest build_request(const RuleSet& rules, const Product& product, const Usage& usage, const Buys& buys,
+                          const Held& held, const Fees& fees, const std::vector<std::string>& states) {
+  RequestBuilder request(product);
+  for (const auto& [meter, qty] : usage) request.usage({meter, {}}, quantity(rules, qty, meter + "=" + qty));
+  for (const auto& [meter, size, count] : buys) {
+    std::string what = meter + "=" + size + "x" + count;
+    request.buy({meter, {}}, quantity(rules, size, what), {size, {}}, quantity(rules, count, what));
+  }
+  for (const auto& [meter, left, size] : held) {
+    std::string what = meter + "=" + left + (size ? "/" + *size : "");
+    std::optional<Decimal> s;
+    if (size) s = quantity(rules, *size, what);
+    request.hold({meter, {}}, quantity(rules, left, what), s);
+  }
+  for (const auto& [fee, first, dimensions] : fees) {
+    std::optional<std::pair<Span, Decimal>> bare;
+    if (first) bare = {Span{}, quantity(rules, *first, fee + "=" + *first)};
+    std::vector<std::pair<Name, Decimal>> dims;
+    for (const auto& [dim, qty] : dimensions) dims.emplace_back(Name{dim, {}}, quantity(rules, qty, dim + "=" + qty));
+    request.fee({fee, {}}, bare, dims);
+  }
+  for (const auto& s : states) request.state({s, {}});
+  return request.take();
+}
+
+// Bills one request; returns the bill as `bill --json` writes it and as `bill` prints it.
+std::pair<std::string, std::string> bill_one(const Rules& r, const std::string& product_id, const Usage& usage,
+                                             const Buys& buys, const Held& held, const Fees& fees,
+                                             const std::vector<std::string>& states,
+                                             const std::optional<std::string>& grant_since,
+                                             const std::optional<std::string>& month) {
+  const RuleSet& rules = *r.set;
+  std::optional<int> age;
+  if (grant_since) {
+    if (!month) throw py::value_error("a state's since month needs month=, the month billed");
+    age = month_number(*month, "month") - month_number(*grant_since, "since");
+    if (*age < 0) throw py::value_error(fmt::format("the grant's month {} is after month {}", *grant_since, *month));
+  }
+  py::gil_scoped_release unlocked;
+  try {
+    const Product& product = resolve_product(rules.catalog, {product_id, {}});
+    BillRequest request = build_request(rules, product, usage, buys, held, fees, states);
+    request.grant_age_months = age;
+    Bill b = bill(product, request);
+    return {format_bill_json(b), format_bill_text(b)};
+  } catch (const BillingError& e) {
+    throw BillFailure{e.diagnostic({}, "cannot bill: "), e.what()};
+  } catch (const DiagnosticError& e) {
+    throw BillFailure{e.diagnostics.list().front()};
+  }
+}
+
+// Every worked example of the rules, as the names a caller would give bill(): (product, title,
+// usage, buys, held, fees, states, grant age in months or None, [(subject, value, text)],
+// discrepancy or None).
+py::list examples(const Rules& r) {
+  py::list out;
+  for (const auto& p : r.set->catalog.products)
+    for (const auto& e : p->examples) {
+      const BillRequest& q = e.request;
+      Usage usage;
+      for (std::size_t m = 0; m < q.usage.size(); ++m)
+        if (!q.usage[m].is_zero()) usage.emplace_back(p->meters[m].id, q.usage[m].to_string());
+      Buys buys;
+      for (const auto& b : q.buys)
+        buys.emplace_back(p->meters[b.meter].id, p->meters[b.meter].packs[b.pack].size.to_string(),
+                          b.count.to_string());
+      Held held;
+      for (const auto& h : q.held)
+        held.emplace_back(p->meters[h.meter].id, h.remaining.to_string(),
+                          h.size ? std::optional(h.size->to_string()) : std::nullopt);
+      Fees fees;
+      for (const auto& f : q.fees) {
+        Usage dims;
+        for (std::size_t i = 0; i < f.quantities.size(); ++i)
+          dims.emplace_back(p->fees[f.fee].dimensions[i].name, f.quantities[i].to_string());
+        fees.emplace_back(p->fees[f.fee].id, std::nullopt, dims);
+      }
+      py::list expects;
+      for (const auto& x : e.expects)
+        expects.append(
+            py::make_tuple(x.subject, x.value ? py::object(py::str(x.value->to_string())) : py::none(), x.text));
+      out.append(py::make_tuple(p->id, e.title, usage, buys, held, fees, q.states,
+                                q.grant_age_months ? py::object(py::int_(*q.grant_age_months)) : py::none(), expects,
+                                e.discrepancy ? py::object(py::str(*e.discrepancy)) : py::none()));
+    }
+  return out;
+}
+
+// ---- rating -------------------------------------------------------------------------------
+
+// A usage file in memory (memfd): a regular file to the rater, so that frames are read by the
+// very code that reads CSV files, split into --jobs chunks alike.
+class MemoryFile {
+ public:
+  MemoryFile() : fd_(::memfd_create("tariff-usage", MFD_CLOEXEC)) {
+    if (fd_ < 0) throw std::runtime_error(fmt::format("memfd_create: {}", std::strerror(errno)));
+  }
+  ~MemoryFile() { ::close(fd_); }
+  MemoryFile(const MemoryFile&) = delete;
+  MemoryFile& operator=(const MemoryFile&) = delete;
+  void write(const std::string& text) {
+    for (std::size_t done = 0; done < text.size();) {
+      ssize_t n = ::write(fd_, text.data() + done, text.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) throw std::runtime_error(fmt::format("writing the usage to memory: {}", std::strerror(errno)));
+      done += static_cast<std::size_t>(n);
+    }
+  }
+  std::string path() const { return fmt::format("/proc/self/fd/{}", fd_); }
+
+ private:
+  int fd_;
+};
+
+// The text of one cell of a usage frame: str as it is; int (Python's or numpy's) in digits;
+// Decimal in plain notation (never an exponent); None, NaN and pandas' NA as an empty field
+// (which the rater rejects with a reason). A float is refused: quantities are exact.
+class CellText {
+ public:
+  CellText() : decimal_(py::module_::import("decimal").attr("Decimal")) {}
+
+  void append(std::string& out, PyObject* cell, const char* column, std::size_t row) {
+    std::string_view text = view(cell, column, row);
+    if (text.find_first_of("\r\n") != std::string_view::npos)
+      throw py::value_error(fmt::format("usage row {}: the {} holds a line break", row, column));
+    if (text.find_first_of(",\"") == std::string_view::npos) {
+      out += text;
+      return;
+    }
+    out += '"';
+    for (char c : text) out += c == '"' ? std::string_view("\"\"") : std::string_view(&c, 1);
+    out += '"';
+  }
+
+ private:
+  py::object decimal_;
+  std::string scratch_;
+
+  std::string_view view(PyObject* cell, const char* column, std::size_t row) {
+    if (PyUnicode_Check(cell)) {
+      Py_ssize_t size = 0;
+      const char* text = PyUnicode_AsUTF8AndSize(cell, &size);
+      if (!text) throw py::error_already_set();
+      return {text, static_cast<std::size_t>(size)};
+    }
+    if (cell == Py_None) return {};
+    if (PyFloat_Check(cell)) {
+      if (std::isnan(PyFloat_AsDouble(cell))) return {};
+      throw py::type_error(
+          fmt::format("usage row {}: the {} is a float ({}); quantities are exact: give int, "
+                      "Decimal or str (read CSV files with dtype=str)",
+                      row, column, py::repr(cell).cast<std::string>()));
+    }
+    py::handle h(cell);
+    if (PyBool_Check(cell)) throw py::type_error(fmt::format("usage row {}: the {} is a bool", row, column));
+    if (PyLong_Check(cell) || PyIndex_Check(cell)) {
+      auto number = py::reinterpret_steal<py::object>(PyNumber_Index(cell));
+      if (!number) throw py::error_already_set();
+      int overflow = 0;
+      long long v = PyLong_AsLongLongAndOverflow(number.ptr(), &overflow);
+      scratch_ = overflow ? py::str(number).cast<std::string>() : fmt::format("{}", v);
+    } else if (py::isinstance(h, decimal_))
+      scratch_ = py::str(h.attr("__format__")("f")).cast<std::string>();
+    else if (std::string(Py_TYPE(cell)->tp_name) == "NAType")
+      return {};
+    else
+      throw py::type_error(
+          fmt::format("usage row {}: the {} is a {}; give str, int or Decimal", row, column, Py_TYPE(cell)->tp_name));
+    return scratch_;
+  }
+};
+
+using Columns = std::vector<py::object>;  // account, month, product, meter, quantity
+
+// One column of a usage frame: a numpy int64 array (read as it is), or any sequence of cells.
+struct Column {
+  py::object holder;
+  const std::int64_t* integers = nullptr;
+  PyObject** cells = nullptr;
+  std::size_t size = 0;
+
+  explicit Column(const py::object& values) {
+    if (py::isinstance<py::array_t<std::int64_t>>(values)) {
+      auto a = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(values);
+      if (!a || a.ndim() != 1) throw py::value_error("a usage column must be one-dimensional");
+      holder = a;
+      integers = a.data();
+      size = static_cast<std::size_t>(a.size());
+      return;
+    }
+    PyObject* seq = PySequence_Fast(values.ptr(), "a usage column must be a sequence");
+    if (!seq) throw py::error_already_set();
+    holder = py::reinterpret_steal<py::object>(seq);
+    cells = PySequence_Fast_ITEMS(seq);
+    size = static_cast<std::size_t>(PySequence_Fast_GET_SIZE(seq));
+  }
+};
+
+// The columns of a usage frame written as a usage file into `file`, 1 MiB at a time.
+void write_usage(const Columns& columns, MemoryFile& file) {
+  static const char* names[5] = {"account", "month", "product", "meter", "quantity"};
+  std::vector<Column> cols;
+  for (std::size_t c = 0; c < 5; ++c) {
+    cols.emplace_back(columns[c]);
+    if (cols[c].size != cols[0].size) throw py::value_error("the usage columns differ in length");
+  }
+  CellText cell;
+  std::string out = "account,month,product,meter,quantity\n";
+  for (std::size_t r = 0; r < cols[0].size; ++r) {
+    for (std::size_t c = 0; c < 5; ++c) {
+      if (c) out += ',';
+      if (cols[c].integers)
+        fmt::format_to(std::back_inserter(out), "{}", cols[c].integers[r]);  // a negative one is rejected
+      else
+        cell.append(out, cols[c].cells[r], names[c], r);
+    }
+    out += '\n';
+    if (out.size() > (1U << 20)) file.write(out), out.clear();
+  }
+  file.write(out);
+}
+
+// A rating as columns: bills {account, month, product, currency, total}, rejects {line, rows,
+// reason} (line 1 is the header, so a frame's row i is line i + 2), and the run's totals.
+py::dict result_dict(rate::Result& result) {
+  std::vector<std::string> account, month, product, currency, total;
+  for (const rate::Row& row : result.rows) {
+    account.push_back(result.accounts[row.account]);
+    month.push_back(month_text(row.month));
+    product.push_back(row.product->id);
+    currency.push_back(row.product->currency);
+    total.push_back(row.total.to_string());
+  }
+  std::vector<std::uint64_t> line, rows;
+  std::vector<std::string> reason;
+  rate::for_each_reject(result, [&](const rate::Reject& j) {
+    line.push_back(j.line);
+    rows.push_back(j.rows);
+    reason.push_back(j.reason);
+  });
+  py::dict totals;
+  for (const auto& [c, t] : result.summary.totals) totals[py::str(c)] = t.to_string();
+  py::dict bills, rejects, out;
+  bills["account"] = account, bills["month"] = month, bills["product"] = product;
+  bills["currency"] = currency, bills["total"] = total;
+  rejects["line"] = line, rejects["rows"] = rows, rejects["reason"] = reason;
+  out["bills"] = bills, out["rejects"] = rejects, out["totals"] = totals;
+  out["rows_read"] = result.summary.rows_read;
+  return out;
+}
+
+rate::Result rate_path(const Rules& r, const std::string& path, unsigned jobs) {
+  rate::Options options;
+  options.jobs = jobs;
+  try {
+    return rate::rate_file(*r.set, path, {}, options);
+  } catch (const rate::RateError& e) {
+    throw py::value_error(e.what());
+  }
+}
+
+py::dict rate_columns(const Rules& r, const Columns& columns, unsigned jobs) {
+  if (columns.size() != 5) throw py::value_error("rate takes five columns: account, month, product, meter, quantity");
+  MemoryFile file;
+  write_usage(columns, file);
+  rate::Result result;
+  {
+    py::gil_scoped_release unlocked;
+    result = rate_path(r, file.path(), jobs);
+  }
+  return result_dict(result);
+}
+
+py::dict rate_csv(const Rules& r, const std::string& path, unsigned jobs) {
+  rate::Result result;
+  {
+    py::gil_scoped_release unlocked;
+    result = rate_path(r, path, jobs);
+  }
+  return result_dict(result);
+}
+
+}  // namespace
+
+}  // namespace tariff::python
+
+PYBIND11_MODULE(_tariff, m) {
+  using namespace tariff::python;
+  m.doc() = "The tariff engine (use the tariff package, not this module)";
+  py::register_exception_translator(translate);
+  py::class_<Rules, std::shared_ptr<Rules>>(m, "Rules")
+      .def("diagnostics", &diagnostics)
+      .def("products", &products)
+      .def("examples", &examples)
+      .def("bill", &bill_one)
+      .def("rate_columns", &rate_columns)
+      .def("rate_csv", &rate_csv);
+  m.def("load", &load, py::arg("paths"), py::arg("strict"));
+  m.attr("source_rules_dir") = TARIFF_SOURCE_RULES_DIR;
+  m.attr("install_rules_dir") = TARIFF_INSTALL_RULES_DIR;
+}

@@ -1,0 +1,79 @@
+"""rules.rate(frame): a usage DataFrame rated as `tariff rate` rates the same rows."""
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+
+import tariff
+import tariff.dask
+from conftest import RULES, run_cli
+
+
+@pytest.fixture(scope="module")
+def cli_rating(cli, usage_file, tmp_path_factory):
+    out = tmp_path_factory.mktemp("rate")
+    rc, _, err = run_cli(cli, "rate", str(usage_file), "--rules", RULES, "--out", str(out / "bills.csv"),
+                         "--rejects", str(out / "rejects.csv"))
+    assert rc == 1, err  # the generated file's three contact-sales bills
+    return (out / "bills.csv").read_text(), pd.read_csv(out / "rejects.csv", dtype={"reason": str})
+
+
+def test_frame_round_trip_equals_the_cli(rules, usage_file, cli_rating):
+    bills_csv, cli_rejects = cli_rating
+    frame = pd.read_csv(usage_file, dtype=str, keep_default_na=False)
+    bills, rejects = rules.rate(frame, rejects="return")
+    assert list(bills.columns) == list(tariff.BILL_COLUMNS)
+    assert all(isinstance(t, Decimal) for t in bills["total"])
+    assert tariff.dask.to_csv_text(bills) == bills_csv
+    assert len(bills) == bills_csv.count("\n") - 1 > 500
+    # Rejected bills: the same lines (frame row + 2, the header being line 1) and reasons.
+    assert list(rejects.index + 2) == list(cli_rejects["line"])
+    assert list(rejects["reason"]) == list(cli_rejects["reason"])
+    assert list(rejects["rows"]) == list(cli_rejects["rows"])
+    assert set(rejects["product"]) == {"faceid"}
+
+
+def test_quantities_as_int_str_or_decimal_rate_alike(rules, usage_file):
+    text = pd.read_csv(usage_file, dtype=str, keep_default_na=False).head(5000)
+    ints = text.astype({"quantity": "int64"})
+    decimals = text.assign(quantity=[Decimal(q) for q in text["quantity"]])
+    objects = text.assign(quantity=[int(q) for q in text["quantity"]])
+    expect = rules.rate(text, rejects="return")[0]
+    for frame in (ints, decimals, objects):
+        pd.testing.assert_frame_equal(rules.rate(frame, rejects="return")[0], expect)
+    # --jobs does not change the result.
+    pd.testing.assert_frame_equal(rules.rate(text, jobs=2, rejects="return")[0], expect)
+
+
+def test_rejects_raise_by_default(rules):
+    frame = pd.DataFrame({"account": ["a", "b", "c"], "month": ["2026-10", "2026-10", "2026-13"],
+                          "product": ["face_recognition", "nosuch", "face_recognition"],
+                          "meter": ["compare", "compare", "compare"], "quantity": ["350万", "1", "1"]},
+                         index=["x", "y", "z"])
+    with pytest.raises(tariff.RateError) as e:
+        rules.rate(frame)
+    assert list(e.value.rejects.index) == ["y", "z"]
+    assert "unknown product 'nosuch'" in e.value.rejects.loc["y", "reason"]
+    assert e.value.bills["total"].tolist() == [Decimal(10470)]
+    bills, rejects = rules.rate(frame.iloc[:1], rejects="return")
+    assert bills["total"].tolist() == [10470] and rejects.empty
+
+
+def test_frames_that_would_lose_exactness_or_rows_are_refused(rules):
+    frame = pd.DataFrame({"account": ["a"], "month": ["2026-10"], "product": ["face_recognition"],
+                          "meter": ["compare"], "quantity": [1.5]})
+    with pytest.raises(TypeError, match="float"):
+        rules.rate(frame)
+    with pytest.raises(ValueError, match="line break"):
+        rules.rate(frame.assign(quantity=["1"], account=["a\nb"]))
+    with pytest.raises(ValueError, match="no column"):
+        rules.rate(frame.drop(columns=["meter"]))
+    # A quoted account (a comma in it) survives the trip.
+    bills = rules.rate(frame.assign(quantity=["1"], account=['x, "y"']))
+    assert bills["account"].tolist() == ['x, "y"']
+
+
+def test_rate_csv_equals_the_cli(rules, usage_file, cli_rating):
+    bills, rejects = rules.rate_csv(usage_file, jobs=2)
+    assert tariff.dask.to_csv_text(bills) == cli_rating[0]
+    assert list(rejects["line"]) == list(cli_rating[1]["line"])
