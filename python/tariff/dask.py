@@ -1,0 +1,109 @@
+"""Rating on a Dask cluster: every account's rows shuffled into one partition, each partition
+rated by the engine, the rules loaded once per worker process.
+
+    import dask.dataframe as dd, tariff.dask
+    usage = tariff.dask.read_csv("usage-*.csv")        # every column as text: quantities stay exact
+    bills = tariff.dask.rate(usage)                    # a Dask DataFrame of bills
+    bills.compute()
+
+Accounts are independent (a bill is one account's month of one product), so rating each
+partition alone gives exactly what `tariff rate` gives on the whole input; rows of one account
+never meet across partitions because the shuffle puts all of them in one.
+"""
+import operator
+import threading
+from decimal import Decimal
+
+import dask
+import dask.dataframe as dd
+import pandas as pd
+
+import tariff
+
+__all__ = ["read_csv", "rate", "loads"]
+
+# Rule sets by their paths, loaded at most once per process (a worker rates many partitions).
+_rules = {}
+_lock = threading.Lock()
+loads = 0  # how many rule sets this process has loaded (the tests read it on each worker)
+
+
+def _rules_for(paths):
+    global loads
+    key = tuple(paths) if paths is not None else None
+    with _lock:
+        if key not in _rules:
+            _rules[key] = tariff.load(list(paths) if paths is not None else None)
+            loads += 1
+        return _rules[key]
+
+
+def read_csv(pattern, **kwargs):
+    """dask.dataframe.read_csv with every column read as text (str), so no quantity becomes a
+    float on the way in."""
+    kwargs.setdefault("dtype", str)
+    kwargs.setdefault("keep_default_na", False)
+    return dd.read_csv(pattern, **kwargs)
+
+
+_BILLS_META = pd.DataFrame({c: pd.Series([], dtype=object) for c in tariff.BILL_COLUMNS})
+_REJECTS_META = pd.DataFrame({**{c: pd.Series([], dtype=object) for c in tariff.USAGE_COLUMNS},
+                              "rows": pd.Series([], dtype="int64"), "reason": pd.Series([], dtype=object)})
+
+
+def _rate_partition(frame, paths):
+    """One partition: (bills, rejects). Runs on a worker; the rules are that process's."""
+    rules = _rules_for(paths)
+    frame = frame.reset_index(drop=True)
+    bills, rejects = rules.rate(frame[list(tariff.USAGE_COLUMNS)], jobs=1, rejects="return")
+    return bills, rejects.reset_index(drop=True).astype({"rows": "int64"})
+
+
+def rate(usage, rules=None, *, npartitions=None, rejects="raise"):
+    """Rates a Dask DataFrame of usage (account, month, product, meter, quantity) and returns a
+    Dask DataFrame of bills (account, month, product, currency, total as Decimal), one per
+    account/month/product; sort it to compare with `tariff rate`.
+
+    rules: a rule file or directory (or a list), as tariff.load takes, read by each worker (so it
+      must be there on every host); None: $TARIFF_PATH or the bundled rules.
+    npartitions: partitions after the shuffle by account (default: as many as the input has).
+    rejects="raise": computing the bills raises tariff.RateError if any row or bill was rejected.
+    rejects="return": returns (bills, rejects), two Dask DataFrames that share one computation
+      (compute them together: dask.compute(bills, rejects))."""
+    if rejects not in ("raise", "return"):
+        raise ValueError("rejects must be 'raise' or 'return'")
+    paths = None if rules is None else tuple(tariff._paths(rules))
+    usage = usage[list(tariff.USAGE_COLUMNS)]
+    shuffled = usage.shuffle("account", npartitions=npartitions or usage.npartitions)
+    parts = [dask.delayed(_rate_partition, pure=True)(p, paths) for p in shuffled.to_delayed()]
+    bill_parts = [dask.delayed(operator.getitem, pure=True)(p, 0) for p in parts]
+    reject_parts = [dask.delayed(operator.getitem, pure=True)(p, 1) for p in parts]
+    if rejects == "raise":
+        bill_parts = [dask.delayed(_no_rejects, pure=True)(b, r) for b, r in zip(bill_parts, reject_parts)]
+        return dd.from_delayed(bill_parts, meta=_BILLS_META, verify_meta=False)
+    return (dd.from_delayed(bill_parts, meta=_BILLS_META, verify_meta=False),
+            dd.from_delayed(reject_parts, meta=_REJECTS_META, verify_meta=False))
+
+
+def _no_rejects(bills, rejects):
+    if len(rejects):
+        first = rejects.iloc[0]
+        raise tariff.RateError(f"{len(rejects)} rejected in a partition (first: account {first['account']!r}, "
+                               f"{first['reason']})", rejects, bills)
+    return bills
+
+
+def to_csv_text(bills):
+    """Bills (a pandas DataFrame) as `tariff rate` writes them: sorted by account, month and
+    product, amounts in plain notation."""
+    frame = bills.sort_values(["account", "month", "product"], kind="stable")
+    lines = ["account,month,product,currency,total"]
+    for a, m, p, c, t in frame[list(tariff.BILL_COLUMNS)].itertuples(index=False):
+        lines.append(f"{_csv(a)},{m},{p},{c},{format(t, 'f') if isinstance(t, Decimal) else t}")
+    return "\n".join(lines) + "\n"
+
+
+def _csv(field):
+    if any(ch in field for ch in ',"\r\n'):
+        return '"' + field.replace('"', '""') + '"'
+    return field
