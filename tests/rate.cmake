@@ -24,3 +24,11 @@ rate_test(jsonl "-DARGS=${RATE_RULES}|${RATE_DIR}/basic.csv|--format|jsonl"
           "-DERR=total CNY 20933")
 rate_test(bad_header "-DARGS=${RATE_RULES}|${RATE_DIR}/packs.csv" -DRC=2 "-DERR=header must be")
 rate_test(bad_jobs "-DARGS=${RATE_RULES}|${RATE_DIR}/basic.csv|--jobs|0" -DRC=2 "-DERR=--jobs")
+# The mapped file read in rounds by several threads, each summing its share of the prefixes, gives
+# byte for byte what the one-stream reader gives, on a file with every kind of odd row.
+find_program(TARIFF_TEST_PYTHON NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
+if(TARIFF_TEST_PYTHON)
+  add_test(NAME rate_partitioned
+           COMMAND ${TARIFF_TEST_PYTHON} ${RATE_DIR}/partitioned.py $<TARGET_FILE:tariff> ${PROJECT_SOURCE_DIR}/rules
+                   ${CMAKE_CURRENT_BINARY_DIR}/rate_partitioned)
+endif()

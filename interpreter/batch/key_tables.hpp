@@ -10,6 +10,7 @@
 
 #include "interpreter/batch/hash.hpp"
 #include "interpreter/batch/keys.hpp"
+#include "interpreter/batch/page_array.hpp"
 #include "interpreter/batch/rate.hpp"
 
 namespace tariff::rate::detail {
@@ -54,11 +55,11 @@ class SumTable {
   }
 
  private:
-  std::vector<Sum> slots_;  // rows == 0: empty (every stored sum has counted its first row)
+  PageArray<Sum> slots_;  // rows == 0: empty (every stored sum has counted its first row)
   std::size_t size_ = 0;
 
   void grow() {
-    std::vector<Sum> old(slots_.size() * 2);
+    PageArray<Sum> old(slots_.size() * 2);
     old.swap(slots_);
     std::size_t mask = slots_.size() - 1;
     for (const Sum& s : old) {
@@ -109,10 +110,10 @@ class Accounts {
     char text[16] = {};
   };
   std::vector<std::string>& names_;
-  std::vector<Slot> slots_;
+  PageArray<Slot> slots_;
 
   void grow() {
-    std::vector<Slot> old(slots_.size() * 2);
+    PageArray<Slot> old(slots_.size() * 2);
     old.swap(slots_);
     std::size_t mask = slots_.size() - 1;
     for (const Slot& s : old) {

@@ -15,15 +15,30 @@ namespace tariff::rate::detail {
 // What one thread read from its chunk.
 struct Chunk {
   std::vector<std::string> accounts;  // by the chunk's own account id
-  std::vector<Sum> sums;              // one per distinct key, in no particular order
+  std::vector<Sum> sums;              // by key (some twice), in no particular order
   std::vector<Reject> rejects;        // lines counted within the chunk
   Spill spill;                        // earlier rejects, when there were many
   std::uint64_t lines = 0;            // lines consumed, blank ones and a header included
   std::uint64_t rows = 0;             // data rows (blank lines are not rows)
 };
 
-// Reads bytes [begin, end) of a file (both newline-aligned) with pread.
-Chunk read_range(const Dictionary& dictionary, int fd, std::uint64_t begin, std::uint64_t end,
+// Sums carry the line of their first row tagged with the chunk it is in (row counts restart in each
+// chunk, and a thread may sum rows of another's chunk); the merge turns it into a file line.
+constexpr int line_tag_shift = 40;
+constexpr std::uint64_t tag_line(std::size_t chunk, std::uint64_t line) {
+  return static_cast<std::uint64_t>(chunk) << line_tag_shift | line;
+}
+constexpr std::size_t line_chunk(std::uint64_t tagged) { return static_cast<std::size_t>(tagged >> line_tag_shift); }
+constexpr std::uint64_t line_in_chunk(std::uint64_t tagged) { return tagged & ((1ULL << line_tag_shift) - 1); }
+
+// Reads bytes [begin, size) of a file mapped at `data` (begin newline-aligned) on `jobs` threads,
+// each reading a newline-aligned chunk and summing the rows whose prefix hashes to it (fewer
+// threads where the system cannot start as many). One Chunk per thread.
+std::vector<Chunk> read_mapped(const Dictionary& dictionary, const char* data, std::uint64_t begin,
+                               std::uint64_t size, std::size_t jobs, std::atomic<std::uint64_t>* progress);
+
+// Reads bytes [begin, end) of a file (both newline-aligned) with pread, as the chunk `index`.
+Chunk read_range(const Dictionary& dictionary, int fd, std::uint64_t begin, std::uint64_t end, std::size_t index,
                  std::atomic<std::uint64_t>* progress);
 // Reads a stream to its end with read(); its first line must be the header.
 Chunk read_stream(const Dictionary& dictionary, int fd, std::atomic<std::uint64_t>* progress);
