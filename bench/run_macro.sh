@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # The macro benchmark (never run in CI). Generates a month of usage with a fixed seed, then times
-# `tariff rate` (--jobs 1 and --jobs 2), the Python rater and the C++ floor with /usr/bin/time -v,
-# checks that tariff and Python give identical output, and prints rows/s, peak RSS and ratios.
+# with /usr/bin/time -v: `tariff rate --jobs 1` pinned to one core (taskset), `--jobs 2` on the
+# machine's cores, the two C++ floors (parse-and-sum, newline-and-comma count) pinned likewise,
+# the Python rater, and DuckDB's GROUP BY on one and two threads (npm's @duckdb/node-api, installed
+# into bench/out/duckdb); checks that tariff and Python give identical output, and prints rows/s,
+# peak RSS, ratios and the load average. Debian's /usr/bin/python3 runs the Python.
 #
 #   bench/run_macro.sh                    # 10M rows, 100,000 accounts, all five products
+#   DUCKDB=0 bench/run_macro.sh           # without DuckDB
+#   PACKAGE=1 bench/run_macro.sh          # also the Python package and a Dask LocalCluster
 #   ROWS=1000000 bench/run_macro.sh       # smaller
 #   PY_ROWS=1000000 bench/run_macro.sh    # Python on a 1M-row prefix only, its time scaled up
 #   PRODUCTS=face_recognition,faceid bench/run_macro.sh
@@ -21,13 +26,13 @@ mkdir -p "$OUT"
 if [ ! -f "$BUILD/build.ninja" ]; then
   cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release >&2
 fi
-cmake --build "$BUILD" -j2 --target tariff tariff_floor >&2
+cmake --build "$BUILD" -j2 --target tariff tariff_floor ${PACKAGE:+tariff_python} >&2
 TARIFF=$BUILD/tariff
 FLOOR=$BUILD/bench/tariff_floor
 
 USAGE=$OUT/usage_${ROWS}_${ACCOUNTS}_$(echo "$PRODUCTS" | md5sum | cut -c1-8).csv
 if [ ! -f "$USAGE" ]; then
-  python3 "$ROOT/bench/generate_usage.py" "$USAGE" --rows "$ROWS" --accounts "$ACCOUNTS" --products "$PRODUCTS"
+  /usr/bin/python3 "$ROOT/bench/generate_usage.py" "$USAGE" --rows "$ROWS" --accounts "$ACCOUNTS" --products "$PRODUCTS"
 fi
 
 # measure NAME ROWS CMD...: runs CMD under /usr/bin/time -v, keeps wall, cpu seconds and peak RSS.
@@ -47,15 +52,27 @@ measure() {
   N[$name]=$rows
 }
 
-measure tariff_j1 "$ROWS" "$TARIFF" rate "$USAGE" --jobs 1 --out "$OUT/tariff_j1.csv" 2> "$OUT/tariff_j1.err"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+CORE=$(($(nproc) - 1))  # the single-threaded runs are pinned to the last core
+measure tariff_j1 "$ROWS" taskset -c "$CORE" "$TARIFF" rate "$USAGE" --jobs 1 --out "$OUT/tariff_j1.csv" 2> "$OUT/tariff_j1.err"
 measure tariff_j2 "$ROWS" "$TARIFF" rate "$USAGE" --jobs 2 --out "$OUT/tariff_j2.csv" 2> "$OUT/tariff_j2.err"
-measure floor "$ROWS" "$FLOOR" "$USAGE"
+measure floor "$ROWS" taskset -c "$CORE" "$FLOOR" sum "$USAGE"
+measure count "$ROWS" taskset -c "$CORE" "$FLOOR" count "$USAGE"
 PY_INPUT=$USAGE
 if [ "$PY_ROWS" -lt "$ROWS" ]; then
   PY_INPUT=$OUT/prefix_$PY_ROWS.csv
   head -n $((PY_ROWS + 1)) "$USAGE" > "$PY_INPUT"
 fi
-measure python "$PY_ROWS" sh -c 'python3 "$1" "$2" > "$3" 2> "$4"' sh "$ROOT/bench/python_rater.py" "$PY_INPUT" "$OUT/python.csv" "$OUT/python.err"
+measure python "$PY_ROWS" sh -c '/usr/bin/python3 "$1" "$2" > "$3" 2> "$4"' sh "$ROOT/bench/python_rater.py" "$PY_INPUT" "$OUT/python.csv" "$OUT/python.err"
+RUNS="tariff_j1 tariff_j2 floor count python"
+if [ "${DUCKDB:-1}" != 0 ] && command -v node > /dev/null; then
+  [ -d "$OUT/duckdb/node_modules/@duckdb/node-api" ] ||
+    npm install --prefix "$OUT/duckdb" --no-audit --no-fund @duckdb/node-api > /dev/null
+  for t in 1 2; do
+    measure "duckdb_$t" "$ROWS" env DUCKDB_DIR="$OUT/duckdb" node "$ROOT/bench/duckdb_groupby.cjs" "$USAGE" "$t"
+  done
+  RUNS="$RUNS duckdb_1 duckdb_2"
+fi
 
 # Same output, byte for byte: tariff on the rows Python rated, and --jobs 1 against --jobs 2.
 cmp "$OUT/tariff_j1.csv" "$OUT/tariff_j2.csv" || { echo "run_macro: --jobs 1 and --jobs 2 differ" >&2; exit 1; }
@@ -75,7 +92,7 @@ secs() { awk -v w="$1" -v n="$2" -v rows="$ROWS" 'BEGIN { printf "%.2f", w * row
 echo
 echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $ROWS rows, $ACCOUNTS accounts, $(stat -c %s "$USAGE" | awk '{printf "%.0f MB", $1 / 1e6}')"
 printf '%-12s %10s %10s %12s %12s %10s\n' run "wall s" "cpu s" "M rows/s" "M rows/cpu-s" "peak MB"
-for name in tariff_j1 tariff_j2 floor python; do
+for name in $RUNS; do
   printf '%-12s %10s %10s %12s %12s %10s\n' "$name" "$(secs "${WALL[$name]}" "${N[$name]}")" "$(secs "${CPU[$name]}" "${N[$name]}")" \
     "$(rate "${N[$name]}" "${WALL[$name]}")" "$(rate "${N[$name]}" "${CPU[$name]}")" "${RSS[$name]}"
 done
@@ -83,7 +100,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo
 echo "python / tariff --jobs 1 (rows/s ratio): wall $(ratio "$(rate "${N[tariff_j1]}" "${WALL[tariff_j1]}")" "$(rate "${N[python]}" "${WALL[python]}")")x, cpu $(ratio "$(rate "${N[tariff_j1]}" "${CPU[tariff_j1]}")" "$(rate "${N[python]}" "${CPU[python]}")")x"
 echo "tariff --jobs 1 / floor (time ratio): wall $(ratio "${WALL[tariff_j1]}" "${WALL[floor]}"), cpu $(ratio "${CPU[tariff_j1]}" "${CPU[floor]}")"
+echo "tariff --jobs 1 / newline-and-comma count (time ratio): wall $(ratio "${WALL[tariff_j1]}" "${WALL[count]}"), cpu $(ratio "${CPU[tariff_j1]}" "${CPU[count]}")"
 echo "--jobs 2 speed-up over --jobs 1 (wall): $(ratio "${WALL[tariff_j1]}" "${WALL[tariff_j2]}")x"
 echo "tariff and Python output: $SAME ($(($(wc -l < "$OUT/python.csv") - 1)) bills compared)"
-echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average before the runs: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${PACKAGE:-}" ]; then
+  PYTHONPATH="$BUILD/python" /usr/bin/python3 "$ROOT/bench/python_package.py" "$USAGE" "$OUT/tariff_j1.csv"
+fi
 [ "$SAME" = identical ]
