@@ -23,17 +23,43 @@ inline const std::uint64_t hash_seed = [] {
   return (static_cast<std::uint64_t>(entropy()) << 32) ^ entropy();
 }();
 
+inline std::uint64_t load_word(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+// The bytes of [p, p + n), n < 8, in a word (no call to memcpy for a length known only at run time).
+inline std::uint64_t load_short(const char* p, std::size_t n) {
+  std::uint64_t w = 0;
+  if (n >= 4) {
+    std::uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    return a | static_cast<std::uint64_t>(b) << 32;
+  }
+  for (std::size_t i = 0; i < n; ++i) w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  return w;
+}
+
 inline std::uint64_t hash_text(std::string_view s) {
   std::uint64_t h = mix(hash_seed ^ 0x9e3779b97f4a7c15ULL ^ s.size());
   std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, s.data() + i, 8);
-    h = (h ^ word) * 0xbf58476d1ce4e5b9ULL;
-  }
-  std::uint64_t tail = 0;
-  std::memcpy(&tail, s.data() + i, s.size() - i);
+  for (; i + 8 <= s.size(); i += 8) h = (h ^ load_word(s.data() + i)) * 0xbf58476d1ce4e5b9ULL;
+  // The tail: the last 8 bytes (overlapping the words before them), or the few there are.
+  std::uint64_t tail = s.size() >= 8 ? (i < s.size() ? load_word(s.data() + s.size() - 8) : 0)
+                                     : load_short(s.data(), s.size());
   return mix((h ^ tail) * 0x94d049bb133111ebULL);
+}
+
+// Whether two texts of length n are equal: words compared inline, no call.
+inline bool same_text(const char* a, const char* b, std::size_t n) {
+  if (n < 8) return load_short(a, n) == load_short(b, n);
+  std::uint64_t diff = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) diff |= load_word(a + i) ^ load_word(b + i);
+  if (i < n) diff |= load_word(a + n - 8) ^ load_word(b + n - 8);
+  return diff == 0;
 }
 
 }  // namespace tariff::rate::detail

@@ -46,9 +46,10 @@ class SumTable {
     }
   }
 
-  std::vector<Sum> take() {
+  // The sums, in room for `more` others.
+  std::vector<Sum> take(std::size_t more = 0) {
     std::vector<Sum> out;
-    out.reserve(size_);
+    out.reserve(size_ + more);
     for (const Sum& s : slots_)
       if (s.rows != 0) out.push_back(s);
     return out;

@@ -124,6 +124,9 @@ std::vector<std::vector<std::uint32_t>> rank_accounts(const std::vector<Chunk>& 
 std::vector<Sum> merge_sums(std::vector<Chunk>& chunks, const std::vector<std::vector<std::uint32_t>>& ranks,
                             const std::vector<std::uint64_t>& bases) {
   std::vector<Sum> all;
+  std::size_t total = 0;
+  for (const Chunk& c : chunks) total += c.sums.size();
+  all.reserve(total);
   for (std::size_t c = 0; c < chunks.size(); ++c) {
     for (Sum s : chunks[c].sums) {
       s.key = static_cast<std::uint64_t>(ranks[c][key_account(s.key)]) << 32 | (s.key & 0xffffffffULL);

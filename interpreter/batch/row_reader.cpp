@@ -4,6 +4,7 @@
 #include "interpreter/batch/row_reader.hpp"
 
 #include <fmt/format.h>
+#include <emmintrin.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -121,37 +122,55 @@ class RowReader {
   std::string reason_;
   std::vector<std::string> quoted_;
 
-  // Rows go through a short pipeline so that their table lines are fetched from memory ahead of
-  // use, several at once, rather than one miss after another: with hundreds of thousands of
-  // prefixes, those misses are most of the time a row takes. A row's slot is prefetched when it
-  // is queued; `ahead` rows later the slot is read and its text prefetched; `ring` rows later the
+  // A row's entry is looked for first among those that followed the previous row's (see
+  // prefix_table.hpp). While that keeps failing (a file in no repeated order), rows go through a
+  // short pipeline instead, so that their table lines are fetched from memory ahead of use,
+  // several at once, rather than one miss after another: a row's slot is prefetched when it is
+  // queued; `ahead` rows later the slot is read and its entry prefetched; `ring` rows later the
   // row is added up. Rows are added up in line order, so rejects stay in line order.
   static constexpr std::size_t ring = 16, ahead = 8;
   struct Waiting {
     Handed row;
     std::size_t source;
-    std::size_t candidate;
+    PrefixTable::Ref candidate;
   };
   Waiting waiting_[ring];
   std::uint64_t queued_ = 0, staged_ = 0, settled_ = 0;
+  PrefixTable::Ref previous_ = PrefixTable::none;  // the entry of the row added up last
+  bool predicting_ = false;                        // the predictions hold: no prefetching
+  unsigned window_ = 0, missed_ = 0;               // predictions made and missed, 64 at a time
 
   void queue(const Handed& row, std::size_t source) {
     if (queued_ - settled_ == ring) settle(settled_++);
-    prefixes_.prefetch_slot(row.hash);
+    if (!predicting_) prefixes_.prefetch_slot(row.hash);
     waiting_[queued_++ % ring] = {row, source, PrefixTable::none};
     if (queued_ - staged_ > ahead) stage(staged_++);
   }
 
   void stage(std::uint64_t n) {
     Waiting& w = waiting_[n % ring];
-    w.candidate = prefixes_.candidate(w.row.hash);
+    if (!predicting_) w.candidate = prefixes_.candidate(w.row.hash);
   }
 
   void settle(std::uint64_t n) {
     const Waiting& w = waiting_[n % ring];
-    if (!prefixes_.add(std::string_view(w.row.text, w.row.comma), w.row.hash, w.candidate, w.row.quantity,
-                       tag_line(w.source, w.row.line)))
-      first_seen(w);
+    std::string_view prefix(w.row.text, w.row.comma);
+    PrefixTable::Ref e = prefixes_.predicted(previous_, w.row.hash, prefix);
+    bool missed = e == PrefixTable::none;
+    if (missed) {
+      e = prefixes_.find(prefix, w.row.hash, w.candidate);
+      if (e == PrefixTable::none) e = first_seen(w);
+      if (e != PrefixTable::none) prefixes_.follows(previous_, e);
+    }
+    if (++window_ == 64) {
+      predicting_ = missed_ + missed <= 4;
+      window_ = missed_ = 0;
+    } else {
+      missed_ += missed;
+    }
+    if (e == PrefixTable::none) return;  // rejected, or quoted (summed apart)
+    prefixes_.add(e, w.row.quantity, tag_line(w.source, w.row.line));
+    previous_ = e;
   }
 
   // Rows checked field by field (quoted ones, those with an unusual quantity) wait in batches for
@@ -181,7 +200,7 @@ class RowReader {
   // The chunk's sums: the prefixes' (several prefixes may name one key: the merge adds them up)
   // and the sums of rows checked one by one.
   void finish() {
-    chunk_.sums = sums_.take();
+    chunk_.sums = sums_.take(prefixes_.size());
     prefixes_.for_each(
         [&](std::uint64_t key, std::uint64_t high, std::uint64_t low, std::uint64_t rows, std::uint64_t first_line) {
           Sum s;
@@ -217,9 +236,11 @@ class RowReader {
  private:
   std::size_t source_;  // the chunk of the row being checked
 
-  // The first row of a prefix: checked field by field; its key is then the prefix's. A quoted row
-  // is summed apart (its fields are not its text), a rejected one not at all.
-  void first_seen(const Waiting& w) {
+  // The first row of a prefix: checked field by field; its key is then the prefix's, whose new
+  // entry is returned. A quoted row is summed apart (its fields are not its text), a rejected one
+  // not at all: none.
+  PrefixTable::Ref first_seen(const Waiting& w) {
+    PrefixTable::Ref added = PrefixTable::none;
     source_ = w.source;
     std::string_view text(w.row.text, w.row.size);
     std::uint64_t tagged = tag_line(w.source, w.row.line);
@@ -232,10 +253,11 @@ class RowReader {
         reject(w.row.line, column_count(count));
       } else if (auto key = check(f, w.row.line)) {
         *key |= static_cast<std::uint64_t>(accounts_.id(f[0], hash_text(f[0]))) << 32;
-        prefixes_.insert(text.substr(0, w.row.comma), w.row.hash, *key, tagged, w.row.quantity);
+        added = prefixes_.insert(text.substr(0, w.row.comma), w.row.hash, *key, tagged);
       }
     }
     source_ = index_;
+    return added;
   }
 
   // Fields are short: a plain loop beats a memchr call per comma. Returns the field count.
@@ -311,12 +333,26 @@ std::size_t checked(ssize_t n) {
   return static_cast<std::size_t>(n);
 }
 
+// The first '\n' in [p, end), or null: 16 bytes at a time, inline. A usage line is some 50 bytes,
+// where a call to memchr costs about as much as the search itself.
+inline const char* find_newline(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i newline = _mm_set1_epi8('\n');
+  for (; end - p >= 16; p += 16) {
+    auto bits = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), newline)));
+    if (bits) return p + __builtin_ctz(bits);
+  }
+#endif
+  return static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+}
+
 // Calls rows.line() (or too_long()) for each line of data that starts in [at, until), the last one
 // running on to its end (at most `end`); returns where the next line starts.
 std::uint64_t read_lines(RowReader& rows, const char* data, std::uint64_t at, std::uint64_t until, std::uint64_t end) {
   while (at < until) {
-    const void* nl = std::memchr(data + at, '\n', static_cast<std::size_t>(end - at));
-    std::uint64_t stop = nl ? static_cast<std::uint64_t>(static_cast<const char*>(nl) - data) : end;
+    const char* nl = find_newline(data + at, data + end);
+    std::uint64_t stop = nl ? static_cast<std::uint64_t>(nl - data) : end;
     if (stop - at > max_line_bytes)
       rows.too_long();
     else
