@@ -120,22 +120,39 @@ std::vector<std::vector<std::uint32_t>> rank_accounts(const std::vector<Chunk>& 
   return ranks;
 }
 
-// Every chunk's sums under global keys and file line numbers, sorted, equal keys added up.
+// Every chunk's sums under global keys and file line numbers, sorted, equal keys added up. Each
+// chunk's sums are renamed and sorted by a thread of their own, in place, then the sorted runs are
+// merged on this thread in log2(chunks) linear passes.
 std::vector<Sum> merge_sums(std::vector<Chunk>& chunks, const std::vector<std::vector<std::uint32_t>>& ranks,
                             const std::vector<std::uint64_t>& bases) {
+  auto by_key = [](const Sum& a, const Sum& b) { return a.key < b.key; };
+  parallel(chunks.size(), [&](std::size_t c) {
+    for (Sum& s : chunks[c].sums) {
+      s.key = static_cast<std::uint64_t>(ranks[c][key_account(s.key)]) << 32 | (s.key & 0xffffffffULL);
+      s.first_line = bases[line_chunk(s.first_line)] + line_in_chunk(s.first_line);
+    }
+    std::sort(chunks[c].sums.begin(), chunks[c].sums.end(), by_key);
+  });
   std::vector<Sum> all;
   std::size_t total = 0;
   for (const Chunk& c : chunks) total += c.sums.size();
   all.reserve(total);
-  for (std::size_t c = 0; c < chunks.size(); ++c) {
-    for (Sum s : chunks[c].sums) {
-      s.key = static_cast<std::uint64_t>(ranks[c][key_account(s.key)]) << 32 | (s.key & 0xffffffffULL);
-      s.first_line = bases[line_chunk(s.first_line)] + line_in_chunk(s.first_line);
-      all.push_back(s);
-    }
-    std::vector<Sum>().swap(chunks[c].sums);
+  std::vector<std::ptrdiff_t> runs{0};
+  for (Chunk& c : chunks) {
+    all.insert(all.end(), c.sums.begin(), c.sums.end());
+    std::vector<Sum>().swap(c.sums);
+    runs.push_back(static_cast<std::ptrdiff_t>(all.size()));
   }
-  std::sort(all.begin(), all.end(), [](const Sum& a, const Sum& b) { return a.key < b.key; });
+  // Neighbouring runs merged pairwise, round after round: log2(chunks) passes over the sums.
+  while (runs.size() > 2) {
+    std::vector<std::ptrdiff_t> next{0};
+    for (std::size_t r = 2; r < runs.size(); r += 2) {
+      std::inplace_merge(all.begin() + runs[r - 2], all.begin() + runs[r - 1], all.begin() + runs[r], by_key);
+      next.push_back(runs[r]);
+    }
+    if (runs.size() % 2 == 0) next.push_back(runs.back());
+    runs = std::move(next);
+  }
   std::size_t out = 0;
   for (std::size_t i = 0; i < all.size(); ++i) {
     if (out > 0 && all[out - 1].key == all[i].key)
