@@ -78,8 +78,7 @@ struct Repl {
     auto src = source(text, first_line);
     Diagnostics d;
     auto statements = parse_script(src, d, from);
-    if (!statements || statements->size() != 1 ||
-        statements->front()->kind != script::Statement::Kind::expression) {
+    if (!statements || statements->size() != 1 || statements->front()->kind != script::Statement::Kind::expression) {
       if (d.empty()) std::cerr << ":explain needs one expression, like :explain total(b)\n";
       print_diagnostics(d);
       ++errors;
@@ -98,11 +97,12 @@ struct Repl {
     try {
       script::Outcome out = interp->run(*statements->front());
       auto bill = last.bill;
-      if (out.value && out.value->kind == script::Value::Kind::bill) bill = out.value->bill;
+      const auto* bill_value = out.value ? std::get_if<script::BillValue>(&*out.value) : nullptr;
+      if (bill_value) bill = bill_value->bill;
       if (out.value && !bill)
         std::cout << script::format_value(*out.value, options.print) << "\n(no bill behind this value)\n";
       if (bill) std::cout << explain_bill(*bill);
-      if (out.value && bill && out.value->kind != script::Value::Kind::bill)
+      if (out.value && bill && !bill_value)
         std::cout << "= " << script::format_value(*out.value, options.print) << "\n";
     } catch (const DiagnosticError& e) {
       print_diagnostics(e.diagnostics);

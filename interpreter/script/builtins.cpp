@@ -10,10 +10,6 @@
 
 namespace tariff::script {
 
-namespace {
-using Kind = Value::Kind;
-}  // namespace
-
 const std::vector<std::string>& Interpreter::builtin_names() {
   static const std::vector<std::string> names = {
       "amount",        "band",           "bill",  "currency",   "divide",     "fee",       "free_quota",
@@ -35,8 +31,9 @@ void Interpreter::expect_args(const Expr& call, std::size_t n, const char* usage
 
 Decimal Interpreter::quantity_of(const Expr& e) {
   Value v = evaluate(e);
-  if (v.kind != Kind::number) fail(e.span, "type", fmt::format("expected a number, not {}", kind_name(v.kind)));
-  return v.number;
+  const auto* d = std::get_if<Decimal>(&v);
+  if (!d) fail(e.span, "type", fmt::format("expected a number, not {}", kind_name(v)));
+  return *d;
 }
 
 Decimal Interpreter::number_arg(const Expr& call, std::size_t i) { return quantity_of(positional(call, i)); }
@@ -54,7 +51,8 @@ int Interpreter::places_arg(const Expr& call, std::size_t i) {
 RoundingMode Interpreter::mode_arg(const Expr& call, std::size_t i) {
   const Expr& e = positional(call, i);
   Value v = evaluate(e);
-  auto mode = v.kind == Kind::text ? parse_rounding_mode(v.text) : std::nullopt;
+  const auto* text = std::get_if<std::string>(&v);
+  auto mode = text ? parse_rounding_mode(*text) : std::nullopt;
   if (!mode)
     fail(e.span, "rounding-mode", "expected a rounding mode",
          "half_up, half_even, half_down, down, up, floor or ceiling");
@@ -66,9 +64,9 @@ const Product& Interpreter::product_arg(const Expr& call, std::size_t i) {
     fail(call.span, "arity", fmt::format("{} needs a product first", call.text), ":products lists them");
   const Expr& e = positional(call, i);
   Value v = evaluate(e);
-  if (v.kind != Kind::product)
-    fail(e.span, "type", fmt::format("expected a product, not {}", kind_name(v.kind)), ":products lists them");
-  return *v.product;
+  const auto* p = std::get_if<ProductRef>(&v);
+  if (!p) fail(e.span, "type", fmt::format("expected a product, not {}", kind_name(v)), ":products lists them");
+  return *p->product;
 }
 
 // The name a meter argument gives: a bare name is the meter's own name first (人脸比对), else a
@@ -79,10 +77,10 @@ Name Interpreter::meter_name(const Expr& call, const Product& p, const Expr& arg
   bool own_name = (arg.kind == Expr::Kind::variable && (p.find_meter(name) || !bound)) || arg.kind == Expr::Kind::text;
   if (!own_name) {
     Value v = evaluate(arg);
-    if (v.kind == Kind::meter && v.product == &p) return {p.meters[v.meter].id, arg.span};
-    if (v.kind != Kind::text)
-      fail(arg.span, "type", fmt::format("{} expects a meter of {}, not {}", call.text, p.id, kind_name(v.kind)));
-    name = v.text;
+    if (const auto* m = std::get_if<MeterRef>(&v); m && m->product == &p) return {p.meters[m->meter].id, arg.span};
+    const auto* text = std::get_if<std::string>(&v);
+    if (!text) fail(arg.span, "type", fmt::format("{} expects a meter of {}, not {}", call.text, p.id, kind_name(v)));
+    name = *text;
   }
   return {name, arg.span};
 }
@@ -100,9 +98,7 @@ Name Interpreter::meter_name(const Expr& call, const Product& p, const ast::Name
   return meter_name(call, p, meter);
 }
 
-Value Interpreter::money_of(const Product& p, Decimal amount) const {
-  return Value::money(std::move(amount), p.currency);
-}
+Value Interpreter::money_of(const Product& p, Decimal amount) const { return Money{std::move(amount), p.currency}; }
 
 // bill(PRODUCT, METER = QTY..., buy = METER SIZE [× N], held = METER LEFT [of SIZE],
 //      fee = NAME [QTY] [DIM = QTY ...], state = "trial")
@@ -127,27 +123,40 @@ Value Interpreter::bill_call(const Expr& e) {
            "bill takes the product, then METER = QUANTITY, buy = ..., held = ..., fee = ..., state = \"...\"");
     } else if (a.name->text == "state") {
       Value v = evaluate(*a.value);
-      if (v.kind != Kind::text) fail(a.value->span, "type", "state = needs a string, the state's name: state = \"NAME\"");
-      request.state({v.text, a.value->span});
+      const auto* state = std::get_if<std::string>(&v);
+      if (!state) fail(a.value->span, "type", "state = needs a string, the state's name: state = \"NAME\"");
+      request.state({*state, a.value->span});
     } else {
       request.usage(meter_name(e, p, *a.name), quantity_of(*a.value));
     }
   }
   auto b = std::make_shared<Bill>(tariff::bill(p, request.take()));
   bill_used(b);
-  Value v;
-  v.kind = Kind::bill;
-  v.bill = b;
-  v.product = &p;
-  v.rules = rules_;
-  return v;
+  return BillValue{b, rules_};
 }
 
 namespace {
 
-const Bill& bill_of(const Expr& e, const Value& v) {
-  if (v.kind != Kind::bill) fail(e.span, "type", fmt::format("expected a bill, not {}", kind_name(v.kind)));
-  return *v.bill;
+const std::shared_ptr<const Bill>& bill_of(const Expr& e, const Value& v) {
+  const auto* b = std::get_if<BillValue>(&v);
+  if (!b) fail(e.span, "type", fmt::format("expected a bill, not {}", kind_name(v)));
+  return b->bill;
+}
+
+// What a / b may be: a number by a number, money by a number, money by money of its currency.
+bool divides(const Value& a, const Value& b) {
+  if (std::holds_alternative<Decimal>(b)) return true;
+  const auto* am = std::get_if<Money>(&a);
+  const auto* bm = std::get_if<Money>(&b);
+  return am && bm && am->currency == bm->currency;
+}
+
+// a / b rounded: money / number is money, money / money of one currency a number.
+Value quotient(const Value& a, const Value& b, int places, RoundingMode mode) {
+  Decimal q = Decimal::divide(*numeric(a), *numeric(b), places, mode);
+  const auto* am = std::get_if<Money>(&a);
+  if (am && !std::holds_alternative<Money>(b)) return Money{std::move(q), am->currency};
+  return q;
 }
 
 }  // namespace
@@ -169,38 +178,32 @@ std::optional<Value> Interpreter::call_builtin(const Expr& e) {
         // a / b, or a * c / b: the chain up to its last step, then the rounded quotient.
         std::size_t n = x.operands.size();
         Value a = n == 2 ? evaluate(*x.operands[0]) : chain(x, n - 1), b = evaluate(*x.operands[n - 1]);
-        Value q = arithmetic(x.span, Op::multiply, a, Value::of(1), x.span);  // checks a's kind
-        if (b.kind != Kind::number && !(b.kind == Kind::money && a.kind == Kind::money && a.text == b.text))
-          fail(x.span, "type", fmt::format("cannot divide {} by {}", kind_name(a.kind), kind_name(b.kind)));
-        if (b.number.is_zero()) fail(x.operands[n - 1]->span, "division-by-zero", "division by zero");
-        q.number = Decimal::divide(a.number, b.number, places, mode);
-        if (b.kind == Kind::money) q.kind = Kind::number;
-        return q;
+        arithmetic(x.span, Op::multiply, a, Decimal(1), x.span);  // checks a's kind, as a * 1 would
+        if (!divides(a, b)) fail(x.span, "type", fmt::format("cannot divide {} by {}", kind_name(a), kind_name(b)));
+        if (numeric(b)->is_zero()) fail(x.operands[n - 1]->span, "division-by-zero", "division by zero");
+        return quotient(a, b, places, mode);
       }
       Value v = evaluate(x);
-      if (v.kind != Kind::number && v.kind != Kind::money)
-        fail(x.span, "type", fmt::format("cannot round {}", kind_name(v.kind)));
-      v.number = v.number.round(places, mode);
-      return v;
+      if (!numeric(v)) fail(x.span, "type", fmt::format("cannot round {}", kind_name(v)));
+      if (auto* m = std::get_if<Money>(&v)) return Money{m->amount.round(places, mode), std::move(m->currency)};
+      return std::get<Decimal>(v).round(places, mode);
     }
     if (f == "divide") {
       // As round(a / b, ...): money / number is money, money / money of one currency a number.
       expect_args(e, 4, "divide(a, b, places, mode)");
       Value a = evaluate(positional(e, 0)), b = evaluate(positional(e, 1));
-      if (a.kind != Kind::number && a.kind != Kind::money)
-        fail(positional(e, 0).span, "type", fmt::format("cannot divide {}", kind_name(a.kind)));
-      if (b.kind != Kind::number && !(b.kind == Kind::money && a.kind == Kind::money && a.text == b.text))
-        fail(positional(e, 1).span, "type", fmt::format("cannot divide {} by {}", kind_name(a.kind), kind_name(b.kind)));
-      if (b.number.is_zero()) fail(positional(e, 1).span, "division-by-zero", "division by zero");
-      a.number = Decimal::divide(a.number, b.number, places_arg(e, 2), mode_arg(e, 3));
-      if (b.kind == Kind::money) a.kind = Kind::number;
-      return a;
+      if (!numeric(a)) fail(positional(e, 0).span, "type", fmt::format("cannot divide {}", kind_name(a)));
+      if (!divides(a, b))
+        fail(positional(e, 1).span, "type", fmt::format("cannot divide {} by {}", kind_name(a), kind_name(b)));
+      if (numeric(b)->is_zero()) fail(positional(e, 1).span, "division-by-zero", "division by zero");
+      return quotient(a, b, places_arg(e, 2), mode_arg(e, 3));
     }
     if (f == "total" || f == "freeze") {
       expect_args(e, 1, "total(bill) or freeze(bill)");
       Value v = evaluate(positional(e, 0));
-      const Bill& b = bill_of(positional(e, 0), v);
-      bill_used(v.bill);  // the bill behind the result
+      const auto& bill = bill_of(positional(e, 0), v);
+      const Bill& b = *bill;
+      bill_used(bill);  // the bill behind the result
       if (f == "total") return money_of(*b.product, b.total);
       if (!b.freeze) fail(e.span, "no-freeze", fmt::format("product {} freezes nothing", b.product->id));
       return money_of(*b.product, *b.freeze);
@@ -208,29 +211,30 @@ std::optional<Value> Interpreter::call_builtin(const Expr& e) {
     if (f == "amount" || f == "currency") {
       expect_args(e, 1, "amount(money) or currency(money)");
       Value v = evaluate(positional(e, 0));
-      if (v.kind != Kind::money)
-        fail(positional(e, 0).span, "type", fmt::format("expected money, not {}", kind_name(v.kind)));
-      return f == "amount" ? Value::of(v.number) : Value::string(v.text);
+      const auto* m = std::get_if<Money>(&v);
+      if (!m) fail(positional(e, 0).span, "type", fmt::format("expected money, not {}", kind_name(v)));
+      if (f == "amount") return m->amount;
+      return m->currency;
     }
     if (f == "money") {
       expect_args(e, 2, "money(amount, \"CNY\")");
       Value c = evaluate(positional(e, 1));
-      bool code = c.kind == Kind::text && c.text.size() == 3 &&
-                  std::all_of(c.text.begin(), c.text.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
-      if (!code)
+      const auto* code = std::get_if<std::string>(&c);
+      bool ok = code && code->size() == 3 && std::ranges::all_of(*code, [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+      if (!ok)
         fail(positional(e, 1).span, "type", "expected a currency code in quotes: three capital letters, like \"CNY\"");
-      return Value::money(number_arg(e, 0), c.text);
+      return Money{number_arg(e, 0), *code};
     }
     if (f == "freeze_rate") {
       expect_args(e, 1, "freeze_rate(product)");
       const Product& p = product_arg(e, 0);
-      return Value::of(p.freeze.value_or(Decimal(0)));
+      return p.freeze.value_or(Decimal(0));
     }
     if (f == "free_quota") {
       expect_args(e, 2, "free_quota(product, meter)");
       const Product& p = product_arg(e, 0);
       const Meter& m = p.meters[meter_arg(e, p, positional(e, 1))];
-      return Value::of(m.free ? m.free->quantity : Decimal(0));
+      return m.free ? m.free->quantity : Decimal(0);
     }
     if (f == "unit_price" || f == "band" || f == "postpaid_price") {
       // The band a quantity reaches when all of it is billed postpaid, and its unit price.
@@ -243,7 +247,7 @@ std::optional<Value> Interpreter::call_builtin(const Expr& e) {
              fmt::format("{} needs a whole, non-negative number of {}s, not {}", f, m.unit, q.to_string()));
       if (!m.postpaid) fail(e.span, "no-postpaid", fmt::format("{} {} has no postpaid price", p.id, m.display_name()));
       PostpaidCharge c = charge_postpaid(p, m, q, q);
-      if (f == "band") return Value::string(c.band ? m.postpaid->schedule->bands[*c.band].text : "-");
+      if (f == "band") return std::string(c.band ? m.postpaid->schedule->bands[*c.band].text : "-");
       return money_of(p, f == "unit_price" ? c.unit_price : c.amount);
     }
     if (f == "pack_price") {

@@ -9,15 +9,14 @@
 namespace tariff::script {
 
 namespace {
-using Kind = Value::Kind;
 
 const char* fee_usage = "fee(PRODUCT, FEE, DIMENSION = QUANTITY, ...), e.g. fee(p, upgrade, day = 7, qps = 100)";
 
 const Plan& plan_of(const Expr& e, const Value& v) {
-  if (v.kind != Kind::plan)
-    fail(e.span, "type", fmt::format("expected a plan, not {}", kind_name(v.kind)),
-         "plan(product, meter, annual_quantity)");
-  return *v.plan;
+  const auto* plan = std::get_if<PlanValue>(&v);
+  if (!plan)
+    fail(e.span, "type", fmt::format("expected a plan, not {}", kind_name(v)), "plan(product, meter, annual_quantity)");
+  return *plan->plan;
 }
 
 }  // namespace
@@ -28,9 +27,9 @@ std::size_t Interpreter::fee_index(const Product& p, const Expr& arg) {
   bool bound = globals_.count(name) > 0 || (!frames_.empty() && frames_.back().count(name) > 0);
   if (arg.kind != Expr::Kind::text && !(arg.kind == Expr::Kind::variable && (p.find_fee(name) || !bound))) {
     Value v = evaluate(arg);
-    if (v.kind != Kind::text)
-      fail(arg.span, "type", fmt::format("expected the name of a fee of {}, not {}", p.id, kind_name(v.kind)));
-    name = v.text;
+    const auto* text = std::get_if<std::string>(&v);
+    if (!text) fail(arg.span, "type", fmt::format("expected the name of a fee of {}, not {}", p.id, kind_name(v)));
+    name = *text;
   }
   return resolve_fee(p, {name, arg.span});
 }
@@ -81,12 +80,7 @@ Value Interpreter::plan_call(const Expr& e) {
   const Product& p = product_arg(e, 0);
   MeterIndex m = meter_arg(e, p, positional(e, 1));
   Decimal volume = number_arg(e, 2);
-  Value v;
-  v.kind = Kind::plan;
-  v.plan = std::make_shared<Plan>(plan_purchase(p, m, volume));
-  v.product = &p;
-  v.rules = rules_;
-  return v;
+  return PlanValue{std::make_shared<Plan>(plan_purchase(p, m, volume)), rules_};
 }
 
 // plan_cost, plan_one_size, plan_postpaid (money) and winner ("packs", "postpaid", "tie", "none").
@@ -95,7 +89,7 @@ Value Interpreter::plan_part(const Expr& e) {
   Value v = evaluate(positional(e, 0));
   const Plan& plan = plan_of(positional(e, 0), v);
   const Product& p = *plan.product;
-  if (e.text == "winner") return Value::string(plan_winner_name(plan.winner));
+  if (e.text == "winner") return std::string(plan_winner_name(plan.winner));
   if (e.text == "plan_postpaid") {
     if (!plan.postpaid.unavailable.empty())
       fail(e.span, "not-priced", fmt::format("postpaid cannot price this plan: {}", plan.postpaid.unavailable));
