@@ -167,23 +167,11 @@ struct Repl {
     return true;
   }
 
+  // Tab: the commands after ':', else what the interpreter says a script may write here (its
+  // built-ins from their table, the keywords from their one list, the names of the rules).
   std::vector<std::string> completions(const std::string& word) const {
     if (word.starts_with(":")) return commands;
-    std::vector<std::string> out = interp->names();
-    for (const auto& p : interp->rules().catalog.products) {
-      out.push_back(p->id);
-      for (const auto& m : p->meters) {
-        out.push_back(m.id);
-        out.insert(out.end(), m.names.begin(), m.names.end());
-        out.insert(out.end(), m.aka.begin(), m.aka.end());
-        out.insert(out.end(), m.actions.begin(), m.actions.end());
-      }
-    }
-    for (const char* w :
-         {"let", "fn",  "if",   "then",  "else",    "assert",    "expect",    "true", "false", "and",   "or",
-          "not", "buy", "held", "state", "half_up", "half_even", "half_down", "down", "up",    "floor", "ceiling"})
-      out.push_back(w);
-    return out;
+    return interp->completions();
   }
 };
 

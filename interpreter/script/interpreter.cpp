@@ -1,10 +1,10 @@
 // The core of script evaluation: statements, names, operators and script functions.
-// The built-in functions (calls into the rules, rounding) are in script_builtins.cpp.
+// The built-in functions (calls into the rules, rounding) are the table of builtins.cpp.
 #include "interpreter/script/interpreter.hpp"
 
 #include <fmt/format.h>
 
-#include <algorithm>
+#include "interpreter/script/builtins.hpp"
 
 namespace tariff::script {
 
@@ -54,7 +54,7 @@ Outcome Interpreter::run(const Statement& s) {
       globals_[s.name.text] = *out.value;
       return out;
     case Statement::Kind::fn:
-      if (std::ranges::count(builtin_names(), s.name.text))
+      if (find_builtin(s.name.text))
         fail(s.name.span, "builtin-redefined", fmt::format("{} is a built-in function", s.name.text),
              "choose another name");
       for (std::size_t i = 0; i < s.params.size(); ++i)
@@ -152,6 +152,10 @@ Value Interpreter::variable(const Expr& e) {
     if (p->find_meter(e.text)) return e.text;
   fail(e.span, "unknown-name", fmt::format("unknown name '{}'", e.text),
        "bind it with `let`, or name a product (:products lists them)");
+}
+
+bool Interpreter::bound(const std::string& name) const {
+  return globals_.contains(name) || (!frames_.empty() && frames_.back().contains(name));
 }
 
 bool Interpreter::truth(const Expr& e, const Value& v, const char* what) {
@@ -253,7 +257,7 @@ Value Interpreter::compare(const Span& span, Op op, const Value& a, const Value&
 
 Value Interpreter::call(const Expr& e) {
   if (auto it = functions_.find(e.text); it != functions_.end()) return call_function(e, *it->second);
-  if (auto v = call_builtin(e)) return *v;
+  if (const Builtin* b = find_builtin(e.text)) return call_builtin(*b, e);
   fail(e.span, "unknown-function", fmt::format("unknown function '{}'", e.text),
        "define it with fn NAME(a, b) = expression");
 }
@@ -277,15 +281,6 @@ Value Interpreter::call_function(const Expr& e, const Statement& fn) {
   Value v = evaluate(*fn.body);
   frames_.pop_back();
   return v;
-}
-
-std::vector<std::string> Interpreter::names() const {
-  std::vector<std::string> out = builtin_names();
-  for (const auto& [name, v] : globals_) out.push_back(name);
-  for (const auto& [name, f] : functions_) out.push_back(name);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
 }
 
 }  // namespace tariff::script
