@@ -72,6 +72,7 @@ constexpr std::array codes = std::to_array<DiagnosticCode>({
   {"pack-count", "a purchase of zero packs"},
   {"pack-header", "a pack table's header lists bands instead of sizes"},
   {"pack-not-sold", "a pack the table marks '-' is bought"},
+  {"pack-not-stackable", "a pack bought while one is held, for a product whose packs do not stack"},
   {"pack-requires-state", "packs only accounts in a state may buy and use"},
   {"pack-size", "a pack size of zero"},
   {"percent-of-nothing", "a percentage price with no first price to be a share of"},
