@@ -83,5 +83,7 @@ int cmd_plan(Args args);
 int cmd_eval(Args args);
 int cmd_repl(Args args);
 int cmd_rate(Args args);
+int cmd_lint(Args args);
+int cmd_diff(Args args);
 
 }  // namespace tariff::cli

@@ -23,6 +23,10 @@ commands:
   rate [USAGE.csv | -]            rate a month's usage (account,month,product,meter,quantity):
                                   --out FILE, --format csv|jsonl, --rejects FILE, --jobs N,
                                   --detail, --packs FILE (account,product,meter,remaining)
+  lint [PATH...]                  price analysis before publishing: volume cliffs, packs never
+                                  cheaper than postpaid, ...: --deny-warnings, --json
+  diff OLD NEW                    what changed between two rule sets, cell by cell:
+                                  --usage USAGE.csv (every account's bill under both), --json
   eval -e 'EXPR' | FILE           run a script and print its values: --json, --wan (350万)
   repl                            an interactive session: bindings, bills, :explain (:help inside)
   help                            this text
@@ -43,6 +47,8 @@ int dispatch(const std::string& command, tariff::cli::Args args) {
   if (command == "eval") return cmd_eval(std::move(args));
   if (command == "repl") return cmd_repl(std::move(args));
   if (command == "rate") return cmd_rate(std::move(args));
+  if (command == "lint") return cmd_lint(std::move(args));
+  if (command == "diff") return cmd_diff(std::move(args));
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << usage;
     return ok;

@@ -52,6 +52,7 @@ constexpr std::array codes = std::to_array<DiagnosticCode>({
   {"inexact-division", "a script's division has no exact decimal value"},
   {"internal", "an internal error of the script evaluator"},
   {"invalid-utf8", "a rule file or script is not valid UTF-8"},
+  {"larger-pack-dearer", "lint: a larger pack costs more per call than a smaller pack of the same meter"},
   {"missing-currency", "a product states no currency"},
   {"missing-settle", "a product states no settlement order"},
   {"negative-price", "a price or fee is negative"},
@@ -71,7 +72,9 @@ constexpr std::array codes = std::to_array<DiagnosticCode>({
   {"pack-contact", "a pack table has a contact-sales cell"},
   {"pack-count", "a purchase of zero packs"},
   {"pack-header", "a pack table's header lists bands instead of sizes"},
+  {"pack-never-cheaper", "lint: a pack costs at least its calls at the dearest postpaid price, so it never beats postpaid"},
   {"pack-not-sold", "a pack the table marks '-' is bought"},
+  {"pack-not-stackable", "a pack bought while one is held, for a product whose packs do not stack"},
   {"pack-requires-state", "packs only accounts in a state may buy and use"},
   {"pack-size", "a pack size of zero"},
   {"percent-of-nothing", "a percentage price with no first price to be a share of"},
@@ -82,6 +85,7 @@ constexpr std::array codes = std::to_array<DiagnosticCode>({
   {"postpaid-requires-state", "postpaid prices only accounts in a state may use"},
   {"postpaid-unsold", "a postpaid table has a '-' cell"},
   {"price-percent", "a pack price or fee is written as a percentage"},
+  {"price-rises", "lint: a band's unit price is higher than an earlier band's"},
   {"quantity", "a script gives a price look-up a quantity that is fractional or negative"},
   {"quantity-sign", "a quantity written with a sign"},
   {"quantity-syntax", "a quantity that is not a number, or a percentage where a quantity is wanted"},
@@ -103,10 +107,12 @@ constexpr std::array codes = std::to_array<DiagnosticCode>({
   {"unknown-step", "an unknown settlement step"},
   {"unknown-unit", "a number's unit is not defined"},
   {"unknown-word", "a word outside the ones an item takes (a billing cycle, a band mode, ...)"},
+  {"unreachable-band", "lint: no postpaid quantity reaches a band (the free quota covers it, or it holds nothing above zero)"},
   {"unreadable", "a rule file cannot be read"},
   {"unsettled", "calls are left after the last settlement step"},
   {"unused-step", "the product has a kind of thing its settlement order never settles"},
   {"validity-range", "a validity of more than a century"},
+  {"volume-cliff", "lint: in volume banding, quantities past a band's end cost less than its last quantity"},
 });
 // clang-format on
 

@@ -12,6 +12,12 @@ void Diagnostics::error(std::string code, Span span, std::string message, std::s
   list_.push_back({std::move(code), std::move(span), std::move(message), std::move(hint), std::move(notes)});
 }
 
+void Diagnostics::warning(std::string code, Span span, std::string message, std::string hint,
+                          std::vector<Note> notes) {
+  list_.push_back(
+      {std::move(code), std::move(span), std::move(message), std::move(hint), std::move(notes), Severity::warning});
+}
+
 void Diagnostics::append(const Diagnostics& other) {
   list_.insert(list_.end(), other.list_.begin(), other.list_.end());
 }
@@ -90,7 +96,8 @@ std::string excerpt(const Span& span) {
 }  // namespace
 
 std::string render(const Diagnostic& d) {
-  std::string out = fmt::format("{}: error: {}\n", location(d.span), d.message);
+  std::string kind = d.severity == Severity::warning ? fmt::format("warning[{}]", d.code) : "error";
+  std::string out = fmt::format("{}: {}: {}\n", location(d.span), kind, d.message);
   out += excerpt(d.span);
   for (const Note& n : d.notes) {
     out += fmt::format("{}: note: {}\n", location(n.span), n.message);
@@ -104,6 +111,7 @@ std::string render_json(const Diagnostic& d) {
   JsonWriter w;
   w.begin_object();
   w.key("code").string(d.code);
+  if (d.severity == Severity::warning) w.key("severity").string("warning");  // errors read as they always have
   w.key("message").string(d.message);
   if (d.span.valid()) {
     auto p = d.span.source->position(d.span.begin);
