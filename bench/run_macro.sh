@@ -90,7 +90,7 @@ rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.2f", (s > 0 ? n / s / 1e6 : 
 secs() { awk -v w="$1" -v n="$2" -v rows="$ROWS" 'BEGIN { printf "%.2f", w * rows / n }'; }
 
 echo
-echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $ROWS rows, $ACCOUNTS accounts, $(stat -c %s "$USAGE" | awk '{printf "%.0f MB", $1 / 1e6}')"
+echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $ROWS rows, $ACCOUNTS accounts, $(stat -L -c %s "$USAGE" | awk '{printf "%.0f MB", $1 / 1e6}')"
 printf '%-12s %10s %10s %12s %12s %10s\n' run "wall s" "cpu s" "M rows/s" "M rows/cpu-s" "peak MB"
 for name in $RUNS; do
   printf '%-12s %10s %10s %12s %12s %10s\n' "$name" "$(secs "${WALL[$name]}" "${N[$name]}")" "$(secs "${CPU[$name]}" "${N[$name]}")" \
