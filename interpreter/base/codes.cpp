@@ -106,6 +106,7 @@ constexpr std::array codes = std::to_array<DiagnosticCode>({
   {"unreadable", "a rule file cannot be read"},
   {"unsettled", "calls are left after the last settlement step"},
   {"unused-step", "the product has a kind of thing its settlement order never settles"},
+  {"usage", "the command line is not one tariff understands: an unknown command or option, a missing argument"},
   {"validity-range", "a validity of more than a century"},
 });
 // clang-format on
