@@ -16,6 +16,23 @@ Decimal take(Decimal& left, const Decimal& available) {
   return taken;
 }
 
+// A held pack's size as the pack table (or the fee that includes it) writes it, 5000万, so that a
+// pack is named the same whether it was bought or held.
+std::string held_size_text(const Product& product, const Meter& m, const Decimal& size) {
+  for (const Pack& p : m.packs)
+    if (p.size == size) return p.size_text;
+  for (const Fee& fee : product.fees)
+    for (const IncludedPack& inc : fee.includes)
+      if (&product.meters[inc.meter] == &m && inc.size == size) return inc.size_text;
+  return size.to_string();
+}
+
+// "pack 5000万", "held pack 5000万", or "held pack" when its size is not known.
+std::string pack_name(const PackDraw& d) {
+  if (d.bought()) return "pack " + d.size_text;
+  return d.capacity ? "held pack " + d.size_text : "held pack";
+}
+
 }  // namespace
 
 Settler::Settler(const Product& product) : product_(product), pools_(product.meters.size()) {}
@@ -118,7 +135,8 @@ void Settler::stock_packs(SettlementListener& listener) {
     auto& pool = pools_[h.meter];
     // Before the included packs of fees bought now, which are newer.
     auto at = std::find_if(pool.begin(), pool.end(), [](const PackDraw& d) { return d.bought(); });
-    pool.insert(at, {{PackSource::Kind::held, i}, h.size ? h.size->to_string() : "held", h.size, h.remaining, {}});
+    pool.insert(at, {{PackSource::Kind::held, i}, h.size ? held_size_text(product_, m, *h.size) : "held", h.size,
+                     h.remaining, {}});
   }
   for (std::size_t i = 0; i < request_->buys.size(); ++i) {
     const PackPurchase& b = request_->buys[i];
@@ -222,9 +240,9 @@ void Settler::finish(SettlementListener& listener) {
       for (const PackDraw& draw : pools_[i]) {
         const Meter& m = product_.meters[i];
         if (draw.remaining().is_zero())
-          listener.alert(fmt::format("{} pack {} is used up", m.display_name(), draw.size_text));
+          listener.alert(fmt::format("{} {} is used up", m.display_name(), pack_name(draw)));
         else if (draw.capacity && draw.remaining() < *draw.capacity * *product_.alert_below)
-          listener.alert(fmt::format("{} pack {} has {} left, under {}%", m.display_name(), draw.size_text,
+          listener.alert(fmt::format("{} {} has {} left, under {}%", m.display_name(), pack_name(draw),
                                      draw.remaining().to_string(),
                                      (*product_.alert_below * 100).normalized().to_string()));
       }

@@ -172,7 +172,10 @@ std::string format_bill_json(const Bill& bill) {
   }
   w.end_array();
   w.key("total").string(bill.total.to_string());
-  if (bill.freeze) w.key("freeze").string(bill.freeze->to_string());
+  if (bill.freeze)
+    w.key("freeze").string(bill.freeze->to_string());
+  else
+    w.key("freeze").null();  // every field is present: null when the product freezes nothing
   w.key("alerts").begin_array();
   for (const auto& a : bill.alerts) w.string(a);
   w.end_array();
