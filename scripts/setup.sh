@@ -3,7 +3,8 @@
 set -euo pipefail
 TARIFF_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TARIFF_PACKAGES=(g++ cmake ninja-build pkg-config tao-pegtl-dev libfmt-dev libboost-dev catch2
-                 libedit-dev libbenchmark-dev tmux python3 clang libclang-rt-14-dev time)
+                 libedit-dev libbenchmark-dev tmux python3 clang libclang-rt-14-dev time
+                 nlohmann-json3-dev chromium fonts-noto-cjk)
 
 tariff_install_missing() {
   local missing=()
