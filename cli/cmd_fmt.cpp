@@ -49,8 +49,8 @@ std::string line_diff(const std::string& path, const std::string& before, const 
   while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
   std::size_t sa = a.size(), sb = b.size();
   while (sa > prefix && sb > prefix && a[sa - 1] == b[sb - 1]) --sa, --sb;
-  std::string out = fmt::format("--- {}\n+++ {} (formatted)\n@@ -{},{} +{},{} @@\n", path, path, prefix + 1, sa - prefix,
-                                prefix + 1, sb - prefix);
+  std::string out = fmt::format("--- {}\n+++ {} (formatted)\n@@ -{},{} +{},{} @@\n", path, path, prefix + 1,
+                                sa - prefix, prefix + 1, sb - prefix);
   for (std::size_t i = prefix; i < sa; ++i) out += "-" + a[i] + "\n";
   for (std::size_t i = prefix; i < sb; ++i) out += "+" + b[i] + "\n";
   return out;

@@ -91,14 +91,17 @@ class Server {
   bool shut_down_ = false;
   int exit_code_ = 1;
 
-  lsp::Document& document(const json& params) { return documents_.at(params.at("textDocument").at("uri").get<std::string>()); }
+  lsp::Document& document(const json& params) {
+    return documents_.at(params.at("textDocument").at("uri").get<std::string>());
+  }
 
   void opened(const std::string& uri, std::string text) {
     lsp::Document& d = documents_[uri];
     d.uri = uri;
     d.path = path_of(uri);
     d.update(std::move(text));
-    write_message({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", d.published_diagnostics()}});
+    write_message(
+        {{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", d.published_diagnostics()}});
   }
 
   json answer(const std::string& method, const json& params) {

@@ -96,8 +96,8 @@ _tariff() {{
 }}
 complete -F _tariff tariff
 )__",
-                     fmt::arg("names", names), fmt::arg("paths", value_options('|')), fmt::arg("per_command", per_command),
-                     fmt::arg("products", products.empty() ? "-" : products),
+                     fmt::arg("names", names), fmt::arg("paths", value_options('|')),
+                     fmt::arg("per_command", per_command), fmt::arg("products", products.empty() ? "-" : products),
                      fmt::arg("names_nl", [&] {
                        std::string s = names;
                        std::replace(s.begin(), s.end(), ' ', '\n');

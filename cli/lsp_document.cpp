@@ -17,14 +17,63 @@ namespace tariff::cli::lsp {
 namespace {
 
 // The words that start a rule file's items and clauses, for completion.
-constexpr const char* keywords[] = {
-    "product", "currency", "cycle",   "source",   "meter",  "aka",     "actions",  "unit",     "free",
-    "per",     "for",      "each",    "unless",   "grant",  "valid",   "when",     "packs",    "stackable",
-    "not",     "refundable", "requires", "postpaid", "band", "by",     "settle",   "freeze",   "alert",
-    "below",   "notice",   "total",   "example",  "usage",  "buy",     "held",     "state",    "expect",
-    "discrepancy", "fee",  "includes", "pack",    "grants", "note",    "from",     "to",       "step",
-    "up",      "else",     "rated",   "accounts", "are",    "volume",  "graduated", "postpaid_quantity",
-    "month",   "year",     "联系商务", "contact sales"};
+constexpr const char* keywords[] = {"product",
+                                    "currency",
+                                    "cycle",
+                                    "source",
+                                    "meter",
+                                    "aka",
+                                    "actions",
+                                    "unit",
+                                    "free",
+                                    "per",
+                                    "for",
+                                    "each",
+                                    "unless",
+                                    "grant",
+                                    "valid",
+                                    "when",
+                                    "packs",
+                                    "stackable",
+                                    "not",
+                                    "refundable",
+                                    "requires",
+                                    "postpaid",
+                                    "band",
+                                    "by",
+                                    "settle",
+                                    "freeze",
+                                    "alert",
+                                    "below",
+                                    "notice",
+                                    "total",
+                                    "example",
+                                    "usage",
+                                    "buy",
+                                    "held",
+                                    "state",
+                                    "expect",
+                                    "discrepancy",
+                                    "fee",
+                                    "includes",
+                                    "pack",
+                                    "grants",
+                                    "note",
+                                    "from",
+                                    "to",
+                                    "step",
+                                    "up",
+                                    "else",
+                                    "rated",
+                                    "accounts",
+                                    "are",
+                                    "volume",
+                                    "graduated",
+                                    "postpaid_quantity",
+                                    "month",
+                                    "year",
+                                    "联系商务",
+                                    "contact sales"};
 
 std::size_t utf16_units(std::string_view text) {
   std::size_t n = 0;
@@ -75,7 +124,8 @@ json Document::position(std::size_t offset) const {
   offset = std::min(offset, text.size());
   std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
   line_start = line_start == std::string::npos || offset == 0 ? 0 : line_start + 1;
-  std::size_t line = static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(line_start), '\n'));
+  std::size_t line =
+      static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(line_start), '\n'));
   return {{"line", line}, {"character", utf16_units(std::string_view(text).substr(line_start, offset - line_start))}};
 }
 
@@ -88,7 +138,10 @@ json Document::published_diagnostics() const {
   json list = json::array();
   for (const auto& d : diagnostics.list()) {
     // A diagnostic about the prelude or no place is shown at the top of the file.
-    json item = {{"range", range(d.span)}, {"severity", 1}, {"source", "tariff"}, {"code", d.code},
+    json item = {{"range", range(d.span)},
+                 {"severity", 1},
+                 {"source", "tariff"},
+                 {"code", d.code},
                  {"message", d.hint.empty() ? d.message : d.message + "\nhint: " + d.hint}};
     json related = json::array();
     for (const auto& n : d.notes)
@@ -104,7 +157,8 @@ json Document::completion() const {
   json items = json::array();
   std::set<std::string> seen;
   auto add = [&](const std::string& label, int kind, const std::string& detail) {
-    if (!label.empty() && seen.insert(label).second) items.push_back({{"label", label}, {"kind", kind}, {"detail", detail}});
+    if (!label.empty() && seen.insert(label).second)
+      items.push_back({{"label", label}, {"kind", kind}, {"detail", detail}});
   };
   if (ast)
     for (const auto& p : ast->products) {
@@ -184,9 +238,9 @@ json Document::hover(std::size_t offset) const {
                   if (d.size_text == size) return true;
             return false;
           });
-          std::string value = fmt::format("**{}**{} — pack {}\n\nprice: **{}**\n\nexamples that draw on it: {}",
-                                          row.key.text, m ? " (" + m->id.text + ")" : "", size,
-                                          text_of(row.cells[i].span), touched);
+          std::string value =
+              fmt::format("**{}**{} — pack {}\n\nprice: **{}**\n\nexamples that draw on it: {}", row.key.text,
+                          m ? " (" + m->id.text + ")" : "", size, text_of(row.cells[i].span), touched);
           return {{"contents", {{"kind", "markdown"}, {"value", value}}}, {"range", range(row.cells[i].span)}};
         }
   }

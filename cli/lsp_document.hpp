@@ -28,11 +28,11 @@ struct Document {
   json position(std::size_t offset) const;
   json range(const Span& span) const;
 
-  json published_diagnostics() const;               // textDocument/publishDiagnostics params
-  json completion() const;                          // CompletionItem[]
-  json hover(std::size_t offset) const;             // Hover or null
-  json definition(std::size_t offset) const;        // Location or null
-  json formatting() const;                          // TextEdit[]
+  json published_diagnostics() const;         // textDocument/publishDiagnostics params
+  json completion() const;                    // CompletionItem[]
+  json hover(std::size_t offset) const;       // Hover or null
+  json definition(std::size_t offset) const;  // Location or null
+  json formatting() const;                    // TextEdit[]
 };
 
 }  // namespace tariff::cli::lsp

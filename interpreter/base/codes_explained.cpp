@@ -178,7 +178,8 @@ extra argument, a value of the wrong form. The hint names the nearest command or
 }  // namespace
 
 std::string_view code_explanation(std::string_view code) {
-  auto it = std::find_if(explanations.begin(), explanations.end(), [&](const Explanation& e) { return e.code == code; });
+  auto it =
+      std::find_if(explanations.begin(), explanations.end(), [&](const Explanation& e) { return e.code == code; });
   return it == explanations.end() ? std::string_view{} : it->text;
 }
 

@@ -47,7 +47,7 @@ std::vector<std::string> nearest(std::string_view word, const std::vector<std::s
     if (c.empty() || c == word) continue;
     if (std::any_of(near.begin(), near.end(), [&](const auto& n) { return n.second == c; })) continue;
     std::size_t d = edit_distance(word, c);
-    if (d >= std::max(length, code_points(c).size())) continue;  // nothing in common: 'x' is not '万' 
+    if (d >= std::max(length, code_points(c).size())) continue;  // nothing in common: 'x' is not '万'
     // A prefix of a long name is what was meant when it is a good part of it (人脸 is not).
     bool prefix = length >= 3 && c.size() > word.size() && c.compare(0, word.size(), word) == 0;
     if (d <= allowed || prefix) near.emplace_back(prefix ? std::min(d, allowed) : d, c);

@@ -20,7 +20,7 @@ struct Line {
   std::size_t begin = 0;  // offset of the line in the source
   std::string text;       // without indentation or trailing blanks
   Kind kind = Kind::code;
-  int depth = 0;          // braces open before its first character
+  int depth = 0;                    // braces open before its first character
   std::vector<std::string> fields;  // code: its tokens; a string is one
   std::string comment;              // code: a trailing comment
 };
@@ -184,7 +184,9 @@ void align_comments(const std::vector<Line>& lines, std::vector<std::string>& co
       continue;
     }
     std::size_t j = i, width = 0;
-    for (; j < lines.size() && !lines[j].comment.empty() && lines[j].kind != Kind::table && lines[j].depth == lines[i].depth; ++j)
+    for (; j < lines.size() && !lines[j].comment.empty() && lines[j].kind != Kind::table &&
+           lines[j].depth == lines[i].depth;
+         ++j)
       width = std::max(width, display_width(code[j]) + (lines[j].kind == Kind::continuation ? 4 : 0));
     for (std::size_t k = i; k < j; ++k) {
       std::size_t own = display_width(code[k]) + (lines[k].kind == Kind::continuation ? 4 : 0);
@@ -214,10 +216,12 @@ std::optional<std::string> format_rules(const SourcePtr& source, Diagnostics& di
       continue;
     }
     std::size_t j = i;
-    while (j < lines.size() && (lines[j].kind == Kind::table || (lines[j].kind == Kind::comment && j + 1 < lines.size() &&
-                                                                    lines[j + 1].kind == Kind::table)))
+    while (j < lines.size() &&
+           (lines[j].kind == Kind::table ||
+            (lines[j].kind == Kind::comment && j + 1 < lines.size() && lines[j + 1].kind == Kind::table)))
       ++j;
-    std::vector<std::string> table(code.begin() + static_cast<std::ptrdiff_t>(i), code.begin() + static_cast<std::ptrdiff_t>(j));
+    std::vector<std::string> table(code.begin() + static_cast<std::ptrdiff_t>(i),
+                                   code.begin() + static_cast<std::ptrdiff_t>(j));
     auto aligned = align_table(table);
     std::copy(aligned.begin(), aligned.end(), code.begin() + static_cast<std::ptrdiff_t>(i));
     i = j;

@@ -60,7 +60,8 @@ std::vector<std::string> offered_words(const std::string& message) {
 
 // 1,5 → "decimal comma? write 1.5"; the span of the whole number in `begin`, `end`.
 std::string decimal_comma(const std::string& text, std::size_t& begin, std::size_t& end) {
-  if (text[begin] != ',' || begin == 0 || !digit(text[begin - 1]) || begin + 1 >= text.size() || !digit(text[begin + 1]))
+  if (text[begin] != ',' || begin == 0 || !digit(text[begin - 1]) || begin + 1 >= text.size() ||
+      !digit(text[begin + 1]))
     return {};
   std::size_t first = begin, last = begin + 1;
   while (first > 0 && (digit(text[first - 1]) || text[first - 1] == '_')) --first;

@@ -23,9 +23,12 @@ std::string g(const Decimal& d) { return d.to_string_grouped(','); }
 // A price cell as the rule file writes it: 0.0032, 10%, -, 联系商务.
 std::string cell(const Price& p) {
   switch (p.kind) {
-    case Price::Kind::not_sold: return "-";
-    case Price::Kind::contact_sales: return written(p.span, "联系商务");
-    case Price::Kind::amount: break;
+    case Price::Kind::not_sold:
+      return "-";
+    case Price::Kind::contact_sales:
+      return written(p.span, "联系商务");
+    case Price::Kind::amount:
+      break;
   }
   std::string text = written(p.span, p.amount.to_string());
   return text.ends_with('%') ? fmt::format("{} ({})", text, p.amount.to_string()) : text;
@@ -85,7 +88,8 @@ void pack_sections(const Product& p, std::vector<doc::Section>& out) {
     std::vector<std::pair<Decimal, std::string>> sizes;
     for (const auto& m : p.meters)
       for (const auto& k : m.packs)
-        if (k.terms == terms.get() && std::none_of(sizes.begin(), sizes.end(), [&](const auto& s) { return s.first == k.size; }))
+        if (k.terms == terms.get() &&
+            std::none_of(sizes.begin(), sizes.end(), [&](const auto& s) { return s.first == k.size; }))
           sizes.emplace_back(k.size, k.size_text);
     std::sort(sizes.begin(), sizes.end());
     doc::Table t{{"资源包规格"}, {}};
@@ -94,16 +98,17 @@ void pack_sections(const Product& p, std::vector<doc::Section>& out) {
       std::vector<std::string> row{m.display_name()};
       bool any = false;
       for (const auto& s : sizes) {
-        auto k = std::find_if(m.packs.begin(), m.packs.end(), [&](const Pack& x) { return x.terms == terms.get() && x.size == s.first; });
+        auto k = std::find_if(m.packs.begin(), m.packs.end(),
+                              [&](const Pack& x) { return x.terms == terms.get() && x.size == s.first; });
         row.push_back(k == m.packs.end() ? "-" : cell(k->price));
         any = any || k != m.packs.end();
       }
       if (any) t.rows.push_back(std::move(row));
     }
-    std::string how = fmt::format("valid {} months, {}, {}{}", terms->valid_months,
-                                  terms->stackable ? "stackable" : "not stackable",
-                                  terms->refundable ? "refundable" : "not refundable",
-                                  terms->requires_state ? ", for " + *terms->requires_state + " accounts only" : "");
+    std::string how =
+        fmt::format("valid {} months, {}, {}{}", terms->valid_months, terms->stackable ? "stackable" : "not stackable",
+                    terms->refundable ? "refundable" : "not refundable",
+                    terms->requires_state ? ", for " + *terms->requires_state + " accounts only" : "");
     out.push_back({"预付费资源包 Packs", 2, {paragraph(how + ". '-': not sold."), table(std::move(t))}});
   }
 }
@@ -135,16 +140,19 @@ void postpaid_sections(const Product& p, std::vector<doc::Section>& out) {
 
 std::string fee_text(const Product& p, const Fee& f) {
   std::string per;
-  for (const auto& d : f.dimensions) per += fmt::format(" per {}{}", d.per == Decimal(1) ? "" : d.per.to_string() + " ", d.name);
+  for (const auto& d : f.dimensions)
+    per += fmt::format(" per {}{}", d.per == Decimal(1) ? "" : d.per.to_string() + " ", d.name);
   std::string out = fmt::format("{} ({}): {} {}{}", f.display_name(), f.id, f.price.to_string(), p.currency, per);
-  for (const auto& inc : f.includes) out += fmt::format("; includes a {} pack of {}", inc.size_text, p.meters[inc.meter].display_name());
+  for (const auto& inc : f.includes)
+    out += fmt::format("; includes a {} pack of {}", inc.size_text, p.meters[inc.meter].display_name());
   if (f.grants_state) out += "; makes the account " + *f.grants_state;
   if (f.requires_state) out += "; for " + *f.requires_state + " accounts only";
   for (const auto& d : f.dimensions) {
     if (d.from && d.to) out += fmt::format("; {} from {} to {}", d.name, d.from->to_string(), d.to->to_string());
     if (d.step) out += fmt::format("; {} in steps of {}", d.name, d.step->to_string());
     if (d.up_to)
-      out += fmt::format("; {} up to {}{}", d.name, d.up_to->to_string(), d.beyond_is_contact_sales ? ", more: 联系商务" : "");
+      out += fmt::format("; {} up to {}{}", d.name, d.up_to->to_string(),
+                         d.beyond_is_contact_sales ? ", more: 联系商务" : "");
   }
   for (const auto& n : f.notes) out += "; " + n;
   return out;
@@ -154,9 +162,14 @@ doc::Section settlement_section(const Product& p) {
   std::string order;
   for (auto s : p.settlement) order += (order.empty() ? "" : " > ") + std::string(to_string(s));
   std::vector<std::string> items{"结算顺序 settlement order: " + order};
-  if (p.freeze) items.push_back(fmt::format("次月预授权冻结 freeze: {}% of the month's usage at list price", (*p.freeze * 100).normalized().to_string()));
-  if (p.alert_below) items.push_back(fmt::format("资源包提醒 alert: when a pack has less than {}% left, or is used up", (*p.alert_below * 100).normalized().to_string()));
-  for (const auto& n : p.notices) items.push_back(fmt::format("notice over {} {}: {}", g(n.threshold), p.currency, n.text));
+  if (p.freeze)
+    items.push_back(fmt::format("次月预授权冻结 freeze: {}% of the month's usage at list price",
+                                (*p.freeze * 100).normalized().to_string()));
+  if (p.alert_below)
+    items.push_back(fmt::format("资源包提醒 alert: when a pack has less than {}% left, or is used up",
+                                (*p.alert_below * 100).normalized().to_string()));
+  for (const auto& n : p.notices)
+    items.push_back(fmt::format("notice over {} {}: {}", g(n.threshold), p.currency, n.text));
   for (const auto& s : p.rated_states) items.push_back("batch rating bills accounts as " + s);
   return {"结算 Settlement", 2, {list(items)}};
 }
@@ -166,13 +179,16 @@ std::string request_text(const Product& p, const BillRequest& r) {
   for (std::size_t m = 0; m < r.usage.size(); ++m)
     if (!r.usage[m].is_zero()) parts.push_back(fmt::format("usage {} = {}", p.meters[m].display_name(), g(r.usage[m])));
   for (const auto& b : r.buys)
-    parts.push_back(fmt::format("buy {} {} × {}", p.meters[b.meter].display_name(), p.meters[b.meter].packs[b.pack].size_text, b.count.to_string()));
+    parts.push_back(fmt::format("buy {} {} × {}", p.meters[b.meter].display_name(),
+                                p.meters[b.meter].packs[b.pack].size_text, b.count.to_string()));
   for (const auto& h : r.held)
-    parts.push_back(fmt::format("held {} {} left{}", p.meters[h.meter].display_name(), g(h.remaining), h.size ? " of " + g(*h.size) : ""));
+    parts.push_back(fmt::format("held {} {} left{}", p.meters[h.meter].display_name(), g(h.remaining),
+                                h.size ? " of " + g(*h.size) : ""));
   for (const auto& f : r.fees) {
     std::string q;
     const Fee& fee = p.fees[f.fee];
-    for (std::size_t i = 0; i < fee.dimensions.size(); ++i) q += fmt::format(" {} = {}", fee.dimensions[i].name, f.quantities[i].to_string());
+    for (std::size_t i = 0; i < fee.dimensions.size(); ++i)
+      q += fmt::format(" {} = {}", fee.dimensions[i].name, f.quantities[i].to_string());
     parts.push_back(fmt::format("fee {}{}", fee.display_name(), q));
   }
   for (const auto& s : r.states) parts.push_back("state " + s);
@@ -208,7 +224,8 @@ std::string band_notation(const Band& b, const std::string& q) {
     std::size_t f = s.find_first_not_of(' '), l = s.find_last_not_of(' ');
     return f == std::string::npos ? std::string() : s.substr(f, l - f + 1);
   };
-  std::string lower = trim(inner.substr(0, comma)), upper = comma == std::string::npos ? "" : trim(inner.substr(comma + 1));
+  std::string lower = trim(inner.substr(0, comma)),
+              upper = comma == std::string::npos ? "" : trim(inner.substr(comma + 1));
   if (!b.upper) return fmt::format("{} {} {}", q, b.lower_closed ? "≥" : ">", lower);
   return fmt::format("{} {} {} {} {}", lower, b.lower_closed ? "≤" : "<", q, b.upper_closed ? "≤" : "<", upper);
 }

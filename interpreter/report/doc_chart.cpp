@@ -64,7 +64,8 @@ std::string meter_chart(const Product& p, MeterIndex m) {
   double hi_x = std::ceil(std::log10(top_edge * 10));
   // Usage sampled evenly on the log scale, and on both sides of every band edge (the cliffs).
   std::vector<std::uint64_t> qs;
-  for (int i = 0; i <= 240; ++i) qs.push_back(static_cast<std::uint64_t>(std::llround(std::pow(10.0, hi_x * i / 240.0))));
+  for (int i = 0; i <= 240; ++i)
+    qs.push_back(static_cast<std::uint64_t>(std::llround(std::pow(10.0, hi_x * i / 240.0))));
   for (const auto& b : bands)
     for (const Decimal* edge : {&b.lower, b.upper ? &*b.upper : nullptr})
       if (edge && edge->is_integer() && !edge->is_negative())
@@ -89,37 +90,43 @@ std::string meter_chart(const Product& p, MeterIndex m) {
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\">\n"
       "<title>{}: the monthly bill against usage</title>\n"
-      "<text x=\"{}\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{} — monthly bill ({}), postpaid only, log scales</text>\n",
+      "<text x=\"{}\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{} — monthly bill ({}), postpaid only, log "
+      "scales</text>\n",
       width, height, width, height, escape(meter.display_name()), left, escape(meter.display_name()), p.currency);
   for (double e = 0; e <= hi_x; ++e)
-    svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#eee\"/>"
-                       "<text x=\"{0:.1f}\" y=\"{3}\" font-size=\"11\" text-anchor=\"middle\">{4}</text>\n",
-                       x(std::pow(10.0, e)), top, height - bottom, height - bottom + 16, short_quantity(std::pow(10.0, e)));
+    svg += fmt::format(
+        "<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#eee\"/>"
+        "<text x=\"{0:.1f}\" y=\"{3}\" font-size=\"11\" text-anchor=\"middle\">{4}</text>\n",
+        x(std::pow(10.0, e)), top, height - bottom, height - bottom + 16, short_quantity(std::pow(10.0, e)));
   for (double e = lo_y; e <= hi_y; ++e)
-    svg += fmt::format("<line x1=\"{1}\" y1=\"{0:.1f}\" x2=\"{2}\" y2=\"{0:.1f}\" stroke=\"#eee\"/>"
-                       "<text x=\"{3}\" y=\"{0:.1f}\" font-size=\"11\" text-anchor=\"end\">{4}</text>\n",
-                       y(std::pow(10.0, e)), left, width - right, left - 6, fmt::format("{:g}", std::pow(10.0, e)));
+    svg += fmt::format(
+        "<line x1=\"{1}\" y1=\"{0:.1f}\" x2=\"{2}\" y2=\"{0:.1f}\" stroke=\"#eee\"/>"
+        "<text x=\"{3}\" y=\"{0:.1f}\" font-size=\"11\" text-anchor=\"end\">{4}</text>\n",
+        y(std::pow(10.0, e)), left, width - right, left - 6, fmt::format("{:g}", std::pow(10.0, e)));
   // Band edges, labelled with the band they start.
   for (const auto& b : bands) {
     double at = std::max(1.0, number(b.lower));
-    svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#9aa\" stroke-dasharray=\"4 3\"/>"
-                       "<text x=\"{3:.1f}\" y=\"{4}\" font-size=\"10\" fill=\"#577\">{5}</text>\n",
-                       x(at), top, height - bottom, x(at) + 3, top + 10, escape(b.text));
+    svg += fmt::format(
+        "<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#9aa\" stroke-dasharray=\"4 3\"/>"
+        "<text x=\"{3:.1f}\" y=\"{4}\" font-size=\"10\" fill=\"#577\">{5}</text>\n",
+        x(at), top, height - bottom, x(at) + 3, top + 10, escape(b.text));
   }
   // The bill, broken where the rules refuse to price (contact sales).
   std::string path;
   double last_y = 0, last_q = 0;
   for (const auto& [q, t] : points) {
     if (!t) {
-      if (!path.empty()) svg += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"#0b63c5\" stroke-width=\"2\"/>\n", path);
+      if (!path.empty())
+        svg += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"#0b63c5\" stroke-width=\"2\"/>\n", path);
       path.clear();
       continue;
     }
     double py = *t > 0 ? *t : std::pow(10.0, lo_y);
     if (!path.empty() && *t < last_y && q > last_q)  // a volume cliff: more usage, a smaller bill
-      svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"none\" stroke=\"#c53b0b\"/>"
-                         "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\" fill=\"#c53b0b\">cliff at {}</text>\n",
-                         x(q), y(py), x(q) + 6, y(py) + 14, short_quantity(q));
+      svg += fmt::format(
+          "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"none\" stroke=\"#c53b0b\"/>"
+          "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\" fill=\"#c53b0b\">cliff at {}</text>\n",
+          x(q), y(py), x(q) + 6, y(py) + 14, short_quantity(q));
     path += fmt::format("{}{:.1f},{:.1f} ", path.empty() ? "M" : "L", x(q), y(py));
     last_y = *t;
     last_q = q;
@@ -143,10 +150,11 @@ std::string meter_chart(const Product& p, MeterIndex m) {
       auto t = bill_at(p, m, mid);
       (t && number(*t) >= price ? hi : lo) = mid;
     }
-    svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"#1a7f37\"/>"
-                       "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\" fill=\"#1a7f37\">{} pack ({}) pays off from {}</text>\n",
-                       x(static_cast<double>(hi)), y(price), x(static_cast<double>(hi)) - 4, y(price) - 7, escape(k.size_text),
-                       k.price.amount.to_string_grouped(','), short_quantity(static_cast<double>(hi)));
+    svg += fmt::format(
+        "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"#1a7f37\"/>"
+        "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\" fill=\"#1a7f37\">{} pack ({}) pays off from {}</text>\n",
+        x(static_cast<double>(hi)), y(price), x(static_cast<double>(hi)) - 4, y(price) - 7, escape(k.size_text),
+        k.price.amount.to_string_grouped(','), short_quantity(static_cast<double>(hi)));
   }
   svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">usage per month ({}s)</text>\n",
                      (left + width - right) / 2, height - 6, escape(meter.unit));

@@ -31,11 +31,20 @@ std::string html_escape(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -77,13 +86,20 @@ std::string doc_markdown(const Product& product) {
     for (const auto& b : s.blocks) {
       out += "\n";
       switch (b.kind) {
-        case doc::Block::Kind::paragraph: out += b.text + "\n"; break;
+        case doc::Block::Kind::paragraph:
+          out += b.text + "\n";
+          break;
         case doc::Block::Kind::list:
           for (const auto& i : b.items) out += "- " + i + "\n";
           break;
-        case doc::Block::Kind::table: out += md_table(b.table); break;
-        case doc::Block::Kind::code: out += "```\n" + b.text + "```\n"; break;
-        case doc::Block::Kind::chart: break;
+        case doc::Block::Kind::table:
+          out += md_table(b.table);
+          break;
+        case doc::Block::Kind::code:
+          out += "```\n" + b.text + "```\n";
+          break;
+        case doc::Block::Kind::chart:
+          break;
       }
     }
   }
@@ -100,15 +116,23 @@ std::string doc_html(const Product& product) {
     if (!s.title.empty()) out += fmt::format("<h{0}>{1}</h{0}>\n", s.level, html_escape(s.title));
     for (const auto& b : s.blocks) {
       switch (b.kind) {
-        case doc::Block::Kind::paragraph: out += "<p>" + html_escape(b.text) + "</p>\n"; break;
+        case doc::Block::Kind::paragraph:
+          out += "<p>" + html_escape(b.text) + "</p>\n";
+          break;
         case doc::Block::Kind::list:
           out += "<ul>\n";
           for (const auto& i : b.items) out += "<li>" + html_escape(i) + "</li>\n";
           out += "</ul>\n";
           break;
-        case doc::Block::Kind::table: out += html_table(b.table); break;
-        case doc::Block::Kind::code: out += "<pre>" + html_escape(b.text) + "</pre>\n"; break;
-        case doc::Block::Kind::chart: out += "<figure>\n" + b.text + "</figure>\n"; break;
+        case doc::Block::Kind::table:
+          out += html_table(b.table);
+          break;
+        case doc::Block::Kind::code:
+          out += "<pre>" + html_escape(b.text) + "</pre>\n";
+          break;
+        case doc::Block::Kind::chart:
+          out += "<figure>\n" + b.text + "</figure>\n";
+          break;
       }
     }
   }
