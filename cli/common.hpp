@@ -106,5 +106,7 @@ int cmd_fmt(Args args);
 int cmd_doc(Args args);
 int cmd_lsp(Args args);
 int cmd_explain(Args args);
+int cmd_lint(Args args);
+int cmd_diff(Args args);
 
 }  // namespace tariff::cli

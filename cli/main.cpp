@@ -152,6 +152,8 @@ int dispatch(const std::string& command, Args args) {
   if (command == "eval") return cmd_eval(std::move(args));
   if (command == "repl") return cmd_repl(std::move(args));
   if (command == "rate") return cmd_rate(std::move(args));
+  if (command == "lint") return cmd_lint(std::move(args));
+  if (command == "diff") return cmd_diff(std::move(args));
   if (command == "fmt") return cmd_fmt(std::move(args));
   if (command == "doc") return cmd_doc(std::move(args));
   if (command == "lsp") return cmd_lsp(std::move(args));

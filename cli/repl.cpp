@@ -78,8 +78,7 @@ struct Repl {
     auto src = source(text, first_line);
     Diagnostics d;
     auto statements = parse_script(src, d, from);
-    if (!statements || statements->size() != 1 ||
-        statements->front()->kind != script::Statement::Kind::expression) {
+    if (!statements || statements->size() != 1 || statements->front()->kind != script::Statement::Kind::expression) {
       if (d.empty()) std::cerr << ":explain needs one expression, like :explain total(b)\n";
       print_diagnostics(d);
       ++errors;
@@ -98,11 +97,12 @@ struct Repl {
     try {
       script::Outcome out = interp->run(*statements->front());
       auto bill = last.bill;
-      if (out.value && out.value->kind == script::Value::Kind::bill) bill = out.value->bill;
+      const auto* bill_value = out.value ? std::get_if<script::BillValue>(&*out.value) : nullptr;
+      if (bill_value) bill = bill_value->bill;
       if (out.value && !bill)
         std::cout << script::format_value(*out.value, options.print) << "\n(no bill behind this value)\n";
       if (bill) std::cout << explain_bill(*bill);
-      if (out.value && bill && out.value->kind != script::Value::Kind::bill)
+      if (out.value && bill && !bill_value)
         std::cout << "= " << script::format_value(*out.value, options.print) << "\n";
     } catch (const DiagnosticError& e) {
       print_diagnostics(e.diagnostics);
@@ -167,23 +167,11 @@ struct Repl {
     return true;
   }
 
+  // Tab: the commands after ':', else what the interpreter says a script may write here (its
+  // built-ins from their table, the keywords from their one list, the names of the rules).
   std::vector<std::string> completions(const std::string& word) const {
     if (word.starts_with(":")) return commands;
-    std::vector<std::string> out = interp->names();
-    for (const auto& p : interp->rules().catalog.products) {
-      out.push_back(p->id);
-      for (const auto& m : p->meters) {
-        out.push_back(m.id);
-        out.insert(out.end(), m.names.begin(), m.names.end());
-        out.insert(out.end(), m.aka.begin(), m.aka.end());
-        out.insert(out.end(), m.actions.begin(), m.actions.end());
-      }
-    }
-    for (const char* w :
-         {"let", "fn",  "if",   "then",  "else",    "assert",    "expect",    "true", "false", "and",   "or",
-          "not", "buy", "held", "state", "half_up", "half_even", "half_down", "down", "up",    "floor", "ceiling"})
-      out.push_back(w);
-    return out;
+    return interp->completions();
   }
 };
 

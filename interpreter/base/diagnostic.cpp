@@ -12,6 +12,12 @@ void Diagnostics::error(std::string code, Span span, std::string message, std::s
   list_.push_back({std::move(code), std::move(span), std::move(message), std::move(hint), std::move(notes)});
 }
 
+void Diagnostics::warning(std::string code, Span span, std::string message, std::string hint,
+                          std::vector<Note> notes) {
+  list_.push_back(
+      {std::move(code), std::move(span), std::move(message), std::move(hint), std::move(notes), Severity::warning});
+}
+
 void Diagnostics::append(const Diagnostics& other) {
   list_.insert(list_.end(), other.list_.begin(), other.list_.end());
 }
@@ -102,6 +108,7 @@ struct Style {
 constexpr const char* bold = "1";
 constexpr const char* red = "1;31";
 constexpr const char* green = "1;32";
+constexpr const char* yellow = "1;33";
 constexpr const char* cyan = "1;36";
 constexpr const char* blue = "1;34";
 
@@ -133,9 +140,13 @@ std::string styled_excerpt(const Span& span, const Style& style, const char* car
 
 std::string render(const Diagnostic& d, const RenderOptions& options) {
   Style style{options.colour};
-  std::string label = d.code.empty() ? "error" : fmt::format("error[{}]", d.code);
-  std::string out = fmt::format("{}: {}: {}\n", style(bold, location(d.span)), style(red, label), style(bold, d.message));
-  out += styled_excerpt(d.span, style, red);
+  bool warning = d.severity == Severity::warning;
+  const char* colour = warning ? yellow : red;
+  std::string kind = warning ? "warning" : "error";
+  std::string label = d.code.empty() ? kind : fmt::format("{}[{}]", kind, d.code);
+  std::string out =
+      fmt::format("{}: {}: {}\n", style(bold, location(d.span)), style(colour, label), style(bold, d.message));
+  out += styled_excerpt(d.span, style, colour);
   for (const Note& n : d.notes) {
     out += fmt::format("{}: {}: {}\n", style(bold, location(n.span)), style(green, "note"), n.message);
     out += styled_excerpt(n.span, style, green);
@@ -183,7 +194,7 @@ std::string render_json(const Diagnostic& d) {
   JsonWriter w;
   w.begin_object();
   w.key("code").string(d.code);
-  w.key("severity").string("error");
+  w.key("severity").string(d.severity == Severity::warning ? "warning" : "error");
   place(w, d.span);
   w.key("message").string(d.message);
   if (d.hint.empty())

@@ -13,17 +13,23 @@ struct Note {
   std::string message;
 };
 
+// An error stops what it is about; a warning (tariff lint's findings) says what a rule set does
+// that its authors may not mean, and stops nothing.
+enum class Severity { error, warning };
+
 struct Diagnostic {
   std::string code;         // stable, for tests and tools: "syntax", "band-gap", "unknown-meter", ...
   Span span;                // where the caret goes
   std::string message;      // "bands (0, 300万] and (400万, 1500万] leave a gap"
   std::string hint;         // what to do about it; may be empty
   std::vector<Note> notes;  // other places involved (the band it overlaps, the first definition)
+  Severity severity = Severity::error;
 };
 
 class Diagnostics {
  public:
   void error(std::string code, Span span, std::string message, std::string hint = {}, std::vector<Note> notes = {});
+  void warning(std::string code, Span span, std::string message, std::string hint = {}, std::vector<Note> notes = {});
   bool empty() const { return list_.empty(); }
   std::size_t size() const { return list_.size(); }
   const std::vector<Diagnostic>& list() const { return list_; }
@@ -37,7 +43,7 @@ struct RenderOptions {
   bool colour = false;  // ANSI colours, for a terminal
 };
 
-// Human rendering, rustc-style:
+// Human rendering, rustc-style (a warning reads `warning[code]:` where an error reads `error[code]:`):
 //   file:line:col: error[code]: message
 //      12 |   | detect | 0.0005 |
 //         |            ^^^^^^

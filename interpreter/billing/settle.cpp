@@ -16,17 +16,6 @@ Decimal take(Decimal& left, const Decimal& available) {
   return taken;
 }
 
-// A held pack's size as the pack table (or the fee that includes it) writes it, 5000万, so that a
-// pack is named the same whether it was bought or held.
-std::string held_size_text(const Product& product, const Meter& m, const Decimal& size) {
-  for (const Pack& p : m.packs)
-    if (p.size == size) return p.size_text;
-  for (const Fee& fee : product.fees)
-    for (const IncludedPack& inc : fee.includes)
-      if (&product.meters[inc.meter] == &m && inc.size == size) return inc.size_text;
-  return size.to_string();
-}
-
 // "pack 5000万", "held pack 5000万", or "held pack" when its size is not known.
 std::string pack_name(const PackDraw& d) {
   if (d.bought()) return "pack " + d.size_text;
@@ -125,9 +114,33 @@ void Settler::check_held(const Meter& m, const HeldPack& h) const {
                                                 h.remaining.to_string()));
 }
 
-// Held packs go first into each meter's pool (they are older), then the packs bought now.
-void Settler::stock_packs(SettlementListener& listener) {
-  for (std::size_t i = 0; i < request_->held.size(); ++i) {
+// The name a pack of `size` has in the product's tables (5000万), or its plain size.
+std::string Settler::size_name(const Meter& m, const std::optional<Decimal>& size) const {
+  if (!size) return "held";
+  for (const Pack& p : m.packs)
+    if (p.size == *size) return p.size_text;
+  for (const Fee& fee : product_.fees)
+    for (const IncludedPack& inc : fee.includes)
+      if (&product_.meters[inc.meter] == &m && inc.size == *size) return inc.size_text;
+  return size->to_string();
+}
+
+// Held packs go first into each meter's pool (they are older), in the product's pack order
+// (earliest expiry, then earliest bought, as the prelude says), then the packs bought now.
+void Settler::stock_held(SettlementListener&) {
+  held_order_.resize(request_->held.size());
+  for (std::size_t i = 0; i < held_order_.size(); ++i) held_order_[i] = i;
+  auto month_key = [](const std::optional<int>& m) { return m ? *m : INT32_MAX; };  // unknown: last
+  std::stable_sort(held_order_.begin(), held_order_.end(), [&](std::size_t a, std::size_t b) {
+    const HeldPack &x = request_->held[a], &y = request_->held[b];
+    for (PackOrderKey key : product_.pack_order) {
+      int kx = month_key(key == PackOrderKey::expiry ? x.expires : x.bought);
+      int ky = month_key(key == PackOrderKey::expiry ? y.expires : y.bought);
+      if (kx != ky) return kx < ky;
+    }
+    return false;
+  });
+  for (std::size_t i : held_order_) {
     const HeldPack& h = request_->held[i];
     const Meter& m = product_.meters.at(h.meter);
     check_held(m, h);
@@ -135,9 +148,25 @@ void Settler::stock_packs(SettlementListener& listener) {
     auto& pool = pools_[h.meter];
     // Before the included packs of fees bought now, which are newer.
     auto at = std::find_if(pool.begin(), pool.end(), [](const PackDraw& d) { return d.bought(); });
-    pool.insert(at, {{PackSource::Kind::held, i}, h.size ? held_size_text(product_, m, *h.size) : "held", h.size,
-                     h.remaining, {}});
+    pool.insert(at, {{PackSource::Kind::held, i}, size_name(m, h.size), h.size, h.remaining, {}});
   }
+}
+
+// A product whose packs do not stack sells a meter one pack at a time: none may be bought while
+// one with calls left is held or bought in the same bill.
+void Settler::check_stacking(const Meter& m, const Pack& pack, const PackPurchase& b) const {
+  if (!pack.terms || pack.terms->stackable) return;
+  bool holding = std::any_of(pools_[b.meter].begin(), pools_[b.meter].end(),
+                             [](const PackDraw& d) { return !d.available.is_zero(); });
+  if (holding || b.count > 1)
+    throw BillingError("pack-not-stackable",
+                       fmt::format("{}: packs do not stack: a pack can be bought only when none is left",
+                                   meter_label(product_, m)),
+                       "the rules say the packs are not stackable; a rule that sells stacking says `stackable`");
+}
+
+void Settler::stock_packs(SettlementListener& listener) {
+  stock_held(listener);
   for (std::size_t i = 0; i < request_->buys.size(); ++i) {
     const PackPurchase& b = request_->buys[i];
     const Meter& m = product_.meters.at(b.meter);
@@ -147,6 +176,7 @@ void Settler::stock_packs(SettlementListener& listener) {
       throw BillingError("pack-count", fmt::format("{}: buying 0 packs of {} buys nothing: the count is at least 1",
                                                    meter_label(product_, m), pack.size_text));
     check_pack_state(m, pack);
+    check_stacking(m, pack, b);
     if (!pack.price.sold())
       throw BillingError("pack-not-sold",
                          fmt::format("{}: the {} pack is not sold", meter_label(product_, m), pack.size_text), "",
@@ -157,6 +187,15 @@ void Settler::stock_packs(SettlementListener& listener) {
     total_ += line.amount;
     listener.pack_bought(line);
   }
+}
+
+// What a ledger says is left of a grant or a free quota (none: nothing left), or the whole
+// `quantity` for a bill that stands alone.
+Decimal Settler::balance(const std::optional<std::vector<Balance>>& left, MeterIndex meter, const Decimal& quantity) {
+  if (!left) return quantity;
+  for (const Balance& b : *left)
+    if (b.meter == meter) return b.remaining;
+  return Decimal();
 }
 
 bool Settler::grant_valid(const Grant& g, SettlementListener& listener) {
@@ -182,11 +221,12 @@ void Settler::settle_meter(MeterIndex index, SettlementListener& listener) {
     Decimal taken;
     switch (step) {
       case SettlementStep::free:
-        if (m.free && !(m.free->lost_when && has_state(*m.free->lost_when))) taken = take(left, m.free->quantity);
+        if (m.free && !(m.free->lost_when && has_state(*m.free->lost_when)))
+          taken = take(left, m.free->period == "month" ? m.free->quantity : balance(request_->free_left, index, m.free->quantity));
         break;
       case SettlementStep::grant:
         if (m.grant && has_state(m.grant->when_state) && grant_valid(*m.grant, listener))
-          taken = take(left, m.grant->quantity);
+          taken = take(left, balance(request_->grants_left, index, m.grant->quantity));
         break;
       case SettlementStep::packs:
         for (PackDraw& draw : pool) {
@@ -234,14 +274,20 @@ void Settler::finish(SettlementListener& listener) {
     }
     listener.freeze(estimate * *product_.freeze);
   }
-  // 资源包剩余次数不足15%或耗尽时提醒.
+  // 资源包剩余次数不足15%或耗尽时提醒: once, in the bill where it happens — a pack used up by this
+  // bill, or one this bill takes under the threshold.
   if (product_.alert_below)
     for (MeterIndex i = 0; i < pools_.size(); ++i)
       for (const PackDraw& draw : pools_[i]) {
         const Meter& m = product_.meters[i];
-        if (draw.remaining().is_zero())
+        if (draw.available.is_zero()) continue;
+        if (draw.remaining().is_zero()) {
           listener.alert(fmt::format("{} {} is used up", m.display_name(), pack_name(draw)));
-        else if (draw.capacity && draw.remaining() < *draw.capacity * *product_.alert_below)
+          continue;
+        }
+        if (!draw.capacity) continue;
+        Decimal threshold = *draw.capacity * *product_.alert_below;
+        if (draw.remaining() < threshold && draw.available >= threshold)
           listener.alert(fmt::format("{} {} has {} left, under {}%", m.display_name(), pack_name(draw),
                                      draw.remaining().to_string(),
                                      (*product_.alert_below * 100).normalized().to_string()));

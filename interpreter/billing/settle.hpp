@@ -85,6 +85,11 @@ class Settler {
   void buy_fees(SettlementListener& listener);
   void include_packs(std::size_t purchase, const Fee& fee, const Decimal& units);
   void stock_packs(SettlementListener& listener);
+  void stock_held(SettlementListener& listener);
+  std::string size_name(const Meter& meter, const std::optional<Decimal>& size) const;
+  void check_stacking(const Meter& meter, const Pack& pack, const PackPurchase& purchase) const;
+  static Decimal balance(const std::optional<std::vector<Balance>>& left, MeterIndex meter, const Decimal& quantity);
+  std::vector<std::size_t> held_order_;
   void check_held(const Meter& meter, const HeldPack& held) const;
   void check_pack_state(const Meter& meter, const Pack& pack) const;
   void settle_meter(MeterIndex meter, SettlementListener& listener);

@@ -17,10 +17,20 @@ struct PackPurchase {
   Decimal count;
 };
 
+// A pack the account already holds. Its months, when known (from a ledger), order the draw:
+// earliest expiry first, then earliest bought (model/settlement.hpp's PackOrder).
 struct HeldPack {
   std::size_t meter;
   Decimal remaining;
   std::optional<Decimal> size;  // when known, alerts can tell how much of it is left
+  std::optional<int> bought, expires;
+};
+
+// What is left of a grant, or of a free quota that does not renew each month (per year, per
+// activity), as an account's ledger knows it: the step draws from it instead of the rule's quantity.
+struct Balance {
+  std::size_t meter;
+  Decimal remaining;
 };
 
 // A fee bought in a bill: one quantity per dimension, in the fee's order.
@@ -38,6 +48,10 @@ struct BillRequest {
   // Months since a one-time grant (the trial) was activated; a grant older than its validity has
   // expired. Unknown: the grant is taken to be valid.
   std::optional<int> grant_age_months;
+  // From an account's ledger (billing/ledger.hpp): present, the grant and the free quotas that do
+  // not renew each month are drawn from these balances (a meter without one has none left);
+  // absent, a bill stands alone and they are whole.
+  std::optional<std::vector<Balance>> grants_left, free_left;
 };
 
 }  // namespace tariff

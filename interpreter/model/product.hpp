@@ -58,6 +58,7 @@ struct Product {
   std::vector<std::unique_ptr<PackTerms>> pack_terms;  // owned here; packs point at them
   std::vector<Fee> fees;
   SettlementOrder settlement;
+  PackOrder pack_order;  // how held packs are drawn (the prelude's, unless the product states its own)
   std::optional<Decimal> freeze;       // pre-authorization freeze, as a fraction (1.2 for 120%)
   std::optional<Decimal> alert_below;  // pack alert threshold, as a fraction (0.15)
   std::vector<Notice> notices;

@@ -10,6 +10,12 @@ std::optional<SettlementStep> parse_settlement_step(std::string_view word) {
   return std::nullopt;
 }
 
+std::optional<PackOrderKey> parse_pack_order_key(std::string_view word) {
+  if (word == "expiry") return PackOrderKey::expiry;
+  if (word == "purchase") return PackOrderKey::purchase;
+  return std::nullopt;
+}
+
 std::string_view to_string(SettlementStep step) {
   switch (step) {
     case SettlementStep::free:

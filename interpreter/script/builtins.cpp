@@ -1,266 +1,89 @@
-// The built-in functions of scripts: what the language itself cannot express. Calls into the
-// rules (bill, unit_price, band, pack_price, ...) and exact rounding. Everything else, min, max,
+// The built-in functions of scripts: what the language itself cannot express, calls into the rules
+// (bill, unit_price, band, pack_price, ...) and exact rounding. Everything else, min, max,
 // ceil_to, percent_of, the freeze estimate, is written in the language in stdlib/functions.tariff.
+// This file is their table and what derives from it: the lookup, the arity check, the dispatch.
+#include "interpreter/script/builtins.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
-#include "interpreter/model/request_builder.hpp"
-#include "interpreter/script/interpreter.hpp"
+#include "interpreter/model/billing_error.hpp"
+#include "interpreter/script/call.hpp"
 
 namespace tariff::script {
 
 namespace {
-using Kind = Value::Kind;
-}  // namespace
 
-const std::vector<std::string>& Interpreter::builtin_names() {
-  static const std::vector<std::string> names = {
-      "amount",        "band",           "bill",  "currency",   "divide",     "fee",       "free_quota",
-      "freeze",        "freeze_rate",    "money", "pack_price", "plan",       "plan_cost", "plan_one_size",
-      "plan_postpaid", "postpaid_price", "round", "total",      "unit_price", "winner"};
-  return names;
-}
+constexpr std::string_view bill_total_usage = "total(bill) or freeze(bill)";
+constexpr std::string_view money_parts_usage = "amount(money) or currency(money)";
+constexpr std::string_view plan_parts_usage =
+    "plan_cost(plan), plan_one_size(plan), plan_postpaid(plan) or winner(plan)";
 
-const Expr& Interpreter::positional(const Expr& call, std::size_t i) {
-  const Arg& a = call.args.at(i);
-  if (!a.value || a.name) fail(a.span, "arity", fmt::format("{} takes no named arguments here", call.text));
-  return *a.value;
-}
-
-void Interpreter::expect_args(const Expr& call, std::size_t n, const char* usage) {
-  if (call.args.size() != n)
-    fail(call.span, "arity", fmt::format("{} takes {} argument{}", call.text, n, n == 1 ? "" : "s"), usage);
-}
-
-Decimal Interpreter::quantity_of(const Expr& e) {
-  Value v = evaluate(e);
-  if (v.kind != Kind::number) fail(e.span, "type", fmt::format("expected a number, not {}", kind_name(v.kind)));
-  return v.number;
-}
-
-Decimal Interpreter::number_arg(const Expr& call, std::size_t i) { return quantity_of(positional(call, i)); }
-
-int Interpreter::places_arg(const Expr& call, std::size_t i) {
-  const Expr& e = positional(call, i);
-  auto n = quantity_of(e).to_int64();
-  if (!n || *n < Decimal::min_places || *n > Decimal::max_scale)
-    fail(e.span, "places",
-         fmt::format("expected a whole number of decimal places from {} to {}", Decimal::min_places,
-                     Decimal::max_scale));
-  return static_cast<int>(*n);
-}
-
-RoundingMode Interpreter::mode_arg(const Expr& call, std::size_t i) {
-  const Expr& e = positional(call, i);
-  Value v = evaluate(e);
-  auto mode = v.kind == Kind::text ? parse_rounding_mode(v.text) : std::nullopt;
-  if (!mode)
-    fail(e.span, "rounding-mode", "expected a rounding mode",
-         "half_up, half_even, half_down, down, up, floor or ceiling");
-  return *mode;
-}
-
-const Product& Interpreter::product_arg(const Expr& call, std::size_t i) {
-  if (call.args.size() <= i)
-    fail(call.span, "arity", fmt::format("{} needs a product first", call.text), ":products lists them");
-  const Expr& e = positional(call, i);
-  Value v = evaluate(e);
-  if (v.kind != Kind::product)
-    fail(e.span, "type", fmt::format("expected a product, not {}", kind_name(v.kind)), ":products lists them");
-  return *v.product;
-}
-
-// The name a meter argument gives: a bare name is the meter's own name first (人脸比对), else a
-// binding or parameter holding one; a string names one.
-Name Interpreter::meter_name(const Expr& call, const Product& p, const Expr& arg) {
-  std::string name = arg.text;
-  bool bound = globals_.count(name) > 0 || (!frames_.empty() && frames_.back().count(name) > 0);
-  bool own_name = (arg.kind == Expr::Kind::variable && (p.find_meter(name) || !bound)) || arg.kind == Expr::Kind::text;
-  if (!own_name) {
-    Value v = evaluate(arg);
-    if (v.kind == Kind::meter && v.product == &p) return {p.meters[v.meter].id, arg.span};
-    if (v.kind != Kind::text)
-      fail(arg.span, "type", fmt::format("{} expects a meter of {}, not {}", call.text, p.id, kind_name(v.kind)));
-    name = v.text;
-  }
-  return {name, arg.span};
-}
-
-// A meter by id, display name, alias or API action of `p`, resolved as every name a user types is.
-MeterIndex Interpreter::meter_arg(const Expr& call, const Product& p, const Expr& arg) {
-  return resolve_meter(p, meter_name(call, p, arg));
-}
-
-Name Interpreter::meter_name(const Expr& call, const Product& p, const ast::Name& written) {
-  Expr meter;
-  meter.kind = Expr::Kind::variable;
-  meter.text = written.text;
-  meter.span = written.span;
-  return meter_name(call, p, meter);
-}
-
-Value Interpreter::money_of(const Product& p, Decimal amount) const {
-  return Value::money(std::move(amount), p.currency);
-}
-
-// bill(PRODUCT, METER = QTY..., buy = METER SIZE [× N], held = METER LEFT [of SIZE],
-//      fee = NAME [QTY] [DIM = QTY ...], state = "trial")
-Value Interpreter::bill_call(const Expr& e) {
-  const Product& p = product_arg(e, 0);
-  RequestBuilder request(p);
-  for (std::size_t i = 1; i < e.args.size(); ++i) {
-    const Arg& a = e.args[i];
-    if (a.fee) {
-      add_fee(request, p, *a.fee);
-    } else if (a.pack && a.pack->held) {
-      std::optional<Decimal> size;
-      if (a.pack->extra) size = quantity_of(*a.pack->extra);
-      request.hold(meter_name(e, p, a.pack->meter), quantity_of(*a.pack->size), size);
-    } else if (a.pack) {
-      const Span& at = a.pack->size->span;
-      request.buy(meter_name(e, p, a.pack->meter), quantity_of(*a.pack->size),
-                  {at.source->text.substr(at.begin, at.end - at.begin), at},
-                  a.pack->extra ? quantity_of(*a.pack->extra) : Decimal(1));
-    } else if (!a.name) {
-      fail(a.span, "arity",
-           "bill takes the product, then METER = QUANTITY, buy = ..., held = ..., fee = ..., state = \"...\"");
-    } else if (a.name->text == "state") {
-      Value v = evaluate(*a.value);
-      if (v.kind != Kind::text) fail(a.value->span, "type", "state = needs a string, the state's name: state = \"NAME\"");
-      request.state({v.text, a.value->span});
-    } else {
-      request.usage(meter_name(e, p, *a.name), quantity_of(*a.value));
-    }
-  }
-  auto b = std::make_shared<Bill>(tariff::bill(p, request.take()));
-  bill_used(b);
-  Value v;
-  v.kind = Kind::bill;
-  v.bill = b;
-  v.product = &p;
-  v.rules = rules_;
-  return v;
-}
-
-namespace {
-
-const Bill& bill_of(const Expr& e, const Value& v) {
-  if (v.kind != Kind::bill) fail(e.span, "type", fmt::format("expected a bill, not {}", kind_name(v.kind)));
-  return *v.bill;
-}
+// Sorted by name, each once, so that find_builtin() may search it by halves (test_builtins.cpp
+// checks it).
+// clang-format off
+constexpr std::array table = {
+  Builtin{"amount",         Arity::exactly(1), money_parts_usage, builtin::amount},
+  Builtin{"band",           Arity::exactly(3), "band(product, meter, quantity)", builtin::band},
+  Builtin{"bill",           Arity::at_least(1),
+          "bill(PRODUCT, METER = QUANTITY, ..., buy = METER SIZE [× N], held = METER LEFT [of SIZE], "
+          "fee = NAME [QUANTITY] [DIMENSION = QUANTITY ...], state = \"NAME\")", builtin::bill,
+          "bill needs a product first", ":products lists them"},
+  Builtin{"currency",       Arity::exactly(1), money_parts_usage, builtin::currency},
+  Builtin{"divide",         Arity::exactly(4), "divide(a, b, places, mode)", builtin::divide},
+  Builtin{"fee",            Arity::at_least(2),
+          "fee(PRODUCT, FEE, DIMENSION = QUANTITY, ...), e.g. fee(p, upgrade, day = 7, qps = 100)", builtin::fee,
+          "fee takes a product, the fee's name, then DIMENSION = QUANTITY for each dimension"},
+  Builtin{"free_quota",     Arity::exactly(2), "free_quota(product, meter)", builtin::free_quota},
+  Builtin{"freeze",         Arity::exactly(1), bill_total_usage, builtin::freeze},
+  Builtin{"freeze_rate",    Arity::exactly(1), "freeze_rate(product)", builtin::freeze_rate},
+  Builtin{"money",          Arity::exactly(2), "money(amount, \"CNY\")", builtin::money},
+  Builtin{"pack_price",     Arity::exactly(3), "pack_price(product, meter, size)", builtin::pack_price},
+  Builtin{"plan",           Arity::exactly(3), "plan(product, meter, annual_quantity), e.g. plan(p, m, 30万)",
+          builtin::plan},
+  Builtin{"plan_cost",      Arity::exactly(1), plan_parts_usage, builtin::plan_cost},
+  Builtin{"plan_one_size",  Arity::exactly(1), plan_parts_usage, builtin::plan_one_size},
+  Builtin{"plan_postpaid",  Arity::exactly(1), plan_parts_usage, builtin::plan_postpaid},
+  Builtin{"postpaid_price", Arity::exactly(3), "postpaid_price(product, meter, quantity)", builtin::postpaid_price},
+  Builtin{"round",          Arity::exactly(3), "round(x, places, mode), e.g. round(a / b, 2, half_up)", builtin::round},
+  Builtin{"total",          Arity::exactly(1), bill_total_usage, builtin::total},
+  Builtin{"unit_price",     Arity::exactly(3), "unit_price(product, meter, quantity)", builtin::unit_price},
+  Builtin{"winner",         Arity::exactly(1), plan_parts_usage, builtin::winner},
+};
+// clang-format on
 
 }  // namespace
 
-std::optional<Value> Interpreter::call_builtin(const Expr& e) {
-  const std::string& f = e.text;
+std::span<const Builtin> builtins() { return table; }
+
+const Builtin* find_builtin(std::string_view name) {
+  auto it = std::ranges::lower_bound(table, name, {}, &Builtin::name);
+  return it != table.end() && it->name == name ? &*it : nullptr;
+}
+
+void check_arity(const Builtin& b, const Expr& call) {
+  std::size_t n = call.args.size();
+  if (b.arity.accepts(n)) return;
+  auto plural = [](std::size_t k) { return k == 1 ? "" : "s"; };
+  if (n < b.arity.min && !b.too_few.empty())
+    fail(call.span, "arity", std::string(b.too_few), std::string(b.too_few_hint.empty() ? b.usage : b.too_few_hint));
+  std::string message;
+  if (b.arity.min == b.arity.max)
+    message = fmt::format("{} takes {} argument{}", b.name, b.arity.min, plural(b.arity.min));
+  else if (b.arity.max == Arity::variadic)
+    message = fmt::format("{} takes at least {} argument{}", b.name, b.arity.min, plural(b.arity.min));
+  else
+    message = fmt::format("{} takes {} to {} arguments", b.name, b.arity.min, b.arity.max);
+  fail(call.span, "arity", std::move(message), std::string(b.usage));
+}
+
+Value Interpreter::call_builtin(const Builtin& b, const Expr& e) {
+  check_arity(b, e);
+  Call call(*this, b, e);
   try {
-    if (f == "bill") return bill_call(e);
-    if (f == "fee") return fee_call(e);
-    if (f == "plan") return plan_call(e);
-    if (f == "plan_cost" || f == "plan_one_size" || f == "plan_postpaid" || f == "winner") return plan_part(e);
-    if (f == "round") {
-      // round(a / b, places, mode) divides once, rounding the exact quotient; round(x, ...) rounds x.
-      expect_args(e, 3, "round(x, places, mode), e.g. round(a / b, 2, half_up)");
-      const Expr& x = positional(e, 0);
-      int places = places_arg(e, 1);
-      RoundingMode mode = mode_arg(e, 2);
-      if (x.kind == Expr::Kind::chain && x.ops.back() == Op::divide) {
-        // a / b, or a * c / b: the chain up to its last step, then the rounded quotient.
-        std::size_t n = x.operands.size();
-        Value a = n == 2 ? evaluate(*x.operands[0]) : chain(x, n - 1), b = evaluate(*x.operands[n - 1]);
-        Value q = arithmetic(x.span, Op::multiply, a, Value::of(1), x.span);  // checks a's kind
-        if (b.kind != Kind::number && !(b.kind == Kind::money && a.kind == Kind::money && a.text == b.text))
-          fail(x.span, "type", fmt::format("cannot divide {} by {}", kind_name(a.kind), kind_name(b.kind)));
-        if (b.number.is_zero()) fail(x.operands[n - 1]->span, "division-by-zero", "division by zero");
-        q.number = Decimal::divide(a.number, b.number, places, mode);
-        if (b.kind == Kind::money) q.kind = Kind::number;
-        return q;
-      }
-      Value v = evaluate(x);
-      if (v.kind != Kind::number && v.kind != Kind::money)
-        fail(x.span, "type", fmt::format("cannot round {}", kind_name(v.kind)));
-      v.number = v.number.round(places, mode);
-      return v;
-    }
-    if (f == "divide") {
-      // As round(a / b, ...): money / number is money, money / money of one currency a number.
-      expect_args(e, 4, "divide(a, b, places, mode)");
-      Value a = evaluate(positional(e, 0)), b = evaluate(positional(e, 1));
-      if (a.kind != Kind::number && a.kind != Kind::money)
-        fail(positional(e, 0).span, "type", fmt::format("cannot divide {}", kind_name(a.kind)));
-      if (b.kind != Kind::number && !(b.kind == Kind::money && a.kind == Kind::money && a.text == b.text))
-        fail(positional(e, 1).span, "type", fmt::format("cannot divide {} by {}", kind_name(a.kind), kind_name(b.kind)));
-      if (b.number.is_zero()) fail(positional(e, 1).span, "division-by-zero", "division by zero");
-      a.number = Decimal::divide(a.number, b.number, places_arg(e, 2), mode_arg(e, 3));
-      if (b.kind == Kind::money) a.kind = Kind::number;
-      return a;
-    }
-    if (f == "total" || f == "freeze") {
-      expect_args(e, 1, "total(bill) or freeze(bill)");
-      Value v = evaluate(positional(e, 0));
-      const Bill& b = bill_of(positional(e, 0), v);
-      bill_used(v.bill);  // the bill behind the result
-      if (f == "total") return money_of(*b.product, b.total);
-      if (!b.freeze) fail(e.span, "no-freeze", fmt::format("product {} freezes nothing", b.product->id));
-      return money_of(*b.product, *b.freeze);
-    }
-    if (f == "amount" || f == "currency") {
-      expect_args(e, 1, "amount(money) or currency(money)");
-      Value v = evaluate(positional(e, 0));
-      if (v.kind != Kind::money)
-        fail(positional(e, 0).span, "type", fmt::format("expected money, not {}", kind_name(v.kind)));
-      return f == "amount" ? Value::of(v.number) : Value::string(v.text);
-    }
-    if (f == "money") {
-      expect_args(e, 2, "money(amount, \"CNY\")");
-      Value c = evaluate(positional(e, 1));
-      bool code = c.kind == Kind::text && c.text.size() == 3 &&
-                  std::all_of(c.text.begin(), c.text.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
-      if (!code)
-        fail(positional(e, 1).span, "type", "expected a currency code in quotes: three capital letters, like \"CNY\"");
-      return Value::money(number_arg(e, 0), c.text);
-    }
-    if (f == "freeze_rate") {
-      expect_args(e, 1, "freeze_rate(product)");
-      const Product& p = product_arg(e, 0);
-      return Value::of(p.freeze.value_or(Decimal(0)));
-    }
-    if (f == "free_quota") {
-      expect_args(e, 2, "free_quota(product, meter)");
-      const Product& p = product_arg(e, 0);
-      const Meter& m = p.meters[meter_arg(e, p, positional(e, 1))];
-      return Value::of(m.free ? m.free->quantity : Decimal(0));
-    }
-    if (f == "unit_price" || f == "band" || f == "postpaid_price") {
-      // The band a quantity reaches when all of it is billed postpaid, and its unit price.
-      expect_args(e, 3, "unit_price(product, meter, quantity)");
-      const Product& p = product_arg(e, 0);
-      const Meter& m = p.meters[meter_arg(e, p, positional(e, 1))];
-      Decimal q = number_arg(e, 2);
-      if (q.is_negative() || !q.is_integer())
-        fail(positional(e, 2).span, "quantity",
-             fmt::format("{} needs a whole, non-negative number of {}s, not {}", f, m.unit, q.to_string()));
-      if (!m.postpaid) fail(e.span, "no-postpaid", fmt::format("{} {} has no postpaid price", p.id, m.display_name()));
-      PostpaidCharge c = charge_postpaid(p, m, q, q);
-      if (f == "band") return Value::string(c.band ? m.postpaid->schedule->bands[*c.band].text : "-");
-      return money_of(p, f == "unit_price" ? c.unit_price : c.amount);
-    }
-    if (f == "pack_price") {
-      expect_args(e, 3, "pack_price(product, meter, size)");
-      const Product& p = product_arg(e, 0);
-      const Meter& m = p.meters[meter_arg(e, p, positional(e, 1))];
-      Decimal size = number_arg(e, 2);
-      for (const auto& k : m.packs)
-        if (k.size == size) {
-          if (!k.price.sold())
-            fail(e.span, "not-sold",
-                 fmt::format("{} pack {} is not sold at a listed price", m.display_name(), k.size_text));
-          return money_of(p, k.price.amount);
-        }
-      fail(positional(e, 2).span, "unknown-pack",
-           fmt::format("{} sells no {} pack of {}", p.id, m.display_name(), size.to_string()));
-    }
+    return b.function(call);
   } catch (const BillingError& error) {
     Diagnostics d;
     Diagnostic at_call = error.diagnostic(e.span);
@@ -269,7 +92,6 @@ std::optional<Value> Interpreter::call_builtin(const Expr& e) {
   } catch (const DecimalError& error) {
     fail(e.span, "arithmetic", error.what());
   }
-  return std::nullopt;
 }
 
 }  // namespace tariff::script

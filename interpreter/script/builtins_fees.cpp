@@ -2,63 +2,52 @@
 // bill buys (fee = NAME ...), plan(P, METER, ANNUAL_QTY) and what a plan says.
 #include <fmt/format.h>
 
-#include "interpreter/report/format_plan.hpp"
+#include "interpreter/model/fee.hpp"
 #include "interpreter/model/request_builder.hpp"
-#include "interpreter/script/interpreter.hpp"
+#include "interpreter/report/format_plan.hpp"
+#include "interpreter/script/builtins.hpp"
+#include "interpreter/script/call.hpp"
 
-namespace tariff::script {
+namespace tariff::script::builtin {
 
 namespace {
-using Kind = Value::Kind;
-
-const char* fee_usage = "fee(PRODUCT, FEE, DIMENSION = QUANTITY, ...), e.g. fee(p, upgrade, day = 7, qps = 100)";
-
-const Plan& plan_of(const Expr& e, const Value& v) {
-  if (v.kind != Kind::plan)
-    fail(e.span, "type", fmt::format("expected a plan, not {}", kind_name(v.kind)),
-         "plan(product, meter, annual_quantity)");
-  return *v.plan;
-}
-
-}  // namespace
 
 // A fee by id or name: a bare name is the fee's own first (licence), else a binding holding one.
-std::size_t Interpreter::fee_index(const Product& p, const Expr& arg) {
+std::size_t fee_index(Call& call, const Product& p, const Expr& arg) {
   std::string name = arg.text;
-  bool bound = globals_.count(name) > 0 || (!frames_.empty() && frames_.back().count(name) > 0);
-  if (arg.kind != Expr::Kind::text && !(arg.kind == Expr::Kind::variable && (p.find_fee(name) || !bound))) {
-    Value v = evaluate(arg);
-    if (v.kind != Kind::text)
-      fail(arg.span, "type", fmt::format("expected the name of a fee of {}, not {}", p.id, kind_name(v.kind)));
-    name = v.text;
+  if (arg.kind != Expr::Kind::text && !(arg.kind == Expr::Kind::variable && (p.find_fee(name) || !call.bound(name)))) {
+    Value v = call.evaluate(arg);
+    const auto* text = std::get_if<std::string>(&v);
+    if (!text) fail(arg.span, "type", fmt::format("expected the name of a fee of {}, not {}", p.id, kind_name(v)));
+    name = *text;
   }
   return resolve_fee(p, {name, arg.span});
 }
 
+}  // namespace
+
 // fee = NAME [QTY] [DIM = QTY ...] in a bill: dimensions not given take their default quantity.
-void Interpreter::add_fee(RequestBuilder& request, const Product& p, const FeeSpec& spec) {
+void add_fee(Call& call, RequestBuilder& request, const Product& p, const FeeSpec& spec) {
   Expr name;
   name.kind = Expr::Kind::variable;
   name.text = spec.fee.text;
   name.span = spec.fee.span;
-  Name fee{p.fees[fee_index(p, name)].id, spec.fee.span};
+  Name fee{p.fees[fee_index(call, p, name)].id, spec.fee.span};
   std::optional<std::pair<Span, Decimal>> first;
-  if (spec.first) first = {spec.first->span, quantity_of(*spec.first)};
+  if (spec.first) first = {spec.first->span, call.quantity(*spec.first)};
   std::vector<std::pair<Name, Decimal>> dimensions;
-  for (const auto& [dim, q] : spec.dimensions) dimensions.emplace_back(dim, quantity_of(*q));
+  for (const auto& [dim, q] : spec.dimensions) dimensions.emplace_back(dim, call.quantity(*q));
   request.fee(fee, first, dimensions);
 }
 
 // fee(PRODUCT, NAME, [QTY,] DIM = QTY, ...): the fee's amount; a quantity outside its limits is an error.
-Value Interpreter::fee_call(const Expr& e) {
-  if (e.args.size() < 2)
-    fail(e.span, "arity", "fee takes a product, the fee's name, then DIMENSION = QUANTITY for each dimension",
-         fee_usage);
-  const Product& p = product_arg(e, 0);
+Value fee(Call& call) {
+  const Expr& e = call.expr;
+  const Product& p = call.product(0);
   FeeSpec spec;
-  const Expr& name = positional(e, 1);
+  const Expr& name = call.positional(1);
   spec.fee = {name.text, name.span};
-  std::size_t index = fee_index(p, name);
+  std::size_t index = fee_index(call, p, name);
   spec.fee.text = p.fees[index].id;
   for (std::size_t i = 2; i < e.args.size(); ++i) {
     const Arg& a = e.args[i];
@@ -67,43 +56,63 @@ Value Interpreter::fee_call(const Expr& e) {
     else if (i == 2 && a.value)
       spec.first = a.value;
     else
-      fail(a.span, "arity", "after the fee's name, fee takes DIMENSION = QUANTITY", fee_usage);
+      fail(a.span, "arity", "after the fee's name, fee takes DIMENSION = QUANTITY", std::string(call.usage()));
   }
   RequestBuilder request(p);
-  add_fee(request, p, spec);
+  add_fee(call, request, p, spec);
   const FeePurchase& purchase = request.request().fees.front();
-  return money_of(p, fee_amount(p.id, p.fees[purchase.fee], purchase.quantities));
+  return Call::money(p, fee_amount(p.id, p.fees[purchase.fee], purchase.quantities));
 }
 
 // plan(PRODUCT, METER, ANNUAL_QUANTITY): what `tariff plan` computes, as a value.
-Value Interpreter::plan_call(const Expr& e) {
-  expect_args(e, 3, "plan(product, meter, annual_quantity), e.g. plan(p, m, 30万)");
-  const Product& p = product_arg(e, 0);
-  MeterIndex m = meter_arg(e, p, positional(e, 1));
-  Decimal volume = number_arg(e, 2);
-  Value v;
-  v.kind = Kind::plan;
-  v.plan = std::make_shared<Plan>(plan_purchase(p, m, volume));
-  v.product = &p;
-  v.rules = rules_;
-  return v;
+Value plan(Call& call) {
+  const Product& p = call.product(0);
+  MeterIndex m = call.meter(p, 1);
+  Decimal volume = call.number(2);
+  return PlanValue{std::make_shared<Plan>(plan_purchase(p, m, volume)), call.rules()};
 }
 
-// plan_cost, plan_one_size, plan_postpaid (money) and winner ("packs", "postpaid", "tie", "none").
-Value Interpreter::plan_part(const Expr& e) {
-  expect_args(e, 1, "plan_cost(plan), plan_one_size(plan), plan_postpaid(plan) or winner(plan)");
-  Value v = evaluate(positional(e, 0));
-  const Plan& plan = plan_of(positional(e, 0), v);
-  const Product& p = *plan.product;
-  if (e.text == "winner") return Value::string(plan_winner_name(plan.winner));
-  if (e.text == "plan_postpaid") {
-    if (!plan.postpaid.unavailable.empty())
-      fail(e.span, "not-priced", fmt::format("postpaid cannot price this plan: {}", plan.postpaid.unavailable));
-    return money_of(p, plan.postpaid.cost);
-  }
-  if (!plan.cheapest)
-    fail(e.span, "no-packs", fmt::format("{} sells no packs for {}", p.id, p.meters[plan.meter].display_name()));
-  return money_of(p, e.text == "plan_cost" ? plan.cheapest->cost : plan.one_size->cost);
+namespace {
+
+// The plan argument; shared, since the value it came in may be all that holds it.
+std::shared_ptr<const Plan> plan_arg(Call& call) {
+  Value v = call.value(0);
+  auto* plan = std::get_if<PlanValue>(&v);
+  if (!plan)
+    fail(call.positional(0).span, "type", fmt::format("expected a plan, not {}", kind_name(v)),
+         "plan(product, meter, annual_quantity)");
+  return std::move(plan->plan);
 }
 
-}  // namespace tariff::script
+// A plan with packs (the cheapest, and the cheapest in one size): none when the meter sells none.
+std::shared_ptr<const Plan> plan_with_packs(Call& call) {
+  auto plan = plan_arg(call);
+  const Product& p = *plan->product;
+  if (!plan->cheapest)
+    fail(call.span(), "no-packs", fmt::format("{} sells no packs for {}", p.id, p.meters[plan->meter].display_name()));
+  return plan;
+}
+
+}  // namespace
+
+Value plan_cost(Call& call) {
+  auto plan = plan_with_packs(call);
+  return Call::money(*plan->product, plan->cheapest->cost);
+}
+
+Value plan_one_size(Call& call) {
+  auto plan = plan_with_packs(call);
+  return Call::money(*plan->product, plan->one_size->cost);
+}
+
+Value plan_postpaid(Call& call) {
+  auto plan = plan_arg(call);
+  if (!plan->postpaid.unavailable.empty())
+    fail(call.span(), "not-priced", fmt::format("postpaid cannot price this plan: {}", plan->postpaid.unavailable));
+  return Call::money(*plan->product, plan->postpaid.cost);
+}
+
+// "packs", "postpaid", "tie" or "none".
+Value winner(Call& call) { return std::string(plan_winner_name(plan_arg(call)->winner)); }
+
+}  // namespace tariff::script::builtin

@@ -1,10 +1,10 @@
 // The core of script evaluation: statements, names, operators and script functions.
-// The built-in functions (calls into the rules, rounding) are in script_builtins.cpp.
+// The built-in functions (calls into the rules, rounding) are the table of builtins.cpp.
 #include "interpreter/script/interpreter.hpp"
 
 #include <fmt/format.h>
 
-#include <algorithm>
+#include "interpreter/script/builtins.hpp"
 
 namespace tariff::script {
 
@@ -17,7 +17,6 @@ constexpr std::uint64_t max_calls = 100000;
 // enough for any real script (a function recursing to max_depth with a few levels per call),
 // shallow enough for the stack of an ASan build.
 constexpr std::size_t max_evaluation_depth = 2000;
-using Kind = Value::Kind;
 
 std::string source_text(const Span& s) { return s.source->text.substr(s.begin, s.end - s.begin); }
 }  // namespace
@@ -55,7 +54,7 @@ Outcome Interpreter::run(const Statement& s) {
       globals_[s.name.text] = *out.value;
       return out;
     case Statement::Kind::fn:
-      if (std::ranges::count(builtin_names(), s.name.text))
+      if (find_builtin(s.name.text))
         fail(s.name.span, "builtin-redefined", fmt::format("{} is a built-in function", s.name.text),
              "choose another name");
       for (std::size_t i = 0; i < s.params.size(); ++i)
@@ -112,25 +111,25 @@ Value Interpreter::evaluate(const Expr& e) {
     case Expr::Kind::money: {
       LiteralValue v = rules_->prelude.evaluate(e.number);
       if (!v.value) fail(e.span, v.code, v.message, v.hint);
-      return e.kind == Expr::Kind::money ? Value::money(*v.value, e.text) : Value::of(*v.value);
+      if (e.kind == Expr::Kind::money) return Money{std::move(*v.value), e.text};
+      return std::move(*v.value);
     }
     case Expr::Kind::text:
-      return Value::string(e.text);
+      return e.text;
     case Expr::Kind::boolean:
-      return Value::boolean(e.flag);
+      return e.flag;
     case Expr::Kind::variable:
       return variable(e);
     case Expr::Kind::call:
       return call(e);
     case Expr::Kind::negate: {
       Value v = evaluate(*e.operands[0]);
-      if (v.kind != Kind::number && v.kind != Kind::money)
-        fail(e.span, "type", fmt::format("cannot negate {}", kind_name(v.kind)));
-      v.number = -v.number;
-      return v;
+      if (auto* d = std::get_if<Decimal>(&v)) return -*d;
+      if (auto* m = std::get_if<Money>(&v)) return Money{-m->amount, std::move(m->currency)};
+      fail(e.span, "type", fmt::format("cannot negate {}", kind_name(v)));
     }
     case Expr::Kind::logical_not:
-      return Value::boolean(!truth(e, evaluate(*e.operands[0]), "not"));
+      return !truth(e, evaluate(*e.operands[0]), "not");
     case Expr::Kind::chain:
       return chain(e, e.operands.size());
     case Expr::Kind::if_:
@@ -146,25 +145,23 @@ Value Interpreter::variable(const Expr& e) {
   if (!frames_.empty())
     if (auto it = frames_.back().find(e.text); it != frames_.back().end()) return it->second;
   if (auto it = globals_.find(e.text); it != globals_.end()) return it->second;
-  if (const Product* p = rules_->catalog.find(e.text)) {
-    Value v;
-    v.kind = Kind::product;
-    v.product = p;
-    v.rules = rules_;
-    return v;
-  }
+  if (const Product* p = rules_->catalog.find(e.text)) return ProductRef{p, rules_};
   // Rounding modes and meter names stand for themselves: round(x, 2, half_up), unit_price(p, 人脸比对, q).
-  if (parse_rounding_mode(e.text)) return Value::string(e.text);
+  if (parse_rounding_mode(e.text)) return e.text;
   for (const auto& p : rules_->catalog.products)
-    if (p->find_meter(e.text)) return Value::string(e.text);
+    if (p->find_meter(e.text)) return e.text;
   fail(e.span, "unknown-name", fmt::format("unknown name '{}'", e.text),
        "bind it with `let`, or name a product (:products lists them)");
 }
 
+bool Interpreter::bound(const std::string& name) const {
+  return globals_.contains(name) || (!frames_.empty() && frames_.back().contains(name));
+}
+
 bool Interpreter::truth(const Expr& e, const Value& v, const char* what) {
-  if (v.kind != Kind::boolean)
-    fail(e.span, "type", fmt::format("{} needs a condition (true or false), not {}", what, kind_name(v.kind)));
-  return v.flag;
+  const bool* b = std::get_if<bool>(&v);
+  if (!b) fail(e.span, "type", fmt::format("{} needs a condition (true or false), not {}", what, kind_name(v)));
+  return *b;
 }
 
 // The first `n` operands of a chain, left to right: `and` and `or` stop at the first operand
@@ -174,8 +171,8 @@ Value Interpreter::chain(const Expr& e, std::size_t n) {
     const char* what = op_text(e.ops.front());
     bool stop_on = e.ops.front() == Op::or_;
     for (std::size_t i = 0; i < n; ++i)
-      if (truth(*e.operands[i], evaluate(*e.operands[i]), what) == stop_on) return Value::boolean(stop_on);
-    return Value::boolean(!stop_on);
+      if (truth(*e.operands[i], evaluate(*e.operands[i]), what) == stop_on) return stop_on;
+    return !stop_on;
   }
   Value left = evaluate(*e.operands[0]);
   for (std::size_t i = 1; i < n; ++i) {
@@ -192,67 +189,75 @@ Value Interpreter::chain(const Expr& e, std::size_t n) {
 }
 
 Value Interpreter::arithmetic(const Span& span, Op op, const Value& a, const Value& b, const Span& right) {
-  auto numeric = [](const Value& v) { return v.kind == Kind::number || v.kind == Kind::money; };
-  if (!numeric(a) || !numeric(b))
+  const Decimal *x = numeric(a), *y = numeric(b);
+  if (!x || !y)
     fail(span, "type",
-         fmt::format("'{}' needs numbers or money, not {} and {}", op_text(op), kind_name(a.kind), kind_name(b.kind)));
-  bool am = a.kind == Kind::money, bm = b.kind == Kind::money;
-  if (am && bm && a.text != b.text)
-    fail(span, "currency", fmt::format("cannot combine {} with {}", a.text, b.text),
+         fmt::format("'{}' needs numbers or money, not {} and {}", op_text(op), kind_name(a), kind_name(b)));
+  const Money *am = std::get_if<Money>(&a), *bm = std::get_if<Money>(&b);
+  if (am && bm && am->currency != bm->currency)
+    fail(span, "currency", fmt::format("cannot combine {} with {}", am->currency, bm->currency),
          "convert one amount first; tariff has no exchange rates");
-  const std::string& currency = am ? a.text : b.text;
+  // The result: money in the currency of the operand that is money, else a number.
+  auto result = [&](Decimal r, bool money) -> Value {
+    if (money) return Money{std::move(r), (am ? am : bm)->currency};
+    return r;
+  };
   if (op == Op::add || op == Op::subtract) {
-    if (am != bm)
+    if (!am != !bm)
       fail(span, "type", fmt::format("cannot {} money and a plain number", op == Op::add ? "add" : "subtract"),
            "write the currency: 100 CNY");
-    Decimal r = op == Op::add ? a.number + b.number : a.number - b.number;
-    return am ? Value::money(r, currency) : Value::of(r);
+    return result(op == Op::add ? *x + *y : *x - *y, am);
   }
   if (op == Op::divide) {
     if (bm && !am) fail(span, "type", "cannot divide a number by money");
-    if (b.number.is_zero()) fail(right, "division-by-zero", "division by zero");
-    auto q = Decimal::divide_exact(a.number, b.number);
+    if (y->is_zero()) fail(right, "division-by-zero", "division by zero");
+    auto q = Decimal::divide_exact(*x, *y);
     if (!q)
-      fail(span, "inexact-division",
-           fmt::format("{} / {} has no exact decimal value", a.number.to_string(), b.number.to_string()),
+      fail(span, "inexact-division", fmt::format("{} / {} has no exact decimal value", x->to_string(), y->to_string()),
            "say how to round it: round(a / b, 2, half_up)");
-    return am && !bm ? Value::money(*q, currency) : Value::of(*q);
+    return result(std::move(*q), am && !bm);
   }
   if (am && bm) fail(span, "type", "cannot multiply money by money");
-  Decimal r = a.number * b.number;
-  return am || bm ? Value::money(r, currency) : Value::of(r);
+  return result(*x * *y, am || bm);
 }
 
 Value Interpreter::compare(const Span& span, Op op, const Value& a, const Value& b) {
   bool equality = op == Op::equal || op == Op::not_equal;
-  if (a.kind == b.kind && (a.kind == Kind::boolean || a.kind == Kind::text)) {
-    if (!equality) fail(span, "type", fmt::format("'{}' does not order {}", op_text(op), kind_name(a.kind)));
-    bool same = a.kind == Kind::boolean ? a.flag == b.flag : a.text == b.text;
-    return Value::boolean(op == Op::equal ? same : !same);
+  if (a.index() == b.index() && (std::holds_alternative<bool>(a) || std::holds_alternative<std::string>(a))) {
+    if (!equality) fail(span, "type", fmt::format("'{}' does not order {}", op_text(op), kind_name(a)));
+    bool same = std::holds_alternative<bool>(a) ? std::get<bool>(a) == std::get<bool>(b)
+                                                : std::get<std::string>(a) == std::get<std::string>(b);
+    return op == Op::equal ? same : !same;
   }
   // Money compares with money of its currency, and with zero (x > 0).
-  bool a_ok = a.kind == Kind::number || a.kind == Kind::money, b_ok = b.kind == Kind::number || b.kind == Kind::money;
-  if (!a_ok || !b_ok)
-    fail(span, "type", fmt::format("cannot compare {} with {}", kind_name(a.kind), kind_name(b.kind)));
-  if (a.kind != b.kind && !(a.kind == Kind::number ? a.number.is_zero() : b.number.is_zero()))
-    fail(span, "type", fmt::format("cannot compare {} with {}", kind_name(a.kind), kind_name(b.kind)),
+  const Decimal *x = numeric(a), *y = numeric(b);
+  if (!x || !y) fail(span, "type", fmt::format("cannot compare {} with {}", kind_name(a), kind_name(b)));
+  const Money *am = std::get_if<Money>(&a), *bm = std::get_if<Money>(&b);
+  if (!am != !bm && !(am ? y : x)->is_zero())
+    fail(span, "type", fmt::format("cannot compare {} with {}", kind_name(a), kind_name(b)),
          "write the currency: 100 CNY");
-  if (a.kind == Kind::money && b.kind == Kind::money && a.text != b.text)
-    fail(span, "currency", fmt::format("cannot compare {} with {}", a.text, b.text));
-  auto order = a.number <=> b.number;
+  if (am && bm && am->currency != bm->currency)
+    fail(span, "currency", fmt::format("cannot compare {} with {}", am->currency, bm->currency));
+  auto order = *x <=> *y;
   switch (op) {
-    case Op::equal: return Value::boolean(order == 0);
-    case Op::not_equal: return Value::boolean(order != 0);
-    case Op::less: return Value::boolean(order < 0);
-    case Op::less_equal: return Value::boolean(order <= 0);
-    case Op::greater: return Value::boolean(order > 0);
-    default: return Value::boolean(order >= 0);
+    case Op::equal:
+      return order == 0;
+    case Op::not_equal:
+      return order != 0;
+    case Op::less:
+      return order < 0;
+    case Op::less_equal:
+      return order <= 0;
+    case Op::greater:
+      return order > 0;
+    default:
+      return order >= 0;
   }
 }
 
 Value Interpreter::call(const Expr& e) {
   if (auto it = functions_.find(e.text); it != functions_.end()) return call_function(e, *it->second);
-  if (auto v = call_builtin(e)) return *v;
+  if (const Builtin* b = find_builtin(e.text)) return call_builtin(*b, e);
   fail(e.span, "unknown-function", fmt::format("unknown function '{}'", e.text),
        "define it with fn NAME(a, b) = expression");
 }
@@ -276,15 +281,6 @@ Value Interpreter::call_function(const Expr& e, const Statement& fn) {
   Value v = evaluate(*fn.body);
   frames_.pop_back();
   return v;
-}
-
-std::vector<std::string> Interpreter::names() const {
-  std::vector<std::string> out = builtin_names();
-  for (const auto& [name, v] : globals_) out.push_back(name);
-  for (const auto& [name, f] : functions_) out.push_back(name);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
 }
 
 }  // namespace tariff::script

@@ -13,11 +13,9 @@
 #include "interpreter/language/script_ast.hpp"
 #include "interpreter/script/value.hpp"
 
-namespace tariff {
-class RequestBuilder;
-}
-
 namespace tariff::script {
+
+struct Builtin;  // builtins.hpp
 
 struct Outcome {
   enum class Kind { value, bound, defined, passed, failed };
@@ -52,11 +50,18 @@ class Interpreter {
   };
   void set_listener(Listener* listener) { listener_ = listener; }
 
-  // Bound names and function names (user's and built-in), for completion.
+  // Bound names and function names (user's and built-in).
   std::vector<std::string> names() const;
+  // The built-ins' names, sorted: those of the table in builtins.cpp.
   static const std::vector<std::string>& builtin_names();
+  // The words of the syntax (let, if, and, buy, ...) and the rounding modes, sorted.
+  static const std::vector<std::string>& keywords();
+  // Every word a script may write in this session, for the REPL's Tab completion: names(),
+  // keywords(), the products and each meter's id, names, aliases and API actions.
+  std::vector<std::string> completions() const;
 
  private:
+  friend class Call;  // a built-in's view of the interpreter (call.hpp)
   using Frame = std::unordered_map<std::string, Value>;
 
   Value variable(const Expr& e);
@@ -66,28 +71,9 @@ class Interpreter {
   bool truth(const Expr& e, const Value& v, const char* what);
   Value call(const Expr& e);
   Value call_function(const Expr& e, const Statement& fn);
-  std::optional<Value> call_builtin(const Expr& e);
-
-  // Helpers of the built-ins (script_builtins.cpp).
-  Value bill_call(const Expr& e);
-  const Product& product_arg(const Expr& e, std::size_t i);
-  MeterIndex meter_arg(const Expr& call, const Product& p, const Expr& arg);
-  Name meter_name(const Expr& call, const Product& p, const Expr& arg);
-  Name meter_name(const Expr& call, const Product& p, const ast::Name& written);
-  Decimal number_arg(const Expr& call, std::size_t i);
-  Decimal quantity_of(const Expr& e);
-  RoundingMode mode_arg(const Expr& call, std::size_t i);
-  int places_arg(const Expr& call, std::size_t i);
-  const Expr& positional(const Expr& call, std::size_t i);
-  void expect_args(const Expr& call, std::size_t n, const char* usage);
-  Value money_of(const Product& p, Decimal amount) const;
-
-  // Fees and plans (script_fees.cpp).
-  Value fee_call(const Expr& e);
-  Value plan_call(const Expr& e);
-  Value plan_part(const Expr& e);
-  std::size_t fee_index(const Product& p, const Expr& arg);
-  void add_fee(RequestBuilder& request, const Product& p, const FeeSpec& spec);
+  Value call_builtin(const Builtin& builtin, const Expr& e);  // builtins.cpp
+  // A binding or a parameter of the innermost call has this name.
+  bool bound(const std::string& name) const;
 
   std::shared_ptr<const RuleSet> rules_;
   Frame globals_;

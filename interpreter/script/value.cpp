@@ -8,48 +8,30 @@
 
 namespace tariff::script {
 
-Value Value::money(Decimal d, std::string currency) {
-  Value v;
-  v.kind = Kind::money;
-  v.number = std::move(d);
-  v.text = std::move(currency);
-  return v;
-}
+namespace {
 
-Value Value::boolean(bool b) {
-  Value v;
-  v.kind = Kind::boolean;
-  v.flag = b;
-  return v;
-}
+template <typename... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+// Clang 14 does not deduce aggregate template arguments (P1816) yet.
+template <typename... F>
+Overloaded(F...) -> Overloaded<F...>;
 
-Value Value::string(std::string s) {
-  Value v;
-  v.kind = Kind::text;
-  v.text = std::move(s);
-  return v;
-}
+}  // namespace
 
-const char* kind_name(Value::Kind kind) {
-  switch (kind) {
-    case Value::Kind::number:
-      return "a number";
-    case Value::Kind::money:
-      return "money";
-    case Value::Kind::boolean:
-      return "a boolean";
-    case Value::Kind::text:
-      return "a string";
-    case Value::Kind::bill:
-      return "a bill";
-    case Value::Kind::plan:
-      return "a plan";
-    case Value::Kind::product:
-      return "a product";
-    case Value::Kind::meter:
-      return "a meter";
-  }
-  return "a value";
+const char* kind_name(const Value& v) {
+  return std::visit(Overloaded{
+                        [](const Decimal&) { return "a number"; },
+                        [](const Money&) { return "money"; },
+                        [](bool) { return "a boolean"; },
+                        [](const std::string&) { return "a string"; },
+                        [](const BillValue&) { return "a bill"; },
+                        [](const PlanValue&) { return "a plan"; },
+                        [](const ProductRef&) { return "a product"; },
+                        [](const MeterRef&) { return "a meter"; },
+                    },
+                    v);
 }
 
 namespace {
@@ -73,60 +55,45 @@ std::string in_wan(const Decimal& d) {
 }  // namespace
 
 std::string format_value(const Value& v, const PrintOptions& options) {
-  switch (v.kind) {
-    case Value::Kind::number:
-      return options.wan ? in_wan(v.number) : v.number.to_string();
-    case Value::Kind::money:
-      return fmt::format("{} {}", v.number.to_string_grouped(','), v.text);
-    case Value::Kind::boolean:
-      return v.flag ? "true" : "false";
-    case Value::Kind::text:
-      return v.text;
-    case Value::Kind::bill:
-      return format_bill_text(*v.bill);
-    case Value::Kind::plan:
-      return format_plan_text(*v.plan);
-    case Value::Kind::product:
-      return fmt::format("product {} {}", v.product->id, v.product->display_name());
-    case Value::Kind::meter: {
-      const Meter& m = v.product->meters[v.meter];
-      return fmt::format("meter {}.{} {}", v.product->id, m.id, m.display_name());
-    }
-  }
-  return {};
+  return std::visit(
+      Overloaded{
+          [&](const Decimal& d) { return options.wan ? in_wan(d) : d.to_string(); },
+          [](const Money& m) { return fmt::format("{} {}", m.amount.to_string_grouped(','), m.currency); },
+          [](bool b) { return std::string(b ? "true" : "false"); },
+          [](const std::string& s) { return s; },
+          [](const BillValue& b) { return format_bill_text(*b.bill); },
+          [](const PlanValue& p) { return format_plan_text(*p.plan); },
+          [](const ProductRef& p) { return fmt::format("product {} {}", p.product->id, p.product->display_name()); },
+          [](const MeterRef& r) {
+            const Meter& m = r.product->meters[r.meter];
+            return fmt::format("meter {}.{} {}", r.product->id, m.id, m.display_name());
+          },
+      },
+      v);
 }
 
 std::string format_value_json(const Value& v) {
+  // A bill and a plan have their own JSON; the other values are one JSON value each.
+  if (const auto* b = std::get_if<BillValue>(&v)) return format_bill_json(*b->bill);
+  if (const auto* p = std::get_if<PlanValue>(&v)) return format_plan_json(*p->plan);
   JsonWriter w;
-  switch (v.kind) {
-    case Value::Kind::number:
-      w.string(v.number.to_string());
-      break;
-    case Value::Kind::money:
-      w.begin_object().key("amount").string(v.number.to_string()).key("currency").string(v.text).end_object();
-      break;
-    case Value::Kind::boolean:
-      w.boolean(v.flag);
-      break;
-    case Value::Kind::text:
-      w.string(v.text);
-      break;
-    case Value::Kind::bill:
-      return format_bill_json(*v.bill);
-    case Value::Kind::plan:
-      return format_plan_json(*v.plan);
-    case Value::Kind::product:
-      w.begin_object().key("product").string(v.product->id).end_object();
-      break;
-    case Value::Kind::meter:
-      w.begin_object()
-          .key("product")
-          .string(v.product->id)
-          .key("meter")
-          .string(v.product->meters[v.meter].id)
-          .end_object();
-      break;
-  }
+  std::visit(Overloaded{
+                 [&](const Decimal& d) { w.string(d.to_string()); },
+                 [&](const Money& m) {
+                   w.begin_object().key("amount").string(m.amount.to_string()).key("currency").string(m.currency);
+                   w.end_object();
+                 },
+                 [&](bool b) { w.boolean(b); },
+                 [&](const std::string& s) { w.string(s); },
+                 [](const BillValue&) {},
+                 [](const PlanValue&) {},
+                 [&](const ProductRef& p) { w.begin_object().key("product").string(p.product->id).end_object(); },
+                 [&](const MeterRef& r) {
+                   w.begin_object().key("product").string(r.product->id);
+                   w.key("meter").string(r.product->meters[r.meter].id).end_object();
+                 },
+             },
+             v);
   return w.str();
 }
 

@@ -1,40 +1,62 @@
 #pragma once
 // The values of the script language: exact numbers (quantities, rates), money with its currency,
 // booleans, strings, bills, purchase plans, and references to products and meters of the rules.
+// A value is one of a few small types; a value that points into a rule set holds that rule set,
+// so a binding made before :reload keeps the products it was made from.
 #include <memory>
 #include <string>
+#include <variant>
 
 #include "interpreter/billing/bill.hpp"
-#include "interpreter/language/load.hpp"
 #include "interpreter/billing/plan.hpp"
+#include "interpreter/language/load.hpp"
 
 namespace tariff::script {
 
-struct Value {
-  enum class Kind { number, money, boolean, text, bill, plan, product, meter };
-  Kind kind = Kind::number;
-  Decimal number;     // number, money
-  std::string text;   // money: currency; text: the string
-  bool flag = false;  // boolean
-  std::shared_ptr<const Bill> bill;
-  std::shared_ptr<const Plan> plan;
-  const Product* product = nullptr;  // product, meter, bill
-  MeterIndex meter = 0;
-  // Keeps the products a value points into alive across :reload.
-  std::shared_ptr<const RuleSet> rules;
-
-  static Value of(Decimal d) {
-    Value v;
-    v.number = std::move(d);
-    return v;
-  }
-  static Value money(Decimal d, std::string currency);
-  static Value boolean(bool b);
-  static Value string(std::string s);
+// 10470 CNY: an exact amount in one currency.
+struct Money {
+  Decimal amount;
+  std::string currency;
 };
 
-// "number", "money", ...: for messages.
-const char* kind_name(Value::Kind kind);
+// A product of the rules, by the name a script gives it.
+struct ProductRef {
+  const Product* product = nullptr;
+  std::shared_ptr<const RuleSet> rules;  // keeps *product alive across :reload
+};
+
+// One meter of a product.
+struct MeterRef {
+  const Product* product = nullptr;
+  MeterIndex meter = 0;
+  std::shared_ptr<const RuleSet> rules;  // keeps *product alive across :reload
+};
+
+// What bill() computes; its product is bill->product.
+struct BillValue {
+  std::shared_ptr<const Bill> bill;
+  std::shared_ptr<const RuleSet> rules;  // keeps bill->product alive across :reload
+};
+
+// What plan() computes; its product is plan->product.
+struct PlanValue {
+  std::shared_ptr<const Plan> plan;
+  std::shared_ptr<const RuleSet> rules;  // keeps plan->product alive across :reload
+};
+
+// A number (Decimal) first, so that a default value is the number 0; a string is std::string and
+// a boolean bool.
+using Value = std::variant<Decimal, Money, bool, std::string, BillValue, PlanValue, ProductRef, MeterRef>;
+
+// The amount of a number or of money; null for any other value.
+inline const Decimal* numeric(const Value& v) {
+  if (const auto* d = std::get_if<Decimal>(&v)) return d;
+  if (const auto* m = std::get_if<Money>(&v)) return &m->amount;
+  return nullptr;
+}
+
+// "a number", "money", "a bill", ...: for messages.
+const char* kind_name(const Value& v);
 
 struct PrintOptions {
   bool wan = false;  // quantities in 万/亿 where they divide exactly (350万), else plain

@@ -16,9 +16,10 @@ namespace {
 namespace fs = std::filesystem;
 const fs::path root = fs::path(TARIFF_TEST_DIR).parent_path();
 
-// base → money → model → language → billing → report → script, batch (side by side) → cli
-const std::map<std::string, int> rank = {{"base", 0},    {"money", 1},   {"model", 2},  {"language", 3},
-                                         {"billing", 4}, {"report", 5},  {"script", 6}, {"batch", 6}};
+// base → money → model → language → billing → report → script, batch (side by side) → analysis → cli
+const std::map<std::string, int> rank = {{"base", 0},   {"money", 1},  {"model", 2}, {"language", 3},
+                                         {"billing", 4}, {"report", 5}, {"script", 6}, {"batch", 6},
+                                         {"analysis", 7}};
 
 std::string read(const fs::path& p) {
   std::ifstream in(p);

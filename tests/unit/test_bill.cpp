@@ -65,7 +65,7 @@ std::string error_code(const Product& p, const BillRequest& r) {
 // One meter m with a free quota of 100, 1000-call packs at 5, postpaid at 1 a call.
 std::string small_product(const std::string& settle, const std::string& extra = "") {
   return "product s {\n  currency CNY\n  meter m M\n  free 100 per month for m\n"
-         "  packs {\n    | 资源包规格 | 1000 | 2000 |\n    | m | 5 | - |\n  }\n"
+         "  packs stackable {\n    | 资源包规格 | 1000 | 2000 |\n    | m | 5 | - |\n  }\n"
          "  postpaid volume {\n    | q | (0, ∞) |\n    | m | 1 |\n  }\n"
          "  settle " +
          settle + "\n" + extra + "}\n";

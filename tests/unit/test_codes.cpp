@@ -15,11 +15,11 @@ namespace {
 namespace fs = std::filesystem;
 
 std::set<std::string> codes_used() {
-  // Diagnostics::error("code", ...), BillingError("code", ...), fail(span, "code", ...), the request
-  // builder's unknown("code", ...), a fee's refuse(fee, "code", ...), a literal's failure("code", ...),
-  // Diagnostic{"code", ...}.
+  // Diagnostics::error("code", ...) and ::warning("code", ...), BillingError("code", ...), fail(span,
+  // "code", ...), the request builder's unknown("code", ...), a fee's refuse(fee, "code", ...), a
+  // literal's failure("code", ...), Diagnostic{"code", ...}.
   static const std::regex reported(
-      R"re((?:\.error|BillingError|unknown|failure)\(\s*"([a-z][a-z0-9-]*)"|\b(?:fail|refuse)\([^;"]*?,\s*"([a-z][a-z0-9-]*)"|Diagnostic\{\s*"([a-z][a-z0-9-]*)")re");
+      R"re((?:\.error|\.warning|BillingError|unknown|failure)\(\s*"([a-z][a-z0-9-]*)"|\b(?:fail|refuse)\([^;"]*?,\s*"([a-z][a-z0-9-]*)"|Diagnostic\{\s*"([a-z][a-z0-9-]*)")re");
   std::set<std::string> used;
   fs::path root = fs::path(TARIFF_TEST_DIR).parent_path();
   for (const char* dir : {"interpreter", "cli"})

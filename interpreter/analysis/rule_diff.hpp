@@ -1,0 +1,38 @@
+#pragma once
+// What changed between two rule sets (tariff diff OLD NEW): product by product, each table cell by
+// cell (a band's price, a pack's price, a fee's price, a free quota), with what was there before
+// and what is there now, or nothing on one side for what was added or removed.
+//
+// A comparison of two products, whatever they were loaded from: two rule sets now; the same
+// product at two months once prices carry effective dates (`--at`), by handing diff_products the
+// product as it stands at each month.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "interpreter/model/product.hpp"
+
+namespace tariff {
+
+struct RuleChange {
+  std::string product;  // the product's id
+  std::string item;     // product, name, currency, cycle, settle, freeze, alert, notice, meter, postpaid, pack, ...
+  std::string subject;  // the meter or fee it is about (display name), empty for the product itself
+  std::string cell;     // the band, pack size or field of the item ("(300万, 1500万]", "1亿", "price")
+  std::optional<std::string> before, after;  // as the rules say it; nullopt: not there (added / removed)
+
+  bool added() const { return !before; }
+  bool removed() const { return !after; }
+};
+
+struct RuleDiff {
+  std::vector<RuleChange> changes;  // in the new rule set's order, what was removed after what stayed
+  std::size_t before_products = 0, after_products = 0;
+};
+
+// Products are matched by id, meters and fees by id, bands by their interval (however the file
+// writes it), packs by size.
+RuleDiff diff_catalogs(const Catalog& before, const Catalog& after);
+void diff_products(const Product& before, const Product& after, std::vector<RuleChange>& out);
+
+}  // namespace tariff

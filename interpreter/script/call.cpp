@@ -1,0 +1,79 @@
+// Reading a built-in's arguments: each reader fails at the argument that is not what it reads.
+#include "interpreter/script/call.hpp"
+
+#include <fmt/format.h>
+
+#include "interpreter/model/request_builder.hpp"
+#include "interpreter/script/builtins.hpp"
+
+namespace tariff::script {
+
+std::string_view Call::usage() const { return builtin_.usage; }
+
+const Expr& Call::positional(std::size_t i) const {
+  const Arg& a = expr.args.at(i);
+  if (!a.value || a.name) fail(a.span, "arity", fmt::format("{} takes no named arguments here", name()));
+  return *a.value;
+}
+
+Decimal Call::quantity(const Expr& e) {
+  Value v = evaluate(e);
+  const auto* d = std::get_if<Decimal>(&v);
+  if (!d) fail(e.span, "type", fmt::format("expected a number, not {}", kind_name(v)));
+  return *d;
+}
+
+int Call::places(std::size_t i) {
+  const Expr& e = positional(i);
+  auto n = quantity(e).to_int64();
+  if (!n || *n < Decimal::min_places || *n > Decimal::max_scale)
+    fail(e.span, "places",
+         fmt::format("expected a whole number of decimal places from {} to {}", Decimal::min_places,
+                     Decimal::max_scale));
+  return static_cast<int>(*n);
+}
+
+RoundingMode Call::mode(std::size_t i) {
+  const Expr& e = positional(i);
+  Value v = evaluate(e);
+  const auto* text = std::get_if<std::string>(&v);
+  auto mode = text ? parse_rounding_mode(*text) : std::nullopt;
+  if (!mode)
+    fail(e.span, "rounding-mode", "expected a rounding mode",
+         "half_up, half_even, half_down, down, up, floor or ceiling");
+  return *mode;
+}
+
+const Product& Call::product(std::size_t i) {
+  const Expr& e = positional(i);
+  Value v = evaluate(e);
+  const auto* p = std::get_if<ProductRef>(&v);
+  if (!p) fail(e.span, "type", fmt::format("expected a product, not {}", kind_name(v)), ":products lists them");
+  return *p->product;
+}
+
+// A bare name is the meter's own name first (人脸比对), else a binding or parameter holding one; a
+// string names one.
+Name Call::meter_name(const Product& p, const Expr& arg) {
+  const std::string& written = arg.text;
+  bool own_name =
+      (arg.kind == Expr::Kind::variable && (p.find_meter(written) || !bound(written))) || arg.kind == Expr::Kind::text;
+  if (own_name) return {written, arg.span};
+  Value v = evaluate(arg);
+  if (const auto* m = std::get_if<MeterRef>(&v); m && m->product == &p) return {p.meters[m->meter].id, arg.span};
+  const auto* text = std::get_if<std::string>(&v);
+  if (!text) fail(arg.span, "type", fmt::format("{} expects a meter of {}, not {}", name(), p.id, kind_name(v)));
+  return {*text, arg.span};
+}
+
+Name Call::meter_name(const Product& p, const ast::Name& written) {
+  Expr meter;
+  meter.kind = Expr::Kind::variable;
+  meter.text = written.text;
+  meter.span = written.span;
+  return meter_name(p, meter);
+}
+
+MeterIndex Call::meter(const Product& p, std::size_t i) { return resolve_meter(p, meter_name(p, positional(i))); }
+
+}  // namespace tariff::script

@@ -1,0 +1,1 @@
+diff @CASES@/diff/old.tariff @CASES@/broken/band_gap.tariff

@@ -1,0 +1,1 @@
+diff @CASES@/diff/two @CASES@/diff/old.tariff --json

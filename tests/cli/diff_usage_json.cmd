@@ -1,0 +1,1 @@
+diff @CASES@/diff/old.tariff @CASES@/diff/change.tariff --usage @CASES@/diff/usage.csv --json

@@ -1,0 +1,1 @@
+lint @CASES@/broken/band_gap.tariff

@@ -1,0 +1,1 @@
+lint @RULES@/face_recognition.tariff

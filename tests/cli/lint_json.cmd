@@ -1,0 +1,1 @@
+lint @CASES@/lint/findings.tariff --json

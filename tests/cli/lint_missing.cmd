@@ -1,0 +1,1 @@
+lint @CASES@/lint/nothing.tariff
