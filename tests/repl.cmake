@@ -59,3 +59,10 @@ add_test(NAME repl_piped_hostile
          COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/repl/run_piped.sh $<TARGET_FILE:tariff> rules/face_recognition.tariff
                  tests/repl/hostile.tariff tests/repl/hostile.golden
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
+# The workbench issue's REPL items: :load failing loads nothing, :help TOPIC, did you mean for
+# commands, functions, names and products, _ the last value, :wan in bill tables, quit.
+add_test(NAME repl_piped_workbench
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/repl/run_piped.sh $<TARGET_FILE:tariff> rules/face_recognition.tariff
+                 tests/repl/workbench.tariff tests/repl/workbench.golden
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
