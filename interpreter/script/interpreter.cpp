@@ -155,24 +155,6 @@ Value Interpreter::variable(const Expr& e) {
        with_suggestion(e.text, value_names(), "bind it with `let`, or name a product (:products lists them)"));
 }
 
-// What a name in an expression may be, for "did you mean": the innermost call's parameters, the
-// bindings, the products, the meters' names and the rounding modes.
-std::vector<std::string> Interpreter::value_names() const {
-  std::vector<std::string> out;
-  if (!frames_.empty())
-    for (const auto& [name, v] : frames_.back()) out.push_back(name);
-  for (const auto& [name, v] : globals_) out.push_back(name);
-  for (const auto& p : rules_->catalog.products) {
-    out.push_back(p->id);
-    for (const auto& m : p->meters) {
-      out.push_back(m.id);
-      out.insert(out.end(), m.names.begin(), m.names.end());
-    }
-  }
-  for (const auto& word : keywords())
-    if (parse_rounding_mode(word)) out.push_back(word);
-  return out;
-}
 
 bool Interpreter::bound(const std::string& name) const {
   return globals_.contains(name) || (!frames_.empty() && frames_.back().contains(name));

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "interpreter/money/decimal.hpp"
 #include "interpreter/script/builtins.hpp"
 #include "interpreter/script/interpreter.hpp"
 
@@ -111,6 +112,25 @@ void add_meter_words(std::vector<std::string>& out, const Product& p) {
 }
 
 }  // namespace
+
+// What a name in an expression may be, for "did you mean": the innermost call's parameters, the
+// bindings, the products, the meters' names and the rounding modes.
+std::vector<std::string> Interpreter::value_names() const {
+  std::vector<std::string> out;
+  if (!frames_.empty())
+    for (const auto& [name, v] : frames_.back()) out.push_back(name);
+  for (const auto& [name, v] : globals_) out.push_back(name);
+  for (const auto& p : rules_->catalog.products) {
+    out.push_back(p->id);
+    for (const auto& m : p->meters) {
+      out.push_back(m.id);
+      out.insert(out.end(), m.names.begin(), m.names.end());
+    }
+  }
+  for (const auto& word : keywords())
+    if (parse_rounding_mode(word)) out.push_back(word);
+  return out;
+}
 
 const Product* Interpreter::product_named(std::string_view name) const {
   if (const Product* p = rules_->catalog.find(std::string(name))) return p;
