@@ -95,3 +95,10 @@ TEST_CASE("an unknown function or name suggests the nearest known ones", "[compl
   // Nothing near: the hint alone.
   CHECK(error_of(interp, "zzzzzzzz").hint == "bind it with `let`, or name a product (:products lists them)");
 }
+
+TEST_CASE("pack_price of a size not sold names the sizes, the nearest first", "[completion]") {
+  script::Interpreter interp(two_products());
+  Diagnostic d = error_of(interp, "pack_price(faceid, 活体人脸核身, 2万)");
+  CHECK(d.code == "unknown-pack");
+  CHECK(d.hint == "did you mean '1万' or '20万'?\nsizes: 100, 1000, 5000, 1万, 10万, 20万, 50万, 100万");
+}
