@@ -1,6 +1,6 @@
 // tariff bill PRODUCT [METER=QTY...] [--buy METER=SIZE[xN]]... [--held METER=LEFT[/SIZE]]...
 //             [--fee NAME[=N] | NAME:DIM=N,DIM=N]... [--STATE]... [--state NAME]...
-//             [--STATE-since YYYY-MM --month YYYY-MM] [--json]
+//             [--STATE-since YYYY-MM --month YYYY-MM] [--json | --format text|json] [--explain]
 // Every name is resolved by the request builder (interpreter/model/request_builder.hpp), as a rule
 // file's example and a script's bill() resolve theirs.
 #include <fmt/format.h>
@@ -12,6 +12,7 @@
 #include "interpreter/billing/bill.hpp"
 #include "interpreter/model/month.hpp"
 #include "interpreter/model/request_builder.hpp"
+#include "interpreter/report/explain.hpp"
 #include "interpreter/report/format_bill.hpp"
 
 namespace tariff::cli {
@@ -62,10 +63,13 @@ int month_number(const std::string& text, const char* option) {
 
 // Every state the loaded rules mention is an option, --trial, --suspended, --licensed, ...; and
 // --STATE-since YYYY-MM says when the grant given in that state was activated.
-std::vector<std::string> state_options(Args& args, const RuleSet& rules, std::optional<std::string>& grant_since) {
+std::vector<std::string> state_options(Args& args, const RuleSet& rules, std::optional<std::string>& grant_since,
+                                       std::vector<std::string>& known) {
   std::vector<std::string> states = args.take_all("--state");
   for (const auto& p : rules.catalog.products)
     for (const auto& s : p->states) {
+      known.push_back("--" + s);
+      known.push_back("--" + s + "-since");
       if (args.take_flag("--" + s)) states.push_back(s);
       if (auto since = args.take("--" + s + "-since")) {
         grant_since = *since;
@@ -79,7 +83,8 @@ std::vector<std::string> state_options(Args& args, const RuleSet& rules, std::op
 
 int cmd_bill(Args args) {
   auto paths = rule_paths(args);
-  bool json = args.take_flag("--json");
+  bool json = json_format(args);
+  bool explain = args.take_flag("--explain");
   auto buys = args.take_all("--buy");
   auto held = args.take_all("--held");
   auto fees = args.take_all("--fee");
@@ -89,8 +94,9 @@ int cmd_bill(Args args) {
   RuleSet rules = load(paths);
   const Product& product = find_product(rules, args.words.front());
   std::optional<std::string> grant_since;
-  auto states = state_options(args, rules, grant_since);
-  args.expect_no_options();
+  std::vector<std::string> state_flags;
+  auto states = state_options(args, rules, grant_since, state_flags);
+  args.expect_no_options(state_flags);
 
   RequestBuilder request(product);
   for (std::size_t i = 1; i < args.words.size(); ++i) {
@@ -121,9 +127,11 @@ int cmd_bill(Args args) {
   try {
     Bill b = bill(product, r);
     std::cout << (json ? format_bill_json(b) + "\n" : format_bill_text(b));
+    // The steps go to stdout after the bill; under --json they would not be JSON, so stderr.
+    if (explain) (json ? std::cerr : std::cout) << (json ? "" : "\n") << explain_bill(b);
     return ok;
   } catch (const BillingError& e) {
-    std::cerr << render(e.diagnostic({}, "cannot bill: "));
+    print_diagnostic(e.diagnostic({}, "cannot bill: "));
     return usage_error;
   }
 }

@@ -1,4 +1,5 @@
-// tariff check [PATH...]: parse and check rule files; every diagnostic on stderr; exit 1 on any.
+// tariff check [PATH...] [--format text|json]: parse and check rule files; every diagnostic on
+// stderr (and under --format json on stdout, one JSON object per line); exit 1 on any.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@ namespace tariff::cli {
 
 int cmd_check(Args args) {
   auto paths = rule_paths(args);
+  bool json = json_format(args);
   args.expect_no_options();
   if (!args.words.empty()) paths = args.words;
   Diagnostics d;
@@ -28,7 +30,7 @@ int cmd_check(Args args) {
                              files == 1 ? "" : "s");
     return missing ? usage_error : problems;
   }
-  std::cout << fmt::format("{} product{} in {} file{}: ok\n", products, products == 1 ? "" : "s", files,
+  (json ? std::cerr : std::cout) << fmt::format("{} product{} in {} file{}: ok\n", products, products == 1 ? "" : "s", files,
                            files == 1 ? "" : "s");
   return ok;
 }

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/common.hpp"
+#include "interpreter/base/utf8.hpp"
 #include "interpreter/model/request_builder.hpp"
 #include "interpreter/billing/bill.hpp"
 #include "interpreter/report/format_plan.hpp"
@@ -13,13 +14,13 @@ namespace tariff::cli {
 
 int cmd_plan(Args args) {
   auto paths = rule_paths(args);
-  bool as_json = args.take_flag("--json");
+  bool as_json = json_format(args);
   args.expect_no_options();
   if (args.words.size() != 2) throw UsageError("plan needs PRODUCT and one METER=ANNUAL_QUANTITY");
   auto rules = std::make_optional(load(paths));
   const Product& product = find_product(*rules, args.words[0]);
   auto eq = args.words[1].find('=');
-  if (eq == std::string::npos) throw UsageError(fmt::format("'{}' is not METER=ANNUAL_QUANTITY", args.words[1]));
+  if (eq == std::string::npos) throw UsageError(fmt::format("'{}' is not METER=ANNUAL_QUANTITY", printable(args.words[1])));
   MeterIndex meter = resolve_meter(product, {args.words[1].substr(0, eq), {}});
   Decimal volume = parse_quantity(*rules, args.words[1].substr(eq + 1), args.words[1]);
   try {
@@ -27,7 +28,7 @@ int cmd_plan(Args args) {
     std::cout << (as_json ? format_plan_json(plan) : format_plan_text(plan));
     return ok;
   } catch (const BillingError& e) {
-    std::cerr << render(e.diagnostic({}, "cannot plan: "));
+    print_diagnostic(e.diagnostic({}, "cannot plan: "));
     return usage_error;
   }
 }

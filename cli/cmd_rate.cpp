@@ -13,6 +13,8 @@
 
 #include "cli/common.hpp"
 #include "interpreter/base/json.hpp"
+#include "interpreter/base/suggest.hpp"
+#include "interpreter/base/utf8.hpp"
 #include "interpreter/batch/rate.hpp"
 
 namespace tariff::cli {
@@ -105,8 +107,9 @@ void write_rows(OutputFile& to, const Result& r, bool jsonl, bool detail) {
               {"free", l.free.to_string()},
               {"packs", l.packs.to_string()},
               {"postpaid", l.postpaid.to_string()},
-              {"band", band},
-              {"unit_price", one_price ? l.unit_price.to_string() : ""},
+              // Empty is null in JSON, as `bill --json` writes it.
+              {"band", band, band.empty() ? "null" : ""},
+              {"unit_price", one_price ? l.unit_price.to_string() : "", one_price ? "" : "null"},
               {"amount", l.amount.to_string()},
               bands_field(p.meters[l.meter], l)});
     }
@@ -205,7 +208,8 @@ unsigned parse_jobs(const std::optional<std::string>& text) {
 int cmd_rate(Args args) {
   auto paths = rule_paths(args);
   auto out_path = args.take("--out");
-  auto format = args.take("--format").value_or("csv");
+  auto format = args.take("--format").value_or(args.take_flag("--json") ? "jsonl" : "csv");
+  if (format == "json") format = "jsonl";
   auto rejects_path = args.take("--rejects");
   auto packs_path = args.take("--packs");
   Options options;
@@ -213,7 +217,8 @@ int cmd_rate(Args args) {
   options.detail = args.take_flag("--detail");
   args.expect_no_options();
   if (format != "csv" && format != "jsonl")
-    throw UsageError(fmt::format("--format must be csv or jsonl, not '{}'", format));
+    throw UsageError(fmt::format("--format must be csv or jsonl, not '{}'", printable(format)),
+                     did_you_mean(format, {"csv", "jsonl"}));
   if (args.words.size() > 1) throw UsageError("rate takes one usage file (or - for stdin)");
   std::string input = args.words.empty() ? "-" : args.words.front();
   std::vector<NamedPath> outputs, inputs{{"the usage file", input}};

@@ -7,9 +7,11 @@
 
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 #include "cli/common.hpp"
 #include "cli/script_run.hpp"
+#include "interpreter/base/json.hpp"
 #include "interpreter/billing/replay.hpp"
 
 namespace tariff::cli {
@@ -30,10 +32,49 @@ std::optional<std::string> default_scripts(const std::vector<std::string>& paths
   return std::nullopt;
 }
 
+// One result for tools: {"kind", "status", "name", "file", "line", "detail"} (null when unknown).
+std::string result_json(const char* kind, const char* status, const std::string& name, const Span* span,
+                        const std::string& detail) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("kind").string(kind);
+  w.key("status").string(status);
+  w.key("name").string(name);
+  if (span && span->valid()) {
+    w.key("file").string(span->source->name);
+    w.key("line").number(std::to_string(span->source->position(span->begin).line));
+  } else {
+    w.key("file").null();
+    w.key("line").null();
+  }
+  if (detail.empty())
+    w.key("detail").null();
+  else
+    w.key("detail").string(detail);
+  w.end_object();
+  return w.str();
+}
+
+// The script tests' lines ("pass         script FILE:LINE …", "FAIL         …: why"), as results.
+void script_results_json(const std::string& lines) {
+  std::istringstream in(lines);
+  for (std::string line; std::getline(in, line);) {
+    bool pass = line.starts_with("pass "), fail = line.starts_with("FAIL ");
+    if (!pass && !fail) continue;  // a rendered diagnostic under a FAIL line: its text is on stderr
+    std::string rest = line.substr(line.find_first_not_of(' ', 4));
+    std::size_t colon = fail ? rest.find(": ", rest.find(':') + 1) : std::string::npos;
+    std::string name = colon == std::string::npos ? rest : rest.substr(0, colon);
+    std::string detail = colon == std::string::npos ? "" : rest.substr(colon + 2);
+    std::cout << result_json("script", pass ? "pass" : "fail", name, nullptr, detail) << "\n";
+    if (fail) std::cerr << line << "\n";
+  }
+}
+
 }  // namespace
 
 int cmd_test(Args args) {
   auto paths = rule_paths(args);
+  bool json = json_format(args);
   auto scripts = args.take("--scripts");
   args.expect_no_options();
   if (!args.words.empty()) paths = args.words;
@@ -49,6 +90,14 @@ int cmd_test(Args args) {
       auto where = example.span.source->position(example.span.begin);
       std::string name =
           fmt::format("{} \"{}\" ({}:{})", product->id, example.title, example.span.source->name, where.line);
+      if (json) {
+        const char* status = r.status == ExampleStatus::passed ? "pass" : r.status == ExampleStatus::failed ? "fail" : "discrepancy";
+        std::cout << result_json("example", status, product->id + " " + example.title, &example.span, r.detail) << "\n";
+        passed += r.status == ExampleStatus::passed;
+        failed += r.status == ExampleStatus::failed;
+        discrepancies += r.status == ExampleStatus::discrepancy;
+        continue;
+      }
       switch (r.status) {
         case ExampleStatus::passed:
           ++passed;
@@ -64,13 +113,29 @@ int cmd_test(Args args) {
           break;
       }
     }
-  test_rule_statements(*interp, passed, failed);
-  if (!scripts) scripts = default_scripts(paths);
-  if (scripts) test_scripts(*interp, *scripts, passed, failed);
+  // Under --format json the script tests' lines are read back as results (stdout holds only JSON).
+  std::ostringstream captured;
+  std::streambuf* stdout_buffer = json ? std::cout.rdbuf(captured.rdbuf()) : nullptr;
+  try {
+    test_rule_statements(*interp, passed, failed);
+    if (!scripts) scripts = default_scripts(paths);
+    if (scripts) test_scripts(*interp, *scripts, passed, failed);
+  } catch (...) {
+    if (json) std::cout.rdbuf(stdout_buffer);
+    throw;
+  }
+  if (json) {
+    std::cout.rdbuf(stdout_buffer);
+    script_results_json(captured.str());
+  }
   if (passed + failed + discrepancies == 0) {
     std::string where;
     for (const auto& p : paths) where += (where.empty() ? "" : ", ") + p;
     throw UsageError(fmt::format("nothing to test in {}: no examples, asserts or expects", where));
+  }
+  if (json) {
+    std::cout << fmt::format("{{\"passed\":{},\"failed\":{},\"discrepancies\":{}}}\n", passed, failed, discrepancies);
+    return failed > 0 ? problems : ok;
   }
   if (discrepancies > 0)
     std::cout << fmt::format("{} recorded document discrepanc{}\n", discrepancies, discrepancies == 1 ? "y" : "ies");

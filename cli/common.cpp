@@ -11,7 +11,10 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/help.hpp"
+#include "interpreter/base/suggest.hpp"
 #include "interpreter/language/literal.hpp"
+#include "interpreter/base/utf8.hpp"
 #include "interpreter/model/request_builder.hpp"
 
 namespace tariff::cli {
@@ -49,9 +52,21 @@ bool Args::take_flag(const std::string& name) {
   return given > 0;
 }
 
-void Args::expect_no_options() const {
-  for (const auto& w : words)
-    if (w.starts_with("--")) throw UsageError(fmt::format("unknown option {}", w));
+Reporting& reporting() {
+  static Reporting r;
+  return r;
+}
+
+void Args::expect_no_options(const std::vector<std::string>& extra) const {
+  for (const auto& w : words) {
+    if (!w.starts_with("--")) continue;
+    std::vector<std::string> known = option_names(command);
+    known.insert(known.end(), extra.begin(), extra.end());
+    std::string flag = w.substr(0, w.find('='));
+    std::string hint = did_you_mean(flag, known);
+    if (hint.empty() && !command.empty()) hint = fmt::format("tariff {} --help lists its options", command);
+    throw UsageError(fmt::format("unknown option {}", printable(w)), hint);
+  }
 }
 
 namespace {
@@ -89,8 +104,13 @@ std::vector<std::string> rule_paths(Args& args) {
   return {bundled_rules()};
 }
 
+void print_diagnostic(const Diagnostic& d) {
+  std::cerr << render(d);
+  if (reporting().json) std::cout << render_json(d) << "\n";
+}
+
 void print_diagnostics(const Diagnostics& d) {
-  for (const auto& diag : d.list()) std::cerr << render(diag);
+  for (const auto& diag : d.list()) print_diagnostic(diag);
 }
 
 void rules_failed(std::size_t count) {
@@ -108,7 +128,7 @@ RuleSet load(const std::vector<std::string>& paths) {
 
 Decimal parse_quantity(const RuleSet& rules, const std::string& text, const std::string& what) {
   LiteralValue v = parse_quantity_text(text, rules.prelude.units);
-  if (!v.value) throw UsageError(fmt::format("{}: {} ({})", what, v.message, v.hint));
+  if (!v.value) throw UsageError(fmt::format("{}: {}", what, v.message), v.hint);
   return *v.value;
 }
 
@@ -190,6 +210,16 @@ void OutputFile::commit() {
     if (std::rename(temporary_.c_str(), path_.c_str()) != 0) failed("write");
     temporary_.clear();
   }
+}
+
+// --json, or --format text|json.
+bool json_format(Args& args) {
+  bool json = args.take_flag("--json");
+  auto format = args.take("--format");
+  if (format && *format != "json" && *format != "text")
+    throw UsageError(fmt::format("--format must be text or json, not '{}'", printable(*format)),
+                     did_you_mean(*format, {"text", "json"}));
+  return json || format == "json";
 }
 
 const Product& find_product(const RuleSet& rules, const std::string& id) { return resolve_product(rules.catalog, {id, {}}); }

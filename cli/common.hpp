@@ -12,18 +12,32 @@ namespace tariff::cli {
 // Exit codes (as OPA, CUE and Terraform use them).
 enum Exit { ok = 0, problems = 1, usage_error = 2, internal_error = 3 };
 
-// A mistake in how the program was called or in its input: message on stderr, exit 2.
+// A mistake in how the program was called or in its input: a diagnostic with code "usage" (and a
+// hint, such as "did you mean"), exit 2.
 struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  std::string hint;
+  explicit UsageError(const std::string& message, std::string hint_text = {})
+      : std::runtime_error(message), hint(std::move(hint_text)) {}
 };
 
+// How the program reports, set once by main from the command line: under --json (or --format
+// json) every diagnostic is also written to stdout as one JSON object per line, so that stdout
+// holds only JSON; stderr keeps the text for people.
+struct Reporting {
+  bool json = false;
+};
+Reporting& reporting();
+
 struct Args {
+  std::string command;             // the command these are the arguments of, for its options
   std::vector<std::string> words;  // everything after the command name, options removed as taken
   // Takes `--name VALUE` or `--name=VALUE` (repeatable); returns every value given.
   std::vector<std::string> take_all(const std::string& name);
   std::optional<std::string> take(const std::string& name);
   bool take_flag(const std::string& name);
-  void expect_no_options() const;  // anything left that starts with "--" is unknown
+  // Anything left that starts with "--" is unknown: a UsageError suggesting the nearest of the
+  // command's options (the command table's, and `extra`, such as --STATE).
+  void expect_no_options(const std::vector<std::string>& extra = {}) const;
 };
 
 // Where rules come from: --rules DIR (repeatable), else $TARIFF_PATH (':'-separated), else the
@@ -38,7 +52,9 @@ RuleSet load(const std::vector<std::string>& paths);
 // Throws the UsageError that stops a command on a rule set with `count` problems.
 [[noreturn]] void rules_failed(std::size_t count);
 
+// Every diagnostic on stderr as text (and, under --json, on stdout as JSON lines).
 void print_diagnostics(const Diagnostics& d);
+void print_diagnostic(const Diagnostic& d);
 
 // 3500000, 350万, 1.5亿 → exact decimal; a malformed or negative quantity is a UsageError.
 Decimal parse_quantity(const RuleSet& rules, const std::string& text, const std::string& what);
@@ -76,6 +92,9 @@ class OutputFile {
 
 const Product& find_product(const RuleSet& rules, const std::string& id);
 
+// --json, or --format text|json (bill, plan).
+bool json_format(Args& args);
+
 int cmd_check(Args args);
 int cmd_test(Args args);
 int cmd_bill(Args args);
@@ -83,6 +102,10 @@ int cmd_plan(Args args);
 int cmd_eval(Args args);
 int cmd_repl(Args args);
 int cmd_rate(Args args);
+int cmd_fmt(Args args);
+int cmd_doc(Args args);
+int cmd_lsp(Args args);
+int cmd_explain(Args args);
 int cmd_lint(Args args);
 int cmd_diff(Args args);
 

@@ -11,30 +11,17 @@
 
 #include "cli/common.hpp"
 #include "cli/repl_edit.hpp"
+#include "cli/repl_help.hpp"
 #include "cli/repl_show.hpp"
 #include "cli/script_run.hpp"
 #include "interpreter/report/explain.hpp"
 #include "interpreter/language/parse.hpp"
+#include "interpreter/base/suggest.hpp"
 #include "interpreter/base/utf8.hpp"
 
 namespace tariff::cli {
 
 namespace {
-
-constexpr const char* help_text = R"(Statements:
-  let NAME = EXPR            bind a value            fn NAME(a, b) = EXPR   define a function
-  assert COND                check a condition       expect A == B          check, showing both sides
-  EXPR                       print its value, e.g. bill(PRODUCT, METER = 350万)
-Values: 350万, 1.5亿, 12%, 10470 CNY, "text", true; + - * /, == != < <= > >=, and or not,
-  if C then A else B. '/' must be exact: round(a / b, 2, half_up) rounds the exact quotient.
-Rules: bill(P, METER = QTY, buy = METER SIZE [× N], held = METER LEFT [of SIZE], state = "NAME"),
-  unit_price(P, M, Q), band(P, M, Q), pack_price(P, M, SIZE), total(B), freeze(B), ...
-Commands:
-  :help  :products  :show PRODUCT  :load FILE  :reload  :explain EXPR  :json  :wan  :quit
-)";
-
-const std::vector<std::string> commands = {":help",    ":products", ":show", ":load", ":reload",
-                                           ":explain", ":json",     ":wan",  ":quit"};
 
 struct Repl {
   std::vector<std::string> paths;
@@ -44,6 +31,7 @@ struct Repl {
   std::string source_name;
   std::size_t line = 0;  // lines read so far, so diagnostics give the line in the whole input
   int errors = 0;
+  std::string pending;  // the lines of an entry not yet complete, for completion's context
 
   // The rule files again (after an edit, or with one more file): bindings stay. A rule set with
   // any error is not taken: the session keeps the rules it had, as every command refuses to
@@ -110,6 +98,22 @@ struct Repl {
     }
   }
 
+  // :help, or :help TOPIC.
+  void help(const std::string& topic) {
+    if (topic.empty()) {
+      std::cout << repl_help();
+      return;
+    }
+    std::string near;
+    if (auto text = repl_help(*interp, topic, near)) {
+      std::cout << *text;
+      return;
+    }
+    std::cerr << fmt::format(":help: no topic '{}' ({}:help lists the commands)\n", printable(topic),
+                             near.empty() ? "" : near + " ");
+    ++errors;
+  }
+
   // Runs the command starting at text[start]; false for :quit.
   bool command(const std::string& text, std::size_t start, std::size_t first_line) {
     std::string entry = text.substr(start, text.find_last_not_of(" \t\n") + 1 - start);
@@ -118,14 +122,15 @@ struct Repl {
     arg.erase(0, arg.find_first_not_of(" \t\n"));
     while (!arg.empty() && std::isspace(static_cast<unsigned char>(arg.back()))) arg.pop_back();
     bool takes_argument = name == ":show" || name == ":load" || name == ":explain" || name == ":help";
-    if (!takes_argument && !arg.empty() && std::count(commands.begin(), commands.end(), name) + (name == ":q") > 0) {
+    if (!takes_argument && !arg.empty() &&
+        std::count(repl_commands().begin(), repl_commands().end(), name) + (name == ":q") > 0) {
       std::cerr << fmt::format("{} takes no argument, not '{}'\n", name, printable(arg));
       ++errors;
       return true;
     }
     if (name == ":quit" || name == ":q") return false;
     if (name == ":help")
-      std::cout << help_text;
+      help(arg);
     else if (name == ":products")
       std::cout << list_products(interp->rules());
     else if (name == ":show") {
@@ -133,7 +138,11 @@ struct Repl {
       if (p)
         std::cout << show_product(*p);
       else {
-        std::cerr << fmt::format(":show: unknown product '{}' (:products lists them)\n", arg);
+        std::vector<std::string> ids;
+        for (const auto& known : interp->rules().catalog.products) ids.push_back(known->id);
+        std::string near = did_you_mean(arg, ids);
+        std::cerr << fmt::format(":show: unknown product '{}' ({}:products lists them)\n", arg,
+                                 near.empty() ? "" : near + " ");
         ++errors;
       }
     } else if (name == ":load") {
@@ -153,7 +162,8 @@ struct Repl {
     else if (name == ":wan")
       std::cout << "quantities in 万 " << ((options.print.wan = !options.print.wan) ? "on" : "off") << "\n";
     else {
-      std::cerr << fmt::format("unknown command {} (:help lists them)\n", name);
+      std::string near = did_you_mean(name, repl_commands());
+      std::cerr << fmt::format("unknown command {} ({}:help lists them)\n", name, near.empty() ? "" : near + " ");
       ++errors;
     }
     return true;
@@ -163,22 +173,34 @@ struct Repl {
     std::size_t start = text.find_first_not_of(" \t\n");
     if (start == std::string::npos) return true;
     if (text[start] == ':') return command(text, start, first_line);
-    errors += run_script(*interp, source(text, first_line), options);
+    // quit and exit leave, as in psql, unless the session has bound them.
+    std::string word = text.substr(start, text.find_last_not_of(" \t\n") + 1 - start);
+    if ((word == "quit" || word == "exit") && !is_bound(word)) return false;
+    // _ is the last value printed, as in Python's REPL.
+    errors += run_script(*interp, source(text, first_line), options,
+                         [this](const script::Value& v) { interp->bind("_", v); });
     return true;
+  }
+
+  bool is_bound(const std::string& name) const {
+    auto n = interp->names();
+    return std::binary_search(n.begin(), n.end(), name);
   }
 
   // Tab: the commands after ':', else what the interpreter says a script may write here (its
   // built-ins from their table, the keywords from their one list, the names of the rules).
-  std::vector<std::string> completions(const std::string& word) const {
-    if (word.starts_with(":")) return commands;
-    return interp->completions();
+  // Within a call whose first argument is a product, only that product's meters
+  // (bill(faceid, 人脸 offers faceid's): `before` is the entry up to the word.
+  std::vector<std::string> completions(const std::string& word, const std::string& before) const {
+    if (word.starts_with(":")) return repl_commands();
+    return interp->completions(pending + before);
   }
 };
 
 // Reads entries until the input ends or :quit. `read` returns nullopt at the end of input.
 template <typename Read, typename Cancelled, typename Remember>
 void loop(Repl& repl, Read read, Cancelled cancelled, Remember remember) {
-  std::string pending;
+  std::string& pending = repl.pending;
   std::size_t first_line = 0;
   for (;;) {
     auto line = read(pending.empty() ? "tariff> " : "   ...> ");
@@ -245,7 +267,8 @@ int cmd_repl(Args args) {
   use_utf8();
   const char* home = std::getenv("HOME");
   std::string history = std::string(home && *home ? home : ".") + "/.tariff_history";
-  LineEditor editor("tariff", history, [&](const std::string& word) { return repl.completions(word); });
+  LineEditor editor("tariff", history,
+                    [&](const std::string& word, const std::string& before) { return repl.completions(word, before); });
   std::size_t products = repl.interp->rules().catalog.products.size();
   std::cout << fmt::format("tariff repl: {} product{} loaded. :help for help, Ctrl-D to leave.\n", products,
                            products == 1 ? "" : "s");

@@ -104,7 +104,7 @@ unsigned char LineEditor::complete() {
   while (start > li->buffer && word_char(start[-1])) --start;
   std::string word(start, li->cursor);
   std::vector<std::string> matches;
-  for (auto& c : completer_(word))
+  for (auto& c : completer_(word, std::string(static_cast<const char*>(li->buffer), start)))
     if (c.starts_with(word)) matches.push_back(std::move(c));
   std::sort(matches.begin(), matches.end());
   matches.erase(std::unique(matches.begin(), matches.end()), matches.end());

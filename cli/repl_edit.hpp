@@ -11,7 +11,8 @@ namespace tariff::cli {
 class LineEditor {
  public:
   // Candidates for the word before the cursor (the completer filters by prefix or not: both work).
-  using Completer = std::function<std::vector<std::string>(const std::string& word)>;
+  // The candidates for `word`, the word before the cursor; `before` is the line up to that word.
+  using Completer = std::function<std::vector<std::string>(const std::string& word, const std::string& before)>;
 
   LineEditor(const char* program, std::string history_path, Completer completer);
   ~LineEditor();

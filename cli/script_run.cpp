@@ -34,7 +34,8 @@ std::string read_file(const std::string& path) {
   return std::move(*text);
 }
 
-int run_script(script::Interpreter& interp, const SourcePtr& source, const ScriptOptions& options) {
+int run_script(script::Interpreter& interp, const SourcePtr& source, const ScriptOptions& options,
+               const std::function<void(const script::Value&)>& printed) {
   Diagnostics syntax;
   auto statements = parse_script(source, syntax);
   if (!statements) {
@@ -53,6 +54,7 @@ int run_script(script::Interpreter& interp, const SourcePtr& source, const Scrip
         std::string text =
             options.json ? script::format_value_json(*out.value) : script::format_value(*out.value, options.print);
         std::cout << text << (text.ends_with('\n') ? "" : "\n");
+        if (printed) printed(*out.value);
       }
     } catch (const DiagnosticError& e) {
       ++errors;
@@ -100,8 +102,10 @@ void test_scripts(script::Interpreter& interp, const std::string& dir, int& pass
   namespace fs = std::filesystem;
   std::error_code ec;
   std::vector<std::string> files;
-  if (fs::is_regular_file(dir, ec)) files.push_back(dir);
-  else if (!fs::is_directory(dir, ec)) throw UsageError(fmt::format("--scripts {}: no such file or directory", dir));
+  if (fs::is_regular_file(dir, ec))
+    files.push_back(dir);
+  else if (!fs::is_directory(dir, ec))
+    throw UsageError(fmt::format("--scripts {}: no such file or directory", dir));
   for (const auto& entry : fs::recursive_directory_iterator(dir, ec))
     if (entry.is_regular_file() && entry.path().extension() == ".tariff") files.push_back(entry.path().string());
   std::sort(files.begin(), files.end());

@@ -1,6 +1,7 @@
 #pragma once
 // Running scripts for the CLI: `tariff eval`, the REPL and `tariff test` share how a script's
 // results and failures are printed.
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -23,7 +24,9 @@ std::unique_ptr<script::Interpreter> make_interpreter(RuleSet rules, Diagnostics
 
 // Parses and runs `source`: each expression's value on stdout, each error and failed assert or
 // expect on stderr (the rest of the script still runs). Returns how many went wrong.
-int run_script(script::Interpreter& interp, const SourcePtr& source, const ScriptOptions& options);
+// `printed`, when given, hears of each value printed (the REPL binds `_` to it).
+int run_script(script::Interpreter& interp, const SourcePtr& source, const ScriptOptions& options,
+               const std::function<void(const script::Value&)>& printed = {});
 
 // tariff test: every .tariff file under `dir` as a script; one pass/FAIL line per assert and
 // expect (and one FAIL per error). Adds to the counts.

@@ -7,7 +7,7 @@ TARIFF_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TARIFF_PACKAGES=(g++ cmake ninja-build pkg-config tao-pegtl-dev libfmt-dev libboost-dev catch2
                  libedit-dev libbenchmark-dev tmux python3 clang libclang-rt-14-dev time
                  python3-dev pybind11-dev python3-pybind11 python3-pandas python3-dask python3-distributed
-                 python3-pytest)
+                 python3-pytest nlohmann-json3-dev chromium fonts-noto-cjk)
 
 tariff_install_missing() {
   local missing=()

@@ -50,7 +50,7 @@ expect_test(eval_json 0
 # An error: file:line:col, the line, a caret; exit 1.
 expect_test(eval_error 1
   "$<TARGET_FILE:tariff>|eval|--rules|${TARIFF_FACE_RULES}|-e|let x = 1\nx + 2 CNY"
-  ERR "<-e>:2:1: error: cannot add money and a plain number\n +2 \\| x \\+ 2 CNY\n +\\| \\^\\^\\^\\^\\^\\^\\^\\^\\^")
+  ERR "<-e>:2:1: error\\[type\\]: cannot add money and a plain number\n +2 \\| x \\+ 2 CNY\n +\\| \\^\\^\\^\\^\\^\\^\\^\\^\\^")
 
 # Hostile REPL input (the hardening issue): :explain of statements, commands given arguments they
 # do not take, a :load that fails and must load nothing. Run from the source tree, so that the
@@ -58,4 +58,11 @@ expect_test(eval_error 1
 add_test(NAME repl_piped_hostile
          COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/repl/run_piped.sh $<TARGET_FILE:tariff> rules/face_recognition.tariff
                  tests/repl/hostile.tariff tests/repl/hostile.golden
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
+# The workbench issue's REPL items: :load failing loads nothing, :help TOPIC, did you mean for
+# commands, functions, names and products, _ the last value, :wan in bill tables, quit.
+add_test(NAME repl_piped_workbench
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/repl/run_piped.sh $<TARGET_FILE:tariff> rules/face_recognition.tariff
+                 tests/repl/workbench.tariff tests/repl/workbench.golden
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})

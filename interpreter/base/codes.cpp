@@ -111,6 +111,7 @@ constexpr std::array codes = std::to_array<DiagnosticCode>({
   {"unreadable", "a rule file cannot be read"},
   {"unsettled", "calls are left after the last settlement step"},
   {"unused-step", "the product has a kind of thing its settlement order never settles"},
+  {"usage", "the command line is not one tariff understands: an unknown command or option, a missing argument"},
   {"validity-range", "a validity of more than a century"},
   {"volume-cliff", "lint: in volume banding, quantities past a band's end cost less than its last quantity"},
 });

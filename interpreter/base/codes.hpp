@@ -16,4 +16,8 @@ struct DiagnosticCode {
 std::span<const DiagnosticCode> diagnostic_codes();  // sorted by code
 const DiagnosticCode* find_code(std::string_view code);
 
+// The longer explanation of a code, with an example of the mistake and its fix (what `tariff
+// explain CODE` prints, as rustc --explain does); empty for a code without one yet.
+std::string_view code_explanation(std::string_view code);
+
 }  // namespace tariff

@@ -95,31 +95,120 @@ std::string excerpt(const Span& span) {
 
 }  // namespace
 
-std::string render(const Diagnostic& d) {
-  std::string kind = d.severity == Severity::warning ? fmt::format("warning[{}]", d.code) : "error";
-  std::string out = fmt::format("{}: {}: {}\n", location(d.span), kind, d.message);
-  out += excerpt(d.span);
-  for (const Note& n : d.notes) {
-    out += fmt::format("{}: note: {}\n", location(n.span), n.message);
-    out += excerpt(n.span);
+namespace {
+
+// ANSI styles, as rustc uses them: the severity and carets red, notes green, hints cyan, the
+// gutter blue; nothing at all when colour is off.
+struct Style {
+  bool on;
+  std::string operator()(const char* sgr, std::string_view text) const {
+    return on ? fmt::format("\033[{}m{}\033[0m", sgr, text) : std::string(text);
   }
-  if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
+};
+constexpr const char* bold = "1";
+constexpr const char* red = "1;31";
+constexpr const char* green = "1;32";
+constexpr const char* yellow = "1;33";
+constexpr const char* cyan = "1;36";
+constexpr const char* blue = "1;34";
+
+// The excerpt with its gutter in blue and its carets in the colour of what points.
+std::string styled_excerpt(const Span& span, const Style& style, const char* caret_colour) {
+  std::string text = excerpt(span);
+  if (!style.on || text.empty()) return text;
+  std::string out;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    std::string_view line(text.data() + start, end - start);
+    std::size_t bar = line.find(" | ");
+    bool caret_line = bar != std::string_view::npos && line.substr(0, bar).find_first_not_of(' ') == std::string_view::npos;
+    out += style(blue, line.substr(0, bar + 3));
+    std::string_view rest = line.substr(bar + 3);
+    if (caret_line) {
+      std::size_t first = rest.find('^');
+      out += std::string(rest.substr(0, first)) + style(caret_colour, rest.substr(first));
+    } else {
+      out += rest;
+    }
+    out += '\n';
+    start = end + 1;
+  }
   return out;
 }
+
+}  // namespace
+
+std::string render(const Diagnostic& d, const RenderOptions& options) {
+  Style style{options.colour};
+  bool warning = d.severity == Severity::warning;
+  const char* colour = warning ? yellow : red;
+  std::string kind = warning ? "warning" : "error";
+  std::string label = d.code.empty() ? kind : fmt::format("{}[{}]", kind, d.code);
+  std::string out =
+      fmt::format("{}: {}: {}\n", style(bold, location(d.span)), style(colour, label), style(bold, d.message));
+  out += styled_excerpt(d.span, style, colour);
+  for (const Note& n : d.notes) {
+    out += fmt::format("{}: {}: {}\n", style(bold, location(n.span)), style(green, "note"), n.message);
+    out += styled_excerpt(n.span, style, green);
+  }
+  // A hint of several lines (a suggestion, then the choices) keeps its lines under one another.
+  for (std::size_t start = 0, line = 0; start < d.hint.size(); ++line) {
+    std::size_t end = std::min(d.hint.find('\n', start), d.hint.size());
+    out += fmt::format("{}{}\n", line == 0 ? "  " + style(cyan, "hint") + ": " : std::string(8, ' '),
+                       std::string_view(d.hint).substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+RenderOptions& default_render_options() {
+  static RenderOptions options;
+  return options;
+}
+
+std::string render(const Diagnostic& d) { return render(d, default_render_options()); }
+
+namespace {
+
+// "file", "line", "column" and "end" ({line, column} just past the span) of a place, all null
+// for a diagnostic about no place in a file (a command-line name).
+void place(JsonWriter& w, const Span& span) {
+  if (!span.valid()) {
+    for (const char* k : {"file", "line", "column", "end"}) w.key(k).null();
+    return;
+  }
+  auto p = span.source->position(span.begin);
+  auto e = span.source->position(std::max(span.end, span.begin));
+  w.key("file").string(span.source->name);
+  w.key("line").number(std::to_string(p.line));
+  w.key("column").number(std::to_string(p.column));
+  w.key("end").begin_object();
+  w.key("line").number(std::to_string(e.line));
+  w.key("column").number(std::to_string(e.column));
+  w.end_object();
+}
+
+}  // namespace
 
 std::string render_json(const Diagnostic& d) {
   JsonWriter w;
   w.begin_object();
   w.key("code").string(d.code);
-  if (d.severity == Severity::warning) w.key("severity").string("warning");  // errors read as they always have
+  w.key("severity").string(d.severity == Severity::warning ? "warning" : "error");
+  place(w, d.span);
   w.key("message").string(d.message);
-  if (d.span.valid()) {
-    auto p = d.span.source->position(d.span.begin);
-    w.key("file").string(d.span.source->name);
-    w.key("line").number(std::to_string(p.line));
-    w.key("column").number(std::to_string(p.column));
+  if (d.hint.empty())
+    w.key("hint").null();
+  else
+    w.key("hint").string(d.hint);
+  w.key("notes").begin_array();
+  for (const Note& n : d.notes) {
+    w.begin_object();
+    place(w, n.span);
+    w.key("message").string(n.message);
+    w.end_object();
   }
-  if (!d.hint.empty()) w.key("hint").string(d.hint);
+  w.end_array();
   w.end_object();
   return w.str();
 }

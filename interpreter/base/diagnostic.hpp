@@ -39,12 +39,24 @@ class Diagnostics {
   std::vector<Diagnostic> list_;
 };
 
-// Human rendering, rustc-style (a warning reads `warning[code]:` where an error reads `error:`):
-//   file:line:col: error: message
+struct RenderOptions {
+  bool colour = false;  // ANSI colours, for a terminal
+};
+
+// Human rendering, rustc-style (a warning reads `warning[code]:` where an error reads `error[code]:`):
+//   file:line:col: error[code]: message
 //      12 |   | detect | 0.0005 |
 //         |            ^^^^^^
 //   hint: ...
+// A hint of several lines is shown line under line.
+std::string render(const Diagnostic& d, const RenderOptions& options);
+// The same with the process's default options, which the program sets once from --color and the
+// terminal (so that every place that prints a diagnostic follows it); no colour unless set.
 std::string render(const Diagnostic& d);
+RenderOptions& default_render_options();
+// For tools: one JSON object, every field present (null when it has no value): code, severity,
+// file, line, column, end {line, column} (just past the span), message, hint, notes [{file, line,
+// column, end, message}]. Columns count code points from 1.
 std::string render_json(const Diagnostic& d);
 
 // Thrown where a caller cannot go on (loading a rule set, evaluating a script).

@@ -16,6 +16,12 @@ Decimal take(Decimal& left, const Decimal& available) {
   return taken;
 }
 
+// "pack 5000万", "held pack 5000万", or "held pack" when its size is not known.
+std::string pack_name(const PackDraw& d) {
+  if (d.bought()) return "pack " + d.size_text;
+  return d.capacity ? "held pack " + d.size_text : "held pack";
+}
+
 }  // namespace
 
 Settler::Settler(const Product& product) : product_(product), pools_(product.meters.size()) {}
@@ -276,13 +282,13 @@ void Settler::finish(SettlementListener& listener) {
         const Meter& m = product_.meters[i];
         if (draw.available.is_zero()) continue;
         if (draw.remaining().is_zero()) {
-          listener.alert(fmt::format("{} pack {} is used up", m.display_name(), draw.size_text));
+          listener.alert(fmt::format("{} {} is used up", m.display_name(), pack_name(draw)));
           continue;
         }
         if (!draw.capacity) continue;
         Decimal threshold = *draw.capacity * *product_.alert_below;
         if (draw.remaining() < threshold && draw.available >= threshold)
-          listener.alert(fmt::format("{} pack {} has {} left, under {}%", m.display_name(), draw.size_text,
+          listener.alert(fmt::format("{} {} has {} left, under {}%", m.display_name(), pack_name(draw),
                                      draw.remaining().to_string(),
                                      (*product_.alert_below * 100).normalized().to_string()));
       }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "interpreter/language/parse.hpp"
+#include "interpreter/base/suggest.hpp"
 #include "interpreter/base/utf8.hpp"
 
 namespace tariff {
@@ -13,12 +14,16 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+std::vector<std::string> unit_names(const Units& units) {
+  std::vector<std::string> out;
+  for (const auto& [name, value] : units) out.push_back(name);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::string units_list(const Units& units) {
-  std::vector<std::string> names;
-  for (const auto& [name, value] : units) names.push_back(name);
-  std::sort(names.begin(), names.end());
   std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  for (const auto& n : unit_names(units)) out += (out.empty() ? "" : ", ") + n;
   return out.empty() ? "none" : out;
 }
 
@@ -63,7 +68,8 @@ LiteralValue value_of(const ast::Number& n, const Units& units) {
     auto unit = units.find(n.unit);
     if (unit == units.end())
       return failure("unknown-unit", fmt::format("unknown unit '{}'", n.unit),
-                     fmt::format("the prelude's units: {}; or write a plain number", units_list(units)));
+                     with_suggestion(n.unit, unit_names(units),
+                                     fmt::format("the prelude's units: {}; or write a plain number", units_list(units))));
     return {*parsed * unit->second, {}, {}, {}};
   } catch (const DecimalError&) {
     return failure("number-range", "number out of range",

@@ -2,9 +2,20 @@
 // the packs they include and the states they grant or require.
 #include <fmt/format.h>
 
+#include "interpreter/base/suggest.hpp"
 #include "interpreter/language/lowering.hpp"
 
 namespace tariff::lowering {
+
+namespace {
+
+std::vector<std::string> dimension_names(const Fee& fee) {
+  std::vector<std::string> out;
+  for (const auto& d : fee.dimensions) out.push_back(d.name);
+  return out;
+}
+
+}  // namespace
 
 // fee licence 技术授权费 = 20000 per activity per year { includes pack 人脸融合 30万  grants licensed }
 void Lowering::fee(const ast::Fee& f) {
@@ -68,7 +79,8 @@ void Lowering::fee_dimensions(const ast::Fee& f, Fee& fee) {
     if (dim == fee.dimensions.end())
       diag_.error("unknown-dimension", limit.dimension.span,
                   fmt::format("fee '{}' is not priced per {}", f.id.text, limit.dimension.text),
-                  "limit a dimension the fee is priced per, like: day from 1 to 30");
+                  with_suggestion(limit.dimension.text, dimension_names(fee),
+                                  "limit a dimension the fee is priced per, like: day from 1 to 30"));
     std::optional<Decimal> from, to, step, up_to;
     if (limit.from) from = whole(*limit.from, "a fee limit");
     if (limit.to) to = whole(*limit.to, "a fee limit");

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "interpreter/base/suggest.hpp"
 #include "interpreter/language/lowering.hpp"
 #include "interpreter/model/request_builder.hpp"
 #include "interpreter/model/settlement.hpp"
@@ -18,7 +19,8 @@ void check_prelude(const ast::File& file, Diagnostics& diagnostics) {
   for (const auto& s : file.settlements)
     for (const auto& step : s.steps)
       if (!parse_settlement_step(step.text))
-        diagnostics.error("unknown-step", step.span, fmt::format("unknown settlement step '{}'", step.text));
+        diagnostics.error("unknown-step", step.span, fmt::format("unknown settlement step '{}'", step.text),
+                          with_suggestion(step.text, {"free", "grant", "packs", "postpaid"}, ""));
 }
 
 }  // namespace tariff
@@ -85,8 +87,10 @@ bool Lowering::one_of(const ast::Name& n, std::initializer_list<const char*> wor
   for (const char* w : words)
     if (n.text == w) return true;
   std::string list;
-  for (const char* w : words) list += (list.empty() ? "" : ", ") + std::string(w);
-  diag_.error("unknown-word", n.span, fmt::format("unknown {} '{}'", what, n.text), fmt::format("expected one of: {}", list));
+  std::vector<std::string> known;
+  for (const char* w : words) list += (list.empty() ? "" : ", ") + std::string(w), known.emplace_back(w);
+  diag_.error("unknown-word", n.span, fmt::format("unknown {} '{}'", what, n.text),
+              with_suggestion(n.text, known, fmt::format("expected one of: {}", list)));
   return false;
 }
 
@@ -143,11 +147,17 @@ void Lowering::settle() {
   }
   auto steps = settlement_steps(*ast_.settle, prelude_);
   std::set<SettlementStep> seen;
+  bool misspelt = false;  // a step that is no step: the steps it leaves unused are its fault
   for (std::size_t i = 0; i < steps.size(); ++i) {
     auto step = parse_settlement_step(steps[i].text);
     if (!step) {
+      misspelt = true;
+      std::vector<std::string> known{"free", "grant", "packs", "postpaid"};
+      for (const auto& [name, order] : prelude_.settlements) known.push_back(name);
+      std::sort(known.begin() + 4, known.end());
       diag_.error("unknown-step", steps[i].span, fmt::format("unknown settlement step '{}'", steps[i].text),
-                  "steps are free, grant, packs and postpaid, or a settlement order named in the prelude");
+                  with_suggestion(steps[i].text, known,
+                                  "steps are free, grant, packs and postpaid, or a settlement order named in the prelude"));
       continue;
     }
     if (!seen.insert(*step).second) diag_.error("duplicate-step", steps[i].span, "settlement step listed twice");
@@ -156,7 +166,7 @@ void Lowering::settle() {
     out_->settlement.push_back(*step);
   }
   auto require = [&](SettlementStep step, bool present, const char* what) {
-    if (present && !seen.contains(step))
+    if (present && !seen.contains(step) && !misspelt)
       diag_.error("unused-step", ast_.settle->span,
                   fmt::format("the product has {} but its settlement order never uses them", what),
                   fmt::format("add '{}' to the settle statement", to_string(step)));

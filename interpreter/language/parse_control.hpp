@@ -70,22 +70,11 @@ struct control : tao::pegtl::normal<Rule> {
 };
 
 // A parse error as a diagnostic: the message's first line, the rest as the hint, the caret on the
-// offending character (one whole, possibly multi-byte, character). `offset` is where the parsed
-// text starts in the source (a statement re-parsed alone).
-inline void report(const tao::pegtl::parse_error& e, const SourcePtr& source, std::size_t offset,
-                   Diagnostics& diagnostics) {
-  std::string message(e.message()), hint;
-  if (auto nl = message.find('\n'); nl != std::string::npos) {
-    hint = message.substr(nl + 1);
-    message.resize(nl);
-  }
-  std::size_t begin = offset + e.positions().front().byte, end = begin;
-  const std::string& text = source->text;
-  if (end < text.size() && text[end] != '\n') {
-    ++end;
-    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-  }
-  diagnostics.error("syntax", Span{source, begin, end}, message, hint);
-}
+// offending character (one whole, possibly multi-byte, character) — or on the whole word, when a
+// word stands where the grammar wanted something else: then the hint names the nearest of the
+// words the message lists (`cylce` → did you mean 'cycle'?), so a misspelt keyword reads as one.
+// A decimal comma in a number (1,5) is said to be one. `offset` is where the parsed text starts in
+// the source (a statement re-parsed alone).
+void report(const tao::pegtl::parse_error& e, const SourcePtr& source, std::size_t offset, Diagnostics& diagnostics);
 
 }  // namespace tariff::parse_control

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "interpreter/base/suggest.hpp"
 #include "interpreter/base/utf8.hpp"
 
 namespace tariff {
@@ -28,18 +29,61 @@ std::string meters_of(const Product& p) {
   return "meters: " + listed(p.meters, [](const Meter& m) { return m.id + " " + m.display_name(); }, "none");
 }
 
+// "did you mean '照片人脸核身' (photo_verify)?": the nearest of every name a meter answers to (id,
+// display names, aliases, API actions), each shown with the meter's id when it is not the id.
+std::string meter_suggestion(const Product& p, const std::string& typed) {
+  std::vector<std::string> names;
+  for (const auto& [name, index] : p.meter_names) names.push_back(name);
+  std::sort(names.begin(), names.end());
+  std::string out;
+  std::vector<MeterIndex> shown;
+  for (const auto& name : nearest(typed, names)) {
+    MeterIndex m = p.meter_names.at(name);
+    if (std::find(shown.begin(), shown.end(), m) != shown.end()) continue;
+    shown.push_back(m);
+    out += out.empty() ? "did you mean " : " or ";
+    out += "'" + name + "'" + (name == p.meters[m].id ? "" : " (" + p.meters[m].id + ")");
+  }
+  return out.empty() ? out : out + "?\n";
+}
+
+template <typename Items, typename Text>
+std::vector<std::string> ids(const Items& items, Text text) {
+  std::vector<std::string> out;
+  for (const auto& item : items) out.push_back(text(item));
+  return out;
+}
+
+std::vector<std::string> fee_names(const Product& p) {
+  std::vector<std::string> out;
+  for (const auto& f : p.fees) {
+    out.push_back(f.id);
+    out.insert(out.end(), f.names.begin(), f.names.end());
+  }
+  return out;
+}
+
+// A size as its table writes it (5000万) and as a plain number (50000000): either may be typed.
+std::vector<std::string> pack_sizes(const Meter& m) {
+  std::vector<std::string> out;
+  for (const auto& k : m.packs) out.push_back(k.size_text);
+  return out;
+}
+
 }  // namespace
 
 const Product& resolve_product(const Catalog& catalog, const Name& product) {
   if (const Product* p = catalog.find(product.text)) return *p;
   unknown("unknown-product", product, fmt::format("unknown product '{}'", printable(product.text)),
-          "products: " + listed(catalog.products, [](const auto& p) { return p->id; }, "none"));
+          with_suggestion(product.text, ids(catalog.products, [](const auto& p) { return p->id; }),
+                          "products: " + listed(catalog.products, [](const auto& p) { return p->id; }, "none")));
 }
 
 MeterIndex resolve_meter(const Product& p, const Name& meter) {
   if (auto m = p.find_meter(meter.text)) return *m;
   unknown("unknown-meter", meter,
-          fmt::format("product {} has no meter or API action '{}'", p.id, printable(meter.text)), meters_of(p));
+          fmt::format("product {} has no meter or API action '{}'", p.id, printable(meter.text)),
+          meter_suggestion(p, meter.text) + meters_of(p));
 }
 
 std::size_t resolve_pack(const Product& p, MeterIndex meter, const Decimal& size, const Name& written) {
@@ -55,14 +99,15 @@ std::size_t resolve_pack(const Product& p, MeterIndex meter, const Decimal& size
     return i;
   }
   unknown("unknown-pack", written, fmt::format("{} {} has no {} pack", p.id, m.display_name(), printable(written.text)),
-          "sizes: " + listed(m.packs, [](const Pack& k) { return k.size_text; }, "none"));
+          with_suggestion(written.text, pack_sizes(m), "sizes: " + listed(m.packs, [](const Pack& k) { return k.size_text; }, "none")));
 }
 
 std::size_t resolve_fee(const Product& p, const Name& fee) {
   if (auto f = p.find_fee(fee.text)) return *f;
   unknown("unknown-fee", fee, fmt::format("product {} has no fee '{}'", p.id, printable(fee.text)),
           p.fees.empty() ? "the product defines no fee"
-                         : "fees: " + listed(p.fees, [](const Fee& f) { return f.id + " " + f.display_name(); }, ""));
+                         : with_suggestion(fee.text, fee_names(p),
+                                           "fees: " + listed(p.fees, [](const Fee& f) { return f.id + " " + f.display_name(); }, "")));
 }
 
 std::size_t resolve_dimension(const Product&, const Fee& fee, const Name& dimension) {
@@ -70,7 +115,8 @@ std::size_t resolve_dimension(const Product&, const Fee& fee, const Name& dimens
     if (fee.dimensions[i].name == dimension.text) return i;
   unknown("unknown-dimension", dimension, fmt::format("fee {} is not priced per '{}'", fee.id, printable(dimension.text)),
           fee.dimensions.empty() ? "the fee is a flat amount, priced per nothing"
-                                 : "dimensions: " + listed(fee.dimensions, [](const FeeDimension& d) { return d.name; }, ""));
+                                 : with_suggestion(dimension.text, ids(fee.dimensions, [](const FeeDimension& d) { return d.name; }),
+                                                   "dimensions: " + listed(fee.dimensions, [](const FeeDimension& d) { return d.name; }, "")));
 }
 
 const std::string& resolve_state(const Product& p, const Name& state) {
@@ -79,7 +125,8 @@ const std::string& resolve_state(const Product& p, const Name& state) {
   unknown("unknown-state", state,
           fmt::format("product {} has no rule for the account state '{}'", p.id, printable(state.text)),
           p.states.empty() ? "this product's rules mention no account state"
-                           : "its rules mention: " + listed(p.states, [](const std::string& s) { return s; }, ""));
+                           : with_suggestion(state.text, p.states,
+                                             "its rules mention: " + listed(p.states, [](const std::string& s) { return s; }, "")));
 }
 
 RequestBuilder::RequestBuilder(const Product& product) : product_(product) {

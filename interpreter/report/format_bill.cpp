@@ -16,11 +16,11 @@ std::string band_text(const Meter& m, const BillLine& line) {
   return m.postpaid->schedule->bands[*line.charge.band].text;
 }
 
-std::string packs_text(const BillLine& line) {
+std::string packs_text(const BillLine& line, QuantityStyle style) {
   std::string out;
   for (const auto& d : line.packs) {
     if (!out.empty()) out += " + ";
-    out += fmt::format("{} ({})", grouped(d.drawn), d.size_text);
+    out += fmt::format("{} ({})", quantity_text(d.drawn, style), d.size_text);
   }
   return out.empty() ? "0" : out;
 }
@@ -47,23 +47,26 @@ std::string fee_unit_text(const Fee& fee) {
 
 }  // namespace
 
-std::string format_bill_text(const Bill& bill) {
+std::string format_bill_text(const Bill& bill, QuantityStyle style) {
   const Product& p = *bill.product;
+  auto quantity = [style](const Decimal& q) { return quantity_text(q, style); };
   std::vector<std::vector<std::string>> rows{
       {"meter", "usage", "free", "packs", "postpaid", "band", "unit price", "amount"}};
   for (const auto& line : bill.lines) {
     const Meter& m = p.meters[line.meter];
-    std::string free = grouped(line.free);
-    if (!line.grant.is_zero()) free += fmt::format(" + {} grant", grouped(line.grant));
+    std::string free = quantity(line.free);
+    if (!line.grant.is_zero()) free += fmt::format(" + {} grant", quantity(line.grant));
     bool graduated = !line.charge.crossed.empty();
     // A graduated line has no one unit price: its bands follow it, one row each, so that every
     // row's quantity × unit price is its amount.
-    rows.push_back({m.display_name(), grouped(line.usage), free, packs_text(line), grouped(line.postpaid),
+    rows.push_back({m.display_name(), quantity(line.usage), free, packs_text(line, style), quantity(line.postpaid),
                     graduated ? "" : band_text(m, line),
-                    graduated ? "" : line.charge.band ? line.charge.unit_price.to_string() : "-",
+                    graduated          ? ""
+                    : line.charge.band ? line.charge.unit_price.to_string()
+                                       : "-",
                     grouped(line.charge.amount)});
     for (const auto& c : line.charge.crossed)
-      rows.push_back({"", "", "", "", grouped(c.quantity), m.postpaid->schedule->bands[c.band].text,
+      rows.push_back({"", "", "", "", quantity(c.quantity), m.postpaid->schedule->bands[c.band].text,
                       c.unit_price.to_string(), grouped(c.amount)});
   }
   std::vector<std::size_t> widths(rows.front().size(), 0);
@@ -172,7 +175,10 @@ std::string format_bill_json(const Bill& bill) {
   }
   w.end_array();
   w.key("total").string(bill.total.to_string());
-  if (bill.freeze) w.key("freeze").string(bill.freeze->to_string());
+  if (bill.freeze)
+    w.key("freeze").string(bill.freeze->to_string());
+  else
+    w.key("freeze").null();  // every field is present: null when the product freezes nothing
   w.key("alerts").begin_array();
   for (const auto& a : bill.alerts) w.string(a);
   w.end_array();

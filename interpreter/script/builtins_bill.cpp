@@ -6,6 +6,7 @@
 #include "interpreter/billing/charge.hpp"
 #include "interpreter/model/request_builder.hpp"
 #include "interpreter/script/builtins.hpp"
+#include "interpreter/base/suggest.hpp"
 #include "interpreter/script/call.hpp"
 
 namespace tariff::script::builtin {
@@ -119,8 +120,15 @@ Value pack_price(Call& call) {
              fmt::format("{} pack {} is not sold at a listed price", m.display_name(), k.size_text));
       return Call::money(p, k.price.amount);
     }
-  fail(call.positional(2).span, "unknown-pack",
-       fmt::format("{} sells no {} pack of {}", p.id, m.display_name(), size.to_string()));
+  // The hint names the sizes sold, the nearest to what was written first (2万 for 20万).
+  const Span& at = call.positional(2).span;
+  std::string written = at.valid() ? at.source->text.substr(at.begin, at.end - at.begin) : size.to_string();
+  std::vector<std::string> sizes;
+  for (const auto& k : m.packs) sizes.push_back(k.size_text);
+  std::string listed;
+  for (const auto& t : sizes) listed += (listed.empty() ? "" : ", ") + t;
+  fail(at, "unknown-pack", fmt::format("{} sells no {} pack of {}", p.id, m.display_name(), size.to_string()),
+       with_suggestion(written, sizes, "sizes: " + (listed.empty() ? std::string("none") : listed)));
 }
 
 Value free_quota(Call& call) {

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "interpreter/base/suggest.hpp"
 #include "interpreter/script/builtins.hpp"
 
 namespace tariff::script {
@@ -151,8 +152,9 @@ Value Interpreter::variable(const Expr& e) {
   for (const auto& p : rules_->catalog.products)
     if (p->find_meter(e.text)) return e.text;
   fail(e.span, "unknown-name", fmt::format("unknown name '{}'", e.text),
-       "bind it with `let`, or name a product (:products lists them)");
+       with_suggestion(e.text, value_names(), "bind it with `let`, or name a product (:products lists them)"));
 }
+
 
 bool Interpreter::bound(const std::string& name) const {
   return globals_.contains(name) || (!frames_.empty() && frames_.back().contains(name));
@@ -258,8 +260,13 @@ Value Interpreter::compare(const Span& span, Op op, const Value& a, const Value&
 Value Interpreter::call(const Expr& e) {
   if (auto it = functions_.find(e.text); it != functions_.end()) return call_function(e, *it->second);
   if (const Builtin* b = find_builtin(e.text)) return call_builtin(*b, e);
-  fail(e.span, "unknown-function", fmt::format("unknown function '{}'", e.text),
-       "define it with fn NAME(a, b) = expression");
+  std::vector<std::string> functions = builtin_names();
+  for (const auto& [name, f] : functions_) functions.push_back(name);
+  Span name = e.span;  // the caret under the name, not the whole call
+  if (name.valid() && std::string_view(name.source->text).substr(name.begin).starts_with(e.text))
+    name.end = name.begin + e.text.size();
+  fail(name, "unknown-function", fmt::format("unknown function '{}'", e.text),
+       with_suggestion(e.text, functions, "define it with fn NAME(a, b) = expression"));
 }
 
 Value Interpreter::call_function(const Expr& e, const Statement& fn) {

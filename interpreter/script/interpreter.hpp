@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -50,6 +51,12 @@ class Interpreter {
   };
   void set_listener(Listener* listener) { listener_ = listener; }
 
+  // The `fn` statement that defined `name` (the prelude's or the session's); null when none did.
+  const Statement* function(const std::string& name) const {
+    auto it = functions_.find(name);
+    return it == functions_.end() ? nullptr : it->second.get();
+  }
+
   // Bound names and function names (user's and built-in).
   std::vector<std::string> names() const;
   // The built-ins' names, sorted: those of the table in builtins.cpp.
@@ -59,6 +66,13 @@ class Interpreter {
   // Every word a script may write in this session, for the REPL's Tab completion: names(),
   // keywords(), the products and each meter's id, names, aliases and API actions.
   std::vector<std::string> completions() const;
+  // The same for a word typed after `before` (the entry up to the word): inside a call whose
+  // first argument is a product (bill(faceid, 人脸…), unit_price(p, …) with p bound to one), only
+  // that product's meter words, with the names and keywords; elsewhere completions().
+  std::vector<std::string> completions(std::string_view before) const;
+
+  // Binds `name` as `let` would: the REPL's `_`, the last value it printed.
+  void bind(const std::string& name, Value value) { globals_[name] = std::move(value); }
 
  private:
   friend class Call;  // a built-in's view of the interpreter (call.hpp)
@@ -72,6 +86,10 @@ class Interpreter {
   Value call(const Expr& e);
   Value call_function(const Expr& e, const Statement& fn);
   Value call_builtin(const Builtin& builtin, const Expr& e);  // builtins.cpp
+  // The names an expression may hold, for "did you mean" (interpreter.cpp).
+  std::vector<std::string> value_names() const;
+  // The product `name` is (a product's id, or a binding holding one); null otherwise.
+  const Product* product_named(std::string_view name) const;
   // A binding or a parameter of the innermost call has this name.
   bool bound(const std::string& name) const;
 

@@ -34,34 +34,16 @@ const char* kind_name(const Value& v) {
                     v);
 }
 
-namespace {
-
-// 3500000 → 350万, 150000000 → 1.5亿; values that are not a whole number of 万 stay plain.
-std::string in_wan(const Decimal& d) {
-  static const Decimal wan = 10000, yi = 100000000;
-  if (d.is_zero() || !d.is_integer()) return d.to_string();
-  Decimal magnitude = d.is_negative() ? -d : d;
-  if (magnitude >= yi) {
-    auto q = Decimal::divide_exact(d, yi);
-    if (q && q->scale() <= 4) return q->to_string() + "亿";
-  }
-  if (magnitude >= wan) {
-    auto q = Decimal::divide_exact(d, wan);
-    if (q && q->is_integer()) return q->to_string() + "万";
-  }
-  return d.to_string();
-}
-
-}  // namespace
-
 std::string format_value(const Value& v, const PrintOptions& options) {
   return std::visit(
       Overloaded{
-          [&](const Decimal& d) { return options.wan ? in_wan(d) : d.to_string(); },
+          [&](const Decimal& d) { return options.wan ? in_wan(d).value_or(d.to_string()) : d.to_string(); },
           [](const Money& m) { return fmt::format("{} {}", m.amount.to_string_grouped(','), m.currency); },
           [](bool b) { return std::string(b ? "true" : "false"); },
           [](const std::string& s) { return s; },
-          [](const BillValue& b) { return format_bill_text(*b.bill); },
+          [&](const BillValue& b) {
+            return format_bill_text(*b.bill, options.wan ? QuantityStyle::wan : QuantityStyle::grouped);
+          },
           [](const PlanValue& p) { return format_plan_text(*p.plan); },
           [](const ProductRef& p) { return fmt::format("product {} {}", p.product->id, p.product->display_name()); },
           [](const MeterRef& r) {

@@ -59,7 +59,7 @@ tmux -L "$socket" send-keys -t repl Enter
 wait_for "0.003 CNY" "$before"
 
 # An error prints its diagnostic; the session goes on.
-type_line 'round(1 / 3) + nothing' "error: round takes 3 arguments"
+type_line 'round(1 / 3) + nothing' "error[arity]: round takes 3 arguments"
 type_line '2 + 2 == 4' "true"
 
 # Ctrl-C drops the line being typed.

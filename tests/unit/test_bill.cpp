@@ -241,7 +241,7 @@ TEST_CASE("pack alerts: under the threshold, used up, or neither", "[bill]") {
   r.held.push_back({meter(face(), "人脸比对"), 5000, std::nullopt});
   CHECK(bill(face(), r).alerts.empty());
   r.usage[meter(face(), "人脸比对")] = 15000;
-  CHECK(bill(face(), r).alerts == std::vector<std::string>{"人脸比对 pack held is used up"});
+  CHECK(bill(face(), r).alerts == std::vector<std::string>{"人脸比对 held pack is used up"});
 }
 
 TEST_CASE("notices, the free quota lost when suspended, and a trial grant", "[bill]") {

@@ -163,7 +163,7 @@ std::vector<CheckCase> cases() {
       {"unknown step", edit("settle free > packs > postpaid", "settle free > packs > later > postpaid"), "unknown-step",
        "15:25", "unknown settlement step 'later'"},
       {"unknown named order", edit("settle free > packs > postpaid", "settle usual"), "unknown-step", "15:10",
-       "unknown settlement step 'usual'", 4},
+       "unknown settlement step 'usual'"},  // and not the follow-on "never uses" of free, packs, postpaid
       {"step twice", edit("settle free > packs > postpaid", "settle free > packs > free > postpaid"), "duplicate-step",
        "15:25", "settlement step listed twice"},
       {"postpaid not last", edit("settle free > packs > postpaid", "settle free > postpaid > packs"),

@@ -474,14 +474,26 @@ TEST_CASE("a syntax error's hint is the message's second line", "[grammar]") {
   CHECK(no_hint.hint.empty());
 }
 
-TEST_CASE("the caret covers one whole character, CJK included", "[grammar]") {
+TEST_CASE("the caret covers the word that stands where the grammar wanted something else, CJK included", "[grammar]") {
   Diagnostic d = parse_error("product p {\n  packs {\n    | 资源包规格 | 100万 |\n    | 人脸检测 | 四百五 |\n");
-  CHECK(text_at(d.span) == "四");
-  std::string out = render(d);
+  CHECK(text_at(d.span) == "四百五");
+  std::string out = render(d, {});
   INFO(out);
-  // Four CJK characters (two columns each) and the bars before the caret: it lands under 四.
-  std::string caret_line = "      | " + std::string(4 + 2 + 4 * 2 + 3, ' ') + "^^\n";
+  // Four CJK characters (two columns each) and the bars before the caret: it lands under 四百五.
+  std::string caret_line = "      | " + std::string(4 + 2 + 4 * 2 + 3, ' ') + "^^^^^^\n";
   CHECK(out.find("    4 |     | 人脸检测 | 四百五 |\n" + caret_line) != std::string::npos);
+  // Not a word: one whole character, multi-byte or not.
+  Diagnostic symbol = parse_error("product p {\n  packs {\n    | 资源包规格 | 100万 |\n    | 人脸检测 | ∞5 |\n");
+  CHECK(text_at(symbol.span) == "∞");
+}
+
+TEST_CASE("a misspelt keyword is named, and a decimal comma is said to be one", "[grammar]") {
+  Diagnostic typo = parse_error("product p {\n  currency CNY\n  cylce month\n}");
+  CHECK(text_at(typo.span) == "cylce");
+  CHECK(typo.hint == "did you mean 'cycle'?");
+  Diagnostic comma = parse_error("product p {\n  packs {\n    | 资源包规格 | 100万 |\n    | 人脸检测 | 1,5 |\n");
+  CHECK(text_at(comma.span) == "1,5");
+  CHECK(comma.hint == "decimal comma? write 1.5");
 }
 
 TEST_CASE("a syntax error at the end of the file points past the last character", "[grammar]") {

@@ -1,0 +1,2 @@
+" tariff rule files
+autocmd BufRead,BufNewFile *.tariff setfiletype tariff

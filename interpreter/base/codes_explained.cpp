@@ -1,0 +1,186 @@
+// The longer explanations of diagnostic codes, with an example of the mistake and of its fix:
+// what `tariff explain CODE` prints. Kept beside the one table of codes (codes.cpp); the examples
+// use made-up products, so that no C++ names a bundled one.
+#include <algorithm>
+#include <array>
+
+#include "interpreter/base/codes.hpp"
+
+namespace tariff {
+
+namespace {
+
+struct Explanation {
+  std::string_view code, text;
+};
+
+// clang-format off
+constexpr std::array explanations = std::to_array<Explanation>({
+{"band-after-infinity", R"(A band that runs to ∞ holds every quantity above its start, so no band can follow it.
+
+    | 月接口调用总量 | (0, 300万] | (300万, ∞) | (1500万, ∞) |     # error: the last band is never reached
+
+Fix: end the band before it, or remove the band after it.
+
+    | 月接口调用总量 | (0, 300万] | (300万, 1500万] | (1500万, ∞) |
+)"},
+{"band-empty", R"(A band holds no quantity: its upper bound is not above its lower bound, or it is open at a
+bound it also starts at.
+
+    | 月接口调用总量 | (0, 300万] | (300万, 300万] | (300万, ∞) |    # (300万, 300万] is empty
+
+Fix: give the band the range the document prints, or remove it.
+)"},
+{"band-gap", R"(Two neighbouring bands leave quantities between them without a price: a bill that lands in
+the gap could not be priced. Bands must follow each other without gap or overlap. Quantities are
+whole units, so [50, 1000] followed by [1001, 5000] is contiguous.
+
+    | 月接口调用总量 | (0, 300万] | (400万, 1500万] | (1500万, ∞) |   # nothing prices 300万 to 400万
+
+Fix: start each band where the previous one ends, with the opposite bracket.
+
+    | 月接口调用总量 | (0, 300万] | (300万, 1500万] | (1500万, ∞) |
+)"},
+{"band-header", R"(A postpaid table's header lists bands (intervals); this one lists a pack size instead.
+
+    postpaid volume {
+      | 月接口调用总量 | 300万 | 1500万 |          # sizes: these belong in a packs table
+      | asr            | 0.003 | 0.002  |
+    }
+
+Fix: write each column as an interval with explicit ends: (0, 300万], (300万, ∞).
+)"},
+{"band-overlap", R"(A band starts before the band in front of it ends, so some quantities would have two prices.
+
+    | 月接口调用总量 | (0, 300万] | [300万, 1500万] | (1500万, ∞) |   # 300万 is in both
+
+Fix: make the shared bound belong to one band only: (0, 300万] then (300万, 1500万].
+)"},
+{"contact-sales", R"(The quantity reaches a band (or a fee's limit) that the document prices as 联系商务 / contact
+sales: there is no list price to bill it at. This is an input the rules cannot price (exit 2),
+not a mistake in the rules.
+
+Fix: nothing in the rules; ask sales for a quote, or bill a smaller quantity.
+)"},
+{"currency-mismatch", R"(An amount is written in a currency other than its product's: every amount of a product is in
+the currency its `currency` line states.
+
+    product speech 语音识别 {
+      currency CNY
+      example "one hour" { usage asr = 3600  expect total = 10 USD }    # USD in a CNY product
+
+Fix: write the product's currency, or leave the currency out (expect total = 10).
+)"},
+{"duplicate-row", R"(A meter has two rows in the product's pack tables, or two in its postpaid tables: which price
+would apply?
+
+Fix: keep one row per meter; if the document really has two tables for one service, they are two
+meters.
+)"},
+{"example-expects-nothing", R"(An example names usage but checks nothing, so `tariff test` could never fail on it.
+
+    example "后付费 示例一" { usage asr = 100万 }
+
+Fix: state what the document says the bill comes to.
+
+    example "后付费 示例一" { usage asr = 100万  expect total = 1980 CNY }
+)"},
+{"missing-settle", R"(A product with meters must state the order in which free quotas, grants, packs and postpaid
+prices settle its usage; the documents state it (结算顺序), and tariff does not guess.
+
+Fix: add the order, e.g.
+
+    settle free > packs > postpaid
+)"},
+{"pack-not-sold", R"(The pack table marks this size '-' for the meter: the document does not sell it.
+
+    | 资源包规格 | 100 | 1000 |
+    | asr        | -   | 930  |
+    example "small pack" { buy asr 100  expect total = 99 }      # the 100 pack of asr is not sold
+
+Fix: buy a size that is sold (1000 here).
+)"},
+{"postpaid-unsold", R"(A postpaid table has a '-' cell: every band of a postpaid row needs a price. Where the document
+says to contact sales, write 联系商务 (or contact sales): billing into that band is then refused
+with a message saying so.
+
+    | asr | 0.003 | 0.002 | - |          →          | asr | 0.003 | 0.002 | 联系商务 |
+)"},
+{"row-width", R"(A table row has more or fewer cells than the header has columns, so a price cannot be matched
+to its band or pack size.
+
+    | 资源包规格 | 100万 | 1000万 |
+    | asr        | 3100  |                 # one cell for two columns
+
+Fix: give every column a cell; '-' marks a pack that is not sold, 联系商务 a band without a price.
+)"},
+{"syntax", R"(The text does not follow the grammar. The caret shows the first character the parser could not
+take, the message says what it expected there and the hint how such a line is written. A PEG
+parser cannot resynchronise reliably, so a file shows its first syntax error only.
+
+Common causes: a misspelt keyword (cylce → cycle: the hint names the nearest keyword), a decimal
+comma in a price (0,0032 → 0.0032), a missing '|' at the end of a table row, an unclosed string.
+)"},
+{"unknown-fee", R"(The product has no fee of that name. Fees are named by id or display name.
+
+    tariff bill speech --fee licnce=1        # did you mean 'licence'?
+
+Fix: use a name the product's `fee` lines define (the hint lists them).
+)"},
+{"unknown-meter", R"(The product has no meter (billable item) of that name. A meter may be named by its id, any of
+its display names, an alias (`aka`) or one of its API actions; API actions are scoped by product.
+The hint names the nearest names and lists the product's meters.
+
+    tariff bill speech asr_fast=100          # did you mean 'asr'?
+)"},
+{"unknown-pack", R"(The meter sells no pack of that size. Sizes are compared by value, so 500万 and 5000000 are
+the same size; the hint lists the sizes the pack table sells.
+
+    tariff bill speech asr=600万 --buy asr=500万        # sizes: 100万, 1000万
+)"},
+{"unknown-product", R"(No loaded rule file defines a product with that id. Products are named by id (the word after
+`product`), not by display name. `tariff check` lists how many products the rules hold; the
+rules come from --rules, $TARIFF_PATH or the bundled rules, in that order.
+)"},
+{"unknown-state", R"(The product's rules mention no rule for that account state: it would change nothing in the
+bill, so it is refused rather than ignored. The states a product knows are those its rules
+mention (`unless STATE`, `when STATE`, `requires STATE`, `grants STATE`).
+
+    tariff bill speech asr=100 --state promo        # its rules mention: in_arrears
+)"},
+{"unknown-step", R"(A settlement step is none of free, grant, packs and postpaid, nor a settlement order named in
+the prelude. The hint names the nearest step; the follow-on complaint that a kind of thing is
+never settled is left out when a misspelt step caused it.
+
+    settle free > pakcs > postpaid           # did you mean 'packs'?
+)"},
+{"unknown-word", R"(A word is not one of the words this item takes: a billing cycle (month, year, once), a band
+mode (volume, graduated), a band basis (postpaid_quantity, usage), a unit of time, an
+expectation (total, freeze, notice, alert, error). The hint names the nearest.
+
+    postpaid volumn { … }                    # did you mean 'volume'?
+)"},
+{"unused-step", R"(The product has something its settlement order never settles: a free quota without `free` in
+the order, packs without `packs`, and so on. Those calls would be billed as if it did not exist.
+
+    free 1000 per month for each meter
+    settle packs > postpaid                  # the free quota is never used
+
+Fix: add the step where the document puts it: settle free > packs > postpaid.
+)"},
+{"usage", R"(The command line is not one tariff understands: an unknown command or option, a missing or
+extra argument, a value of the wrong form. The hint names the nearest command or option;
+`tariff COMMAND --help` shows a command's synopsis, options and an example. Exit code 2.
+)"},
+});
+// clang-format on
+
+}  // namespace
+
+std::string_view code_explanation(std::string_view code) {
+  auto it =
+      std::find_if(explanations.begin(), explanations.end(), [&](const Explanation& e) { return e.code == code; });
+  return it == explanations.end() ? std::string_view{} : it->text;
+}
+
+}  // namespace tariff

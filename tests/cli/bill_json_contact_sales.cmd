@@ -1,0 +1,1 @@
+bill faceid 活体人脸核身=25万 --json --rules @RULES@/faceid.tariff

@@ -1,0 +1,1 @@
+bill face_recognition 人脸融合=1 --json --rules @RULES@/face_recognition.tariff

@@ -1,0 +1,1 @@
+bill faceid 活体人脸核身=1 --trail --rules @RULES@/faceid.tariff

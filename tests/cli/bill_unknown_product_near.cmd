@@ -1,0 +1,1 @@
+bill facied 活体人脸核身=1 --rules @RULES@/faceid.tariff

@@ -1,0 +1,1 @@
+check @CASES@/broken/band_gap.tariff --color always

@@ -1,0 +1,1 @@
+check @CASES@/broken/decimal_comma.tariff

@@ -1,0 +1,1 @@
+check @CASES@/broken/keyword_typo.tariff

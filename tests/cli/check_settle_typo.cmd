@@ -1,0 +1,1 @@
+check @CASES@/broken/settle_typo.tariff

@@ -1,0 +1,1 @@
+doc faceid --rules @RULES@/faceid.tariff

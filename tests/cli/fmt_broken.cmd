@@ -1,0 +1,1 @@
+fmt --check @CASES@/broken/keyword_typo.tariff

@@ -1,0 +1,1 @@
+test @RULES@/faceid.tariff --json --scripts ../repl/failing

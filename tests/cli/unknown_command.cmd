@@ -1,0 +1,1 @@
+bil face_recognition

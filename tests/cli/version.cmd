@@ -1,0 +1,1 @@
+--version --rules @RULES@/faceid.tariff
