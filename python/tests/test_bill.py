@@ -120,7 +120,7 @@ def test_billing_errors_are_exceptions(rules):
     with pytest.raises(tariff.BillingError) as e:
         rules.bill("faceid", {"活体人脸核身": "25万"})
     assert e.value.code == "contact-sales" and "contact sales" in e.value.message
-    assert e.value.text.startswith("tariff: error: cannot bill: ") and e.value.message in e.value.text
+    assert e.value.text.startswith("tariff: error[contact-sales]: cannot bill: ") and e.value.message in e.value.text
     assert not e.value.message.startswith("cannot bill")
     assert e.value.notes and e.value.notes[0].file.endswith("faceid.tariff")
     with pytest.raises(tariff.BillingError) as e:
