@@ -30,6 +30,31 @@ std::optional<std::string> default_scripts(const std::vector<std::string>& paths
   return std::nullopt;
 }
 
+struct Tally {
+  int passed = 0, failed = 0, discrepancies = 0;
+};
+
+// One example (or scenario) replayed, its line printed: pass, FAIL or DISCREPANCY.
+void report_example(const Product& product, const Example& example, Tally& tally) {
+  ExampleResult r = run_example(product, example);
+  auto where = example.span.source->position(example.span.begin);
+  std::string name = fmt::format("{} \"{}\" ({}:{})", product.id, example.title, example.span.source->name, where.line);
+  switch (r.status) {
+    case ExampleStatus::passed:
+      ++tally.passed;
+      std::cout << "pass         " << name << "\n";
+      break;
+    case ExampleStatus::failed:
+      ++tally.failed;
+      std::cout << "FAIL         " << name << ": " << r.detail << "\n";
+      break;
+    case ExampleStatus::discrepancy:
+      ++tally.discrepancies;
+      std::cout << "DISCREPANCY  " << name << ": " << r.detail << "\n";
+      break;
+  }
+}
+
 }  // namespace
 
 int cmd_test(Args args) {
@@ -42,28 +67,11 @@ int cmd_test(Args args) {
     throw UsageError(fmt::format("--scripts {}: no such file or directory", *scripts));
   auto interp = make_interpreter(load(paths));
   const RuleSet& rules = interp->rules();
-  int passed = 0, failed = 0, discrepancies = 0;
+  Tally tally;
   for (const auto& product : rules.catalog.products)
-    for (const auto& example : product->examples) {
-      ExampleResult r = run_example(*product, example);
-      auto where = example.span.source->position(example.span.begin);
-      std::string name =
-          fmt::format("{} \"{}\" ({}:{})", product->id, example.title, example.span.source->name, where.line);
-      switch (r.status) {
-        case ExampleStatus::passed:
-          ++passed;
-          std::cout << "pass         " << name << "\n";
-          break;
-        case ExampleStatus::failed:
-          ++failed;
-          std::cout << "FAIL         " << name << ": " << r.detail << "\n";
-          break;
-        case ExampleStatus::discrepancy:
-          ++discrepancies;
-          std::cout << "DISCREPANCY  " << name << ": " << r.detail << "\n";
-          break;
-      }
-    }
+    for (const auto& example : product->examples) report_example(*product, example, tally);
+  for (const auto& scenario : rules.catalog.scenarios) report_example(*scenario.product, scenario.example, tally);
+  int &passed = tally.passed, &failed = tally.failed, &discrepancies = tally.discrepancies;
   test_rule_statements(*interp, passed, failed);
   if (!scripts) scripts = default_scripts(paths);
   if (scripts) test_scripts(*interp, *scripts, passed, failed);
