@@ -138,6 +138,7 @@ void check_entry(const Product& p, LedgerEntry& e) {
 
 void read_purchases(const RuleSet& rules, const std::string& path, AccountData& data) {
   data.over_time = true;
+  data.purchases_file = path;
   detail::read_csv_rows({path,
                          "purchases file",
                          {"account,month,product,meter,pack,count"},
@@ -200,7 +201,7 @@ void read_account_states(const RuleSet& rules, const std::string& path, AccountD
 }
 
 std::string ledger_row_csv(const std::string& account, const Product& product, const LedgerEntry& e) {
-  return fmt::format("{},{},{},{},{},{},{},{}\n", account, product.id, product.meters[e.meter].id, e.size.to_string(),
+  return fmt::format("{},{},{},{},{},{},{},{}\n", csv_field(account), product.id, product.meters[e.meter].id, e.size.to_string(),
                      e.bought ? month_text(*e.bought) : "", e.expires ? month_text(*e.expires) : "",
                      e.remaining.to_string(), to_string(e.kind));
 }

@@ -84,3 +84,14 @@ void read_csv_rows(const CsvRows& file) {
 }
 
 }  // namespace tariff::rate::detail
+
+namespace tariff::rate {
+
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace tariff::rate

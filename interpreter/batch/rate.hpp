@@ -87,6 +87,7 @@ struct AccountData {
   std::vector<LedgerRow> opening;
   std::vector<AccountState> states;
   std::vector<Reject> rejects;  // rows of these files that could not be read, each with its file
+  std::string purchases_file;   // for the rejects of purchases whose month could not be billed
 };
 
 // Each reads a file into `data` (rows it cannot take become rejects naming `path`), and throws
@@ -94,6 +95,9 @@ struct AccountData {
 void read_purchases(const RuleSet& rules, const std::string& path, AccountData& data);
 void read_ledger(const RuleSet& rules, const std::string& path, AccountData& data);
 void read_account_states(const RuleSet& rules, const std::string& path, AccountData& data);
+
+// A field as CSV writes it: quoted when it holds a comma, a quote or a line break.
+std::string csv_field(std::string_view text);
 
 // The ledger file's header, and one row of it (a ledger entry of an account).
 extern const char* const ledger_header;
@@ -156,6 +160,7 @@ struct Result {
   std::vector<Row> rows;              // in output order
   std::vector<Line> lines;
   std::vector<Reject> rejects;                 // those kept in memory (all, unless there were thousands), by line
+  std::vector<Reject> file_rejects;            // rows of the purchases, ledger and states files, by file and line
   std::vector<std::unique_ptr<Spill>> spills;  // the others, in line order across the spills
   std::uint64_t reject_count = 0;              // both
   Summary summary;

@@ -101,7 +101,7 @@ class RowReader {
   }
 
   void reject(std::uint64_t number, std::string reason) {
-    chunk_.rejects.push_back({number, std::move(reason), 1});
+    chunk_.rejects.push_back({number, std::move(reason), 1, {}});
     if (chunk_.rejects.size() >= spill_after) spill();
   }
 
