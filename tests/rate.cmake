@@ -24,3 +24,10 @@ rate_test(jsonl "-DARGS=${RATE_RULES}|${RATE_DIR}/basic.csv|--format|jsonl"
           "-DERR=total CNY 20933")
 rate_test(bad_header "-DARGS=${RATE_RULES}|${RATE_DIR}/packs.csv" -DRC=2 "-DERR=header must be")
 rate_test(bad_jobs "-DARGS=${RATE_RULES}|${RATE_DIR}/basic.csv|--jobs|0" -DRC=2 "-DERR=--jobs")
+
+# Over months: purchases, ledgers, states, alerts, rejected rows of each file, and chained runs
+# equal to one run (tests/rate/over_time).
+add_test(NAME rate_over_time_cases
+         COMMAND ${RATE_DIR}/over_time/cases.sh $<TARGET_FILE:tariff> ${PROJECT_SOURCE_DIR}/rules)
+add_test(NAME rate_over_time_chained_equals_one_run
+         COMMAND ${RATE_DIR}/over_time/chain.sh $<TARGET_FILE:tariff> ${PROJECT_SOURCE_DIR}/rules)
