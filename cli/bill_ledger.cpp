@@ -59,7 +59,7 @@ int bill_against_ledger(const RuleSet& rules, const Product& product, BillReques
   std::vector<LedgerRow> others;
   for (LedgerRow& row : data.opening)
     (row.account == *how.account && row.product == &product ? ledger.entries.push_back(row.entry)
-                                                             : others.push_back(std::move(row)));
+                                                            : others.push_back(std::move(row)));
   sort_ledger(ledger);
   std::optional<OutputFile> out;
   if (how.ledger_out) out.emplace(how.ledger_out);

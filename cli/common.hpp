@@ -83,5 +83,6 @@ int cmd_plan(Args args);
 int cmd_eval(Args args);
 int cmd_repl(Args args);
 int cmd_rate(Args args);
+int cmd_simulate(Args args);
 
 }  // namespace tariff::cli

@@ -18,11 +18,15 @@ commands:
   bill PRODUCT [METER=QTY...]     bill one month: --buy METER=SIZE[xN], --held METER=LEFT[/SIZE],
                                   --fee NAME=N or NAME:DIM=N,DIM=N, --STATE (any state
                                   the rules name) or --state NAME, --month YYYY-MM
-                                  --STATE-since YYYY-MM (a grant's age), --json
+                                  --STATE-since YYYY-MM (a grant's age), --json; against a
+                                  ledger: --month M --ledger OPEN.csv --account A --ledger-out F
   plan PRODUCT METER=ANNUAL_QTY   cheapest packs for a year's volume, against postpaid
-  rate [USAGE.csv | -]            rate a month's usage (account,month,product,meter,quantity):
-                                  --out FILE, --format csv|jsonl, --rejects FILE, --jobs N,
-                                  --detail, --packs FILE (account,product,meter,remaining)
+  rate [USAGE.csv | -]            rate usage of one or more months (account,month,product,meter,
+                                  quantity): --out FILE, --format csv|jsonl, --rejects FILE,
+                                  --jobs N, --detail, --packs FILE (account,product,meter,
+                                  remaining); over months: --purchases BUY.csv, --ledger OPEN.csv,
+                                  --ledger-out CLOSE.csv, --accounts STATES.csv, --alerts FILE
+  simulate [FILE...]              play scenarios month by month: --scenario TITLE, --json
   eval -e 'EXPR' | FILE           run a script and print its values: --json, --wan (350万)
   repl                            an interactive session: bindings, bills, :explain (:help inside)
   help                            this text
@@ -43,6 +47,7 @@ int dispatch(const std::string& command, tariff::cli::Args args) {
   if (command == "eval") return cmd_eval(std::move(args));
   if (command == "repl") return cmd_repl(std::move(args));
   if (command == "rate") return cmd_rate(std::move(args));
+  if (command == "simulate") return cmd_simulate(std::move(args));
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << usage;
     return ok;
