@@ -19,8 +19,9 @@ const StatePeriod* period_of(const std::vector<StatePeriod>& periods, const std:
 
 std::vector<StatePeriod> periods_from_months(const std::vector<std::pair<int, std::vector<std::string>>>& months) {
   std::vector<StatePeriod> out;
-  for (const auto& [month, states] : months)
-    for (const std::string& s : states) {
+  for (const auto& named : months) {
+    int month = named.first;  // not a structured binding: clang 14 cannot capture one
+    for (const std::string& s : named.second) {
       auto open = std::find_if(out.begin(), out.end(),
                                [&](const StatePeriod& p) { return p.state == s && p.until && *p.until + 1 == month; });
       if (open != out.end())
@@ -28,6 +29,7 @@ std::vector<StatePeriod> periods_from_months(const std::vector<std::pair<int, st
       else
         out.push_back({s, month, month});
     }
+  }
   return out;
 }
 
