@@ -1,12 +1,14 @@
 // tariff bill PRODUCT [METER=QTY...] [--buy METER=SIZE[xN]]... [--held METER=LEFT[/SIZE]]...
 //             [--fee NAME[=N] | NAME:DIM=N,DIM=N]... [--STATE]... [--state NAME]...
 //             [--STATE-since YYYY-MM --month YYYY-MM] [--json | --format text|json] [--explain]
+//             [--month YYYY-MM --ledger OPEN.csv --account A [--ledger-out CLOSE.csv]]
 // Every name is resolved by the request builder (interpreter/model/request_builder.hpp), as a rule
 // file's example and a script's bill() resolve theirs.
 #include <fmt/format.h>
 
 #include <iostream>
 
+#include "cli/bill_ledger.hpp"
 #include "cli/common.hpp"
 #include "interpreter/base/utf8.hpp"
 #include "interpreter/billing/bill.hpp"
@@ -64,7 +66,7 @@ int month_number(const std::string& text, const char* option) {
 // Every state the loaded rules mention is an option, --trial, --suspended, --licensed, ...; and
 // --STATE-since YYYY-MM says when the grant given in that state was activated.
 std::vector<std::string> state_options(Args& args, const RuleSet& rules, std::optional<std::string>& grant_since,
-                                       std::vector<std::string>& known) {
+                                       std::string& since_state, std::vector<std::string>& known) {
   std::vector<std::string> states = args.take_all("--state");
   for (const auto& p : rules.catalog.products)
     for (const auto& s : p->states) {
@@ -73,6 +75,7 @@ std::vector<std::string> state_options(Args& args, const RuleSet& rules, std::op
       if (args.take_flag("--" + s)) states.push_back(s);
       if (auto since = args.take("--" + s + "-since")) {
         grant_since = *since;
+        since_state = s;
         states.push_back(s);
       }
     }
@@ -89,13 +92,20 @@ int cmd_bill(Args args) {
   auto held = args.take_all("--held");
   auto fees = args.take_all("--fee");
   auto month = args.take("--month");
+  LedgerBill against;
+  against.ledger = args.take("--ledger");
+  against.ledger_out = args.take("--ledger-out");
+  against.account = args.take("--account");
+  against.month = month;
+  against.json = json;
   if (args.words.empty() || args.words.front().starts_with("--"))
     throw UsageError("bill needs a PRODUCT, then METER=QUANTITY for each meter used");
   RuleSet rules = load(paths);
   const Product& product = find_product(rules, args.words.front());
   std::optional<std::string> grant_since;
   std::vector<std::string> state_flags;
-  auto states = state_options(args, rules, grant_since, state_flags);
+  std::string since_state;
+  auto states = state_options(args, rules, grant_since, since_state, state_flags);
   args.expect_no_options(state_flags);
 
   RequestBuilder request(product);
@@ -118,6 +128,14 @@ int cmd_bill(Args args) {
   for (const auto& f : fees) add_fee(request, rules, f);
   for (const auto& s : states) request.state({s, {}});
   BillRequest r = request.take();
+  if (against.ledger) {
+    if (!month) throw UsageError("--ledger needs --month, the month billed");
+    against.month_number = month_number(*month, "--month");
+    // With a ledger a grant is activated as its state begins: --STATE-since says when.
+    if (grant_since) against.periods.push_back({since_state, month_number(*grant_since, "--STATE-since"), std::nullopt});
+    return bill_against_ledger(rules, product, std::move(r), against);
+  }
+  if (against.ledger_out || against.account) throw UsageError("--ledger-out and --account need --ledger");
   if (grant_since) {
     if (!month) throw UsageError("--STATE-since needs --month, the month billed");
     r.grant_age_months = month_number(*month, "--month") - month_number(*grant_since, "--STATE-since");

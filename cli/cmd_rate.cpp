@@ -1,5 +1,6 @@
 // tariff rate [USAGE.csv | -] [--out FILE] [--format csv|jsonl] [--rejects FILE] [--jobs N] [--detail]
-//             [--packs FILE]
+//             [--packs FILE | --purchases BUY.csv --ledger OPEN.csv --ledger-out CLOSE.csv
+//              --accounts STATES.csv --alerts FILE]
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -23,14 +24,6 @@ namespace {
 
 using namespace tariff::rate;
 
-// A field as CSV needs it: quoted when it holds a comma, a quote or a line break.
-std::string csv(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 // A field of an output record: its text (a CSV cell, a JSON string), or, for JSON, a value already
 // written as JSON (the list of bands).
 struct Field {
@@ -49,7 +42,7 @@ void record(std::string& out, bool jsonl, const std::vector<Field>& fields) {
     if (jsonl)
       out += fmt::format("\"{}\":{}", f.name, f.json.empty() ? json_quote(f.text) : f.json);
     else
-      out += csv(f.text);
+      out += csv_field(f.text);
   }
   out += jsonl ? "}\n" : "\n";
 }
@@ -118,16 +111,17 @@ void write_rows(OutputFile& to, const Result& r, bool jsonl, bool detail) {
   to.write(out);
 }
 
-// To the --rejects file as CSV, or to stderr as messages.
-void write_rejects(Result& r, OutputFile& to) {
+// To the --rejects file as CSV, or to stderr as messages. Over time the CSV has a `file` column
+// (empty for the usage file): a purchases, ledger or states row can be rejected too.
+void write_rejects(Result& r, OutputFile& to, bool over_time) {
   bool csv_file = !to.is_standard();
-  std::string out = csv_file ? "line,rows,reason\n" : "";
+  std::string out = csv_file ? (over_time ? "line,rows,reason,file\n" : "line,rows,reason\n") : "";
   for_each_reject(r, [&](const Reject& j) {
     if (csv_file)
-      out += fmt::format("{},{},{}\n", j.line, j.rows, csv(j.reason));
+      out += fmt::format("{},{},{}{}\n", j.line, j.rows, csv_field(j.reason), over_time ? fmt::format(",{}", csv_field(j.file)) : std::string());
     else
-      out +=
-          fmt::format("tariff: line {}: {}{}\n", j.line, j.reason, j.rows > 1 ? fmt::format(" ({} rows)", j.rows) : "");
+      out += fmt::format("tariff: {}line {}: {}{}\n", j.file.empty() ? "" : j.file + ": ", j.line, j.reason,
+                         j.rows > 1 ? fmt::format(" ({} rows)", j.rows) : "");
     if (out.size() > (1U << 20)) to.write(out), out.clear();
   });
   to.write(out);
@@ -139,6 +133,27 @@ void write_summary(const Result& r) {
                            s.rows_rated, s.rows_rejected, r.reject_count, s.accounts);
   for (const auto& [currency, total] : s.totals)
     std::cerr << fmt::format("rate: total {} {}\n", currency, total.to_string());
+  for (const auto& [currency, f] : s.ledger)
+    std::cerr << fmt::format(
+        "rate: ledger {} in calls: opening {}, bought {}, included {}, granted {}, drawn {}, expired {}, closing {}\n",
+        currency, f.opening.to_string(), f.bought.to_string(), f.included.to_string(), f.granted.to_string(),
+        f.drawn.to_string(), f.expired.to_string(), f.closing.to_string());
+  if (!s.ledger.empty())
+    std::cerr << "rate: conservation check held: opening + bought + included + granted = drawn + expired + closing\n";
+}
+
+void write_ledger(const Result& r, OutputFile& to) {
+  std::string out = std::string(ledger_header) + "\n";
+  for (const LedgerRow& row : r.closing) out += ledger_row_csv(row.account, *row.product, row.entry);
+  to.write(out);
+}
+
+void write_alerts(const Result& r, OutputFile& to) {
+  std::string out = "account,month,product,meter,pack,alert,remaining\n";
+  for (const Alert& a : r.alerts)
+    out += fmt::format("{},{},{},{},{},{},{}\n", csv_field(a.account), month_text(a.month), a.product->id,
+                       a.product->meters[a.meter].id, csv_field(a.pack), a.kind, a.remaining.to_string());
+  to.write(out);
 }
 
 // A progress bar on stderr while rating takes longer than a second, only on a terminal.
@@ -203,6 +218,21 @@ unsigned parse_jobs(const std::optional<std::string>& text) {
   return n;
 }
 
+// --purchases, --ledger, --accounts: the files a run over months reads beside its usage.
+struct OverTime {
+  std::optional<std::string> purchases, ledger, ledger_out, accounts, alerts;
+  bool any() const { return purchases || ledger || ledger_out || accounts || alerts; }
+};
+
+AccountData read_account_data(const RuleSet& rules, const OverTime& files) {
+  AccountData data;
+  data.over_time = true;
+  if (files.purchases) read_purchases(rules, *files.purchases, data);
+  if (files.ledger) read_ledger(rules, *files.ledger, data);
+  if (files.accounts) read_account_states(rules, *files.accounts, data);
+  return data;
+}
+
 }  // namespace
 
 int cmd_rate(Args args) {
@@ -212,6 +242,8 @@ int cmd_rate(Args args) {
   if (format == "json") format = "jsonl";
   auto rejects_path = args.take("--rejects");
   auto packs_path = args.take("--packs");
+  OverTime files{args.take("--purchases"), args.take("--ledger"), args.take("--ledger-out"), args.take("--accounts"),
+                 args.take("--alerts")};
   Options options;
   options.jobs = parse_jobs(args.take("--jobs"));
   options.detail = args.take_flag("--detail");
@@ -220,28 +252,43 @@ int cmd_rate(Args args) {
     throw UsageError(fmt::format("--format must be csv or jsonl, not '{}'", printable(format)),
                      did_you_mean(format, {"csv", "jsonl"}));
   if (args.words.size() > 1) throw UsageError("rate takes one usage file (or - for stdin)");
+  if (packs_path && files.any())
+    throw UsageError("--packs holds packs without dates; over months give them as a --ledger instead");
   std::string input = args.words.empty() ? "-" : args.words.front();
   std::vector<NamedPath> outputs, inputs{{"the usage file", input}};
   if (out_path) outputs.push_back({"--out", *out_path});
   if (rejects_path) outputs.push_back({"--rejects", *rejects_path});
+  if (files.ledger_out) outputs.push_back({"--ledger-out", *files.ledger_out});
+  if (files.alerts) outputs.push_back({"--alerts", *files.alerts});
   if (packs_path) inputs.push_back({"--packs", *packs_path});
+  if (files.purchases) inputs.push_back({"--purchases", *files.purchases});
+  if (files.ledger) inputs.push_back({"--ledger", *files.ledger});
+  if (files.accounts) inputs.push_back({"--accounts", *files.accounts});
   check_distinct_files(outputs, inputs);
   auto rules = std::make_optional(load(paths));
   OutputFile bills(out_path), rejects(rejects_path, stderr);
+  std::optional<OutputFile> ledger_out, alerts;
+  if (files.ledger_out) ledger_out.emplace(files.ledger_out);
+  if (files.alerts) alerts.emplace(files.alerts);
 
   Result result;
+  AccountData data;
   try {
     HeldPacks packs = packs_path ? read_packs(*rules, *packs_path) : HeldPacks{};
+    if (files.any()) data = read_account_data(*rules, files);
     Progress progress(input_size(input));
     options.progress = progress.counter();
+    options.accounts = files.any() ? &data : nullptr;
     result = rate_file(*rules, input, packs, options);
   } catch (const RateError& e) {
     throw UsageError(e.what());
   }
   write_rows(bills, result, format == "jsonl", options.detail);
   bills.commit();
-  write_rejects(result, rejects);
+  write_rejects(result, rejects, files.any());
   rejects.commit();
+  if (ledger_out) write_ledger(result, *ledger_out), ledger_out->commit();
+  if (alerts) write_alerts(result, *alerts), alerts->commit();
   write_summary(result);
   return result.reject_count == 0 ? ok : problems;
 }

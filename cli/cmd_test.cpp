@@ -70,6 +70,39 @@ void script_results_json(const std::string& lines) {
   }
 }
 
+struct Tally {
+  int passed = 0, failed = 0, discrepancies = 0;
+};
+
+// One example (or scenario) replayed: its line printed (pass, FAIL or DISCREPANCY), or under
+// --format json its result.
+void report_example(const Product& product, const Example& example, bool json, Tally& tally) {
+  ExampleResult r = run_example(product, example);
+  tally.passed += r.status == ExampleStatus::passed;
+  tally.failed += r.status == ExampleStatus::failed;
+  tally.discrepancies += r.status == ExampleStatus::discrepancy;
+  if (json) {
+    const char* status = r.status == ExampleStatus::passed   ? "pass"
+                         : r.status == ExampleStatus::failed ? "fail"
+                                                             : "discrepancy";
+    std::cout << result_json("example", status, product.id + " " + example.title, &example.span, r.detail) << "\n";
+    return;
+  }
+  auto where = example.span.source->position(example.span.begin);
+  std::string name = fmt::format("{} \"{}\" ({}:{})", product.id, example.title, example.span.source->name, where.line);
+  switch (r.status) {
+    case ExampleStatus::passed:
+      std::cout << "pass         " << name << "\n";
+      break;
+    case ExampleStatus::failed:
+      std::cout << "FAIL         " << name << ": " << r.detail << "\n";
+      break;
+    case ExampleStatus::discrepancy:
+      std::cout << "DISCREPANCY  " << name << ": " << r.detail << "\n";
+      break;
+  }
+}
+
 }  // namespace
 
 int cmd_test(Args args) {
@@ -83,36 +116,11 @@ int cmd_test(Args args) {
     throw UsageError(fmt::format("--scripts {}: no such file or directory", *scripts));
   auto interp = make_interpreter(load(paths));
   const RuleSet& rules = interp->rules();
-  int passed = 0, failed = 0, discrepancies = 0;
+  Tally tally;
   for (const auto& product : rules.catalog.products)
-    for (const auto& example : product->examples) {
-      ExampleResult r = run_example(*product, example);
-      auto where = example.span.source->position(example.span.begin);
-      std::string name =
-          fmt::format("{} \"{}\" ({}:{})", product->id, example.title, example.span.source->name, where.line);
-      if (json) {
-        const char* status = r.status == ExampleStatus::passed ? "pass" : r.status == ExampleStatus::failed ? "fail" : "discrepancy";
-        std::cout << result_json("example", status, product->id + " " + example.title, &example.span, r.detail) << "\n";
-        passed += r.status == ExampleStatus::passed;
-        failed += r.status == ExampleStatus::failed;
-        discrepancies += r.status == ExampleStatus::discrepancy;
-        continue;
-      }
-      switch (r.status) {
-        case ExampleStatus::passed:
-          ++passed;
-          std::cout << "pass         " << name << "\n";
-          break;
-        case ExampleStatus::failed:
-          ++failed;
-          std::cout << "FAIL         " << name << ": " << r.detail << "\n";
-          break;
-        case ExampleStatus::discrepancy:
-          ++discrepancies;
-          std::cout << "DISCREPANCY  " << name << ": " << r.detail << "\n";
-          break;
-      }
-    }
+    for (const auto& example : product->examples) report_example(*product, example, json, tally);
+  for (const auto& scenario : rules.catalog.scenarios) report_example(*scenario.product, scenario.example, json, tally);
+  int &passed = tally.passed, &failed = tally.failed, &discrepancies = tally.discrepancies;
   // Under --format json the script tests' lines are read back as results (stdout holds only JSON).
   std::ostringstream captured;
   std::streambuf* stdout_buffer = json ? std::cout.rdbuf(captured.rdbuf()) : nullptr;

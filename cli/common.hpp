@@ -108,5 +108,6 @@ int cmd_lsp(Args args);
 int cmd_explain(Args args);
 int cmd_lint(Args args);
 int cmd_diff(Args args);
+int cmd_simulate(Args args);
 
 }  // namespace tariff::cli

@@ -152,6 +152,7 @@ int dispatch(const std::string& command, Args args) {
   if (command == "eval") return cmd_eval(std::move(args));
   if (command == "repl") return cmd_repl(std::move(args));
   if (command == "rate") return cmd_rate(std::move(args));
+  if (command == "simulate") return cmd_simulate(std::move(args));
   if (command == "lint") return cmd_lint(std::move(args));
   if (command == "diff") return cmd_diff(std::move(args));
   if (command == "fmt") return cmd_fmt(std::move(args));

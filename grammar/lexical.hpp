@@ -59,6 +59,8 @@ TARIFF_KEYWORD(kw_grants, "grants");     TARIFF_KEYWORD(kw_up, "up");
 TARIFF_KEYWORD(kw_pack, "pack");
 TARIFF_KEYWORD(kw_rated, "rated");       TARIFF_KEYWORD(kw_accounts, "accounts");
 TARIFF_KEYWORD(kw_are, "are");
+TARIFF_KEYWORD(kw_draw, "draw");         TARIFF_KEYWORD(kw_month, "month");
+TARIFF_KEYWORD(kw_until, "until");       TARIFF_KEYWORD(kw_scenario, "scenario");
 // Script statements and expressions.
 TARIFF_KEYWORD(kw_let, "let");           TARIFF_KEYWORD(kw_fn, "fn");
 TARIFF_KEYWORD(kw_if, "if");             TARIFF_KEYWORD(kw_then, "then");

@@ -20,7 +20,7 @@ using namespace tao::pegtl;
 struct statement_keyword : sor<kw_product, kw_currency, kw_cycle, kw_source, kw_meter, kw_aka,
   kw_actions, kw_unit, kw_free, kw_grant, kw_packs, kw_postpaid, kw_settle, kw_freeze, kw_alert,
   kw_notice, kw_example, kw_fee, kw_includes, kw_usage, kw_buy, kw_held, kw_state, kw_expect,
-  kw_discrepancy, kw_note, kw_rated> {};
+  kw_discrepancy, kw_note, kw_rated, kw_draw, kw_scenario> {};
 
 // A name as a price page prints it: a bare word (人脸比对) or a quoted string ("Face comparison").
 struct display_name : sor<string_lit, seq<not_at<statement_keyword>, identifier>> {};
@@ -141,6 +141,14 @@ struct step_arrow : seq<_, one<'>'>, _> {};
 struct settle_steps : list_must<settle_step, step_arrow> {};
 struct settle_stmt : if_must<kw_settle, _, settle_steps> {};
 
+// draw packs by expiry, then purchase: the order held packs are drawn in (earliest first).
+struct draw_key : identifier {};
+struct draw_then : seq<comma, opt<kw_then, _>> {};
+struct draw_keys : list_must<draw_key, draw_then> {};
+struct draw_packs : kw_packs {};
+struct draw_by : kw_by {};
+struct draw_stmt : if_must<kw_draw, _, draw_packs, _, draw_by, _, draw_keys> {};
+
 struct freeze_percent : quantity {};
 struct freeze_stmt : if_must<kw_freeze, _, freeze_percent> {};
 struct alert_percent : quantity {};
@@ -169,7 +177,7 @@ struct dimension_name : identifier {};
 struct fee_dimension : seq<opt<dimension_size, plus<blank>>, dimension_name> {};
 struct fee_per : if_must<kw_per, _, fee_dimension> {};
 struct included_size : quantity {};
-struct includes_item : if_must<kw_includes, _, kw_pack, _, meter_ref, _, included_size> {};
+struct includes_item : if_must<kw_includes, _, kw_pack, _, meter_ref, _, included_size, opt<_, validity>> {};
 struct grants_item : if_must<kw_grants, _, state_name> {};
 struct fee_requires : requires_clause {};
 struct fee_note_text : string_lit {};
@@ -206,12 +214,23 @@ struct held_remaining : quantity {};
 struct held_size : quantity {};
 struct held_of : if_must<kw_of, _, held_size> {};
 struct held_item : if_must<kw_held, _, meter_ref, _, held_remaining, opt<_, held_of>> {};
-struct state_item : if_must<kw_state, _, state_name> {};
+// A month as usage files write it: 2026-01. Looked at whole first, so a malformed one (2026-1) is
+// reported where it begins, not at the digit that broke it.
+struct month_shape : seq<rep<4, digit>, one<'-'>, rep<2, digit>, not_at<ident_other>> {};
+struct month_lit : seq<at<month_shape>, month_shape> {};
+struct state_from : month_lit {};
+struct state_until : month_lit {};
+struct state_until_clause : if_must<kw_until, _, state_until> {};
+struct state_period : if_must<kw_from, _, state_from, opt<_, state_until_clause>> {};
+struct state_item : if_must<kw_state, _, state_name, opt<_, state_period>> {};
 struct expect_subject : identifier {};
 struct expect_value : quantity {};
 struct expect_text : string_lit {};
 struct expect_rhs : sor<seq<equals, _, must<expect_value>, opt<plus<blank>, amount_currency>>, expect_text> {};
-struct expect_item : if_must<kw_expect, _, expect_subject, _, expect_rhs> {};
+// expect remaining 人脸比对 = 20万: a meter between the subject and '=' (never before a text).
+struct expect_meter : meter_ref {};
+struct expect_of_meter : seq<expect_meter, at<_, equals>> {};
+struct expect_item : if_must<kw_expect, _, expect_subject, _, opt<expect_of_meter, _>, expect_rhs> {};
 struct fee_quantity : quantity {};
 struct assigned_dimension : identifier {};
 struct fee_assignment : seq<assigned_dimension, _, equals, _, must<fee_quantity>> {};
@@ -221,7 +240,13 @@ struct discrepancy_text : string_lit {};
 struct discrepancy_item : if_must<kw_discrepancy, _, discrepancy_text> {};
 struct example_source : string_lit {};
 struct example_source_item : if_must<kw_source, _, example_source> {};
-struct example_item : sor<example_source_item, usage_item, buy_item, held_item, state_item,
+// month 2026-01 { usage ... buy ... }: one month of an example that spans months, settled
+// against the ledger the months before it left.
+struct month_name : month_lit {};
+struct month_item : sor<usage_item, buy_item, fee_use_item, state_item, expect_item> {};
+struct month_close : one<'}'> {};
+struct month_block : if_must<kw_month, _, month_name, _, open_brace, _, star<month_item, _>, month_close> {};
+struct example_item : sor<month_block, example_source_item, usage_item, buy_item, held_item, state_item,
                           expect_item, discrepancy_item, fee_use_item> {};
 struct example_close : one<'}'> {};
 struct example_block : if_must<kw_example, _, example_title, _, open_brace, _,
@@ -229,7 +254,7 @@ struct example_block : if_must<kw_example, _, example_title, _, open_brace, _,
 
 struct product_item : sor<currency_stmt, cycle_stmt, source_stmt, note_stmt, meter_stmt, free_stmt,
                           grant_stmt, packs_block, postpaid_block, fee_stmt, settle_stmt, freeze_stmt,
-                          alert_stmt, notice_stmt, rated_stmt, example_block> {};
+                          alert_stmt, notice_stmt, rated_stmt, draw_stmt, example_block> {};
 struct product_id : identifier {};
 struct product_name : display_name {};
 struct product_close : one<'}'> {};
@@ -245,7 +270,16 @@ struct unit_def : if_must<kw_unit, _, unit_name, _, equals, _, unit_value> {};
 struct settlement_name : identifier {};
 struct settlement_def : if_must<kw_settlement, _, settlement_name, _, equals, _, settle_steps> {};
 
-struct top_item : sor<product_block, unit_def, settlement_def, script_statement> {};
+// scenario "a year of packs" { product face_recognition  month 2026-01 { ... } ... }: an account
+// played through months, outside any product (tariff simulate, tariff test).
+struct scenario_product : identifier {};
+struct scenario_product_item : if_must<kw_product, _, scenario_product> {};
+struct scenario_item : sor<month_block, scenario_product_item, example_source_item, state_item, expect_item> {};
+struct scenario_close : one<'}'> {};
+struct scenario_block : if_must<kw_scenario, _, example_title, _, open_brace, _, star<scenario_item, _>,
+                                scenario_close> {};
+
+struct top_item : sor<product_block, unit_def, settlement_def, draw_stmt, scenario_block, script_statement> {};
 struct file_end : eof {};
 struct file : seq<opt<utf8::bom>, _, star<top_item, _>, must<file_end>> {};
 

@@ -203,13 +203,15 @@ std::pair<std::string, std::string> bill_one(const Rules& r, const std::string& 
   }
 }
 
-// Every worked example of the rules, as the names a caller would give bill(): (product, title,
+// Every worked example of one bill (those over months need a ledger: tariff simulate plays them),
+// as the names a caller would give bill(): (product, title,
 // usage, buys, held, fees, states, grant age in months or None, [(subject, value, text)],
 // discrepancy or None).
 py::list examples(const Rules& r) {
   py::list out;
   for (const auto& p : r.set->catalog.products)
     for (const auto& e : p->examples) {
+      if (e.spans_months()) continue;
       const BillRequest& q = e.request;
       Usage usage;
       for (std::size_t m = 0; m < q.usage.size(); ++m)

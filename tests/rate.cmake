@@ -32,3 +32,15 @@ if(TARIFF_TEST_PYTHON)
            COMMAND ${TARIFF_TEST_PYTHON} ${RATE_DIR}/partitioned.py $<TARGET_FILE:tariff> ${PROJECT_SOURCE_DIR}/rules
                    ${CMAKE_CURRENT_BINARY_DIR}/rate_partitioned)
 endif()
+
+# Over months: purchases, ledgers, states, alerts, rejected rows of each file, and chained runs
+# equal to one run (tests/rate/over_time).
+add_test(NAME rate_over_time_cases
+         COMMAND ${RATE_DIR}/over_time/cases.sh $<TARGET_FILE:tariff> ${PROJECT_SOURCE_DIR}/rules)
+add_test(NAME rate_over_time_chained_equals_one_run
+         COMMAND ${RATE_DIR}/over_time/chain.sh $<TARGET_FILE:tariff> ${PROJECT_SOURCE_DIR}/rules)
+
+# The scenario file the README plays with `tariff simulate` holds expectations: tariff test
+# replays them (exit 1 if one fails).
+add_test(NAME examples_scenario_replays
+         COMMAND $<TARGET_FILE:tariff> test ${PROJECT_SOURCE_DIR}/rules ${PROJECT_SOURCE_DIR}/examples/a_year_of_packs.tariff)

@@ -56,9 +56,8 @@ Cells pack_cells(const Meter* m) {
   if (!m || m->packs.empty()) return {};
   Cells cells;
   if (const PackTerms* t = m->packs.front().terms) {
-    cells.push_back({"valid", "valid", months_text(t->valid_months)});
+    cells.push_back({"valid", "valid", t->valid_months ? months_text(*t->valid_months) : "never expire"});
     cells.push_back({"stackable", "stackable", t->stackable ? "yes" : "no"});
-    cells.push_back({"refundable", "refundable", t->refundable ? "yes" : "no"});
     if (t->requires_state) cells.push_back({"requires", "requires", *t->requires_state});
   }
   for (const Pack& p : m->packs) cells.push_back({"size " + p.size.to_string(), p.size_text, price_text(p.price)});

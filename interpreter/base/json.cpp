@@ -88,6 +88,11 @@ JsonWriter& JsonWriter::number(std::string_view t) {
   out_ += t;
   return *this;
 }
+JsonWriter& JsonWriter::value(std::string_view json) {
+  separate();
+  out_ += json;
+  return *this;
+}
 JsonWriter& JsonWriter::boolean(bool b) {
   separate();
   out_ += b ? "true" : "false";

@@ -16,6 +16,7 @@ class JsonWriter {
   JsonWriter& key(std::string_view k);
   JsonWriter& string(std::string_view s);
   JsonWriter& number(std::string_view exact_text);  // already-validated numeric text
+  JsonWriter& value(std::string_view json);         // a value another writer wrote (a bill)
   JsonWriter& boolean(bool b);
   JsonWriter& null();
   const std::string& str() const { return out_; }

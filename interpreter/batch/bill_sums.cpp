@@ -21,8 +21,12 @@ class RatedLines : public SettlementListener {
 
   void start(const Sum* b, const Sum* e) {
     lines.clear();
-    for (const Sum* s = b; s != e; ++s)
+    first_lines_.clear();
+    for (const Sum* s = b; s != e; ++s) {
+      if (s->rows == 0) continue;  // a month billed for its purchases alone has no usage line
       lines.push_back(Line{key_meter(s->key), s->quantity(), {}, {}, {}, {}, {}, {}, {}});
+      first_lines_.push_back(s->first_line);
+    }
     failing = 0;
   }
   void meter_begins(MeterIndex meter, const Decimal&) override {
@@ -47,20 +51,24 @@ class RatedLines : public SettlementListener {
   void total(const Decimal& amount) override { total_ = amount; }
   const Decimal& bill_total() const { return total_; }
 
-  // The usage row of the meter being settled, for a rejection: the first when it has none.
-  std::size_t failing_row() const { return failing < lines.size() ? failing : 0; }
+  // The first usage line of the meter being settled, for a rejection: the group's first when it
+  // has none.
+  std::uint64_t failing_line() const { return first_lines_.at(failing < lines.size() ? failing : 0); }
 
  private:
   Decimal total_;
+  std::vector<std::uint64_t> first_lines_;  // of each line's usage
   Line scratch_;  // for a meter settled for its held packs alone: no usage row, no output line
   Line& line() { return failing < lines.size() ? lines[failing] : scratch_; }
 };
 
 class Biller {
  public:
-  Biller(const Dictionary& d, const PackIndex& packs, bool detail, Batch& out)
-      : dict_(d), packs_(packs), detail_(detail), out_(out) {
+  Biller(const Dictionary& d, const PackIndex& packs, bool detail, const Accounts& accounts, Batch& out)
+      : dict_(d), packs_(packs), detail_(detail), accounts_(accounts), out_(out) {
     for (std::size_t p = 0; p < d.size(); ++p) settlers_.emplace_back(d.at(p));
+    if (accounts.books)
+      for (std::size_t p = 0; p < d.size(); ++p) account_settlers_.emplace_back(d.at(p));
   }
 
   // Sums [b, e) of one account, month and product, settled by the engine: a rated account is in
@@ -77,13 +85,18 @@ class Biller {
     request_.usage.assign(row.product->meters.size(), Decimal());
     for (const Sum* s = b; s != e; ++s) request_.usage[key_meter(s->key)] = s->quantity();
     request_.states = row.product->rated_states;
+    request_.buys.clear();
     lines_.start(b, e);
-    lines_.held = held_packs(static_cast<std::uint64_t>(row.account) << 8 | p);
-    request_.held = lines_.held ? *lines_.held : std::vector<HeldPack>{};
-    try {
-      settlers_[p].settle(request_, lines_);
-    } catch (const BillingError& err) {
-      return reject(b[lines_.failing_row()].first_line, err.what(), rows);
+    if (accounts_.books) {
+      if (!settle_over_time(row, b, rows)) return;
+    } else {
+      lines_.held = held_packs(static_cast<std::uint64_t>(row.account) << 8 | p);
+      request_.held = lines_.held ? *lines_.held : std::vector<HeldPack>{};
+      try {
+        settlers_[p].settle(request_, lines_);
+      } catch (const BillingError& err) {
+        return reject(lines_.failing_line(), err.what(), rows);
+      }
     }
     row.total = lines_.bill_total();
     out_.rows_rated += rows;
@@ -99,8 +112,10 @@ class Biller {
   const Dictionary& dict_;
   const PackIndex& packs_;
   bool detail_;
+  const Accounts& accounts_;
   Batch& out_;
-  std::vector<Settler> settlers_;  // per product, reusing their buffers
+  std::vector<Settler> settlers_;                 // per product, reusing their buffers
+  std::vector<AccountSettler> account_settlers_;  // over time, per product
   BillRequest request_;
   RatedLines lines_;
   std::unordered_map<std::uint64_t, std::vector<HeldPack>> left_;  // packs left after the months billed
@@ -113,16 +128,49 @@ class Biller {
   }
 
   void reject(std::uint64_t line, std::string reason, std::uint64_t rows) {
-    out_.rejects.push_back({line, std::move(reason), rows});
+    out_.rejects.push_back({line, std::move(reason), rows, {}});
     out_.rows_rejected += rows;
+  }
+
+  AccountBook& book(std::uint64_t key, const Product& product) {
+    auto given = accounts_.books->find(key);
+    AccountBook& b = given != accounts_.books->end() ? given->second : out_.books[key];
+    if (b.flows.empty()) b.flows.assign(product.meters.size(), {});
+    return b;
+  }
+
+  // The month settled against the account's book: its purchases bought, its states those the
+  // states file gives it (else the product's rated states). False when it could not be billed:
+  // its usage rows and purchases are rejected, and the book stays as it was.
+  bool settle_over_time(Row& row, const Sum* b, std::uint64_t rows) {
+    std::size_t p = key_product(b->key);
+    AccountBook& bk = book(book_key(row.account, p), *row.product);
+    auto buys = bk.buys.find(row.month);
+    if (buys != bk.buys.end())
+      for (const Purchase* purchase : buys->second) request_.buys.push_back(purchase->pack);
+    if (bk.has_periods) request_.states = states_in(bk.periods, row.month);
+    request_.held.clear();
+    try {
+      AccountMonth month = account_settlers_[p].settle(bk.ledger, row.month, request_, bk.periods, &lines_);
+      record_month(bk, accounts_.names->at(row.account), *row.product, month);
+      return true;
+    } catch (const BillingError& err) {
+      if (rows > 0) reject(lines_.failing_line(), err.what(), rows);
+      if (buys != bk.buys.end())
+        for (const Purchase* purchase : buys->second)
+          out_.rejects.push_back({purchase->line, fmt::format("{} (the month's bill failed)", err.what()), 1,
+                                  accounts_.data->purchases_file});
+      return false;
+    }
   }
 };
 
 }  // namespace
 
-Batch bill_sums(const Dictionary& dictionary, const Sum* begin, const Sum* end, const PackIndex& packs, bool detail) {
+Batch bill_sums(const Dictionary& dictionary, const Sum* begin, const Sum* end, const PackIndex& packs, bool detail,
+                const Accounts& accounts) {
   Batch out;
-  Biller biller(dictionary, packs, detail, out);
+  Biller biller(dictionary, packs, detail, accounts, out);
   while (begin != end) {
     const Sum* group_end = begin;
     while (group_end != end && (group_end->key >> meter_bits) == (begin->key >> meter_bits)) ++group_end;

@@ -10,15 +10,19 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <exception>
 #include <system_error>
+#include <tuple>
 #include <thread>
 
+#include "interpreter/batch/account_books.hpp"
 #include "interpreter/batch/bill_sums.hpp"
 #include "interpreter/batch/row_reader.hpp"
 #include "interpreter/batch/spill.hpp"
 #include "interpreter/batch/usage_file.hpp"
+#include "interpreter/model/month.hpp"
 
 namespace tariff::rate {
 
@@ -104,9 +108,11 @@ std::vector<Chunk> read_file(const Dictionary& dict, int fd, std::uint64_t size,
 }
 
 // Account texts of every chunk, sorted and unique; each chunk's ids mapped to their rank.
+// `named`: the accounts the purchases, ledger and states files name, ranked with the others.
 std::vector<std::vector<std::uint32_t>> rank_accounts(const std::vector<Chunk>& chunks,
+                                                      const std::vector<std::string>& named,
                                                       std::vector<std::string>& sorted) {
-  std::vector<std::string_view> all;
+  std::vector<std::string_view> all(named.begin(), named.end());
   for (const Chunk& c : chunks) all.insert(all.end(), c.accounts.begin(), c.accounts.end());
   std::sort(all.begin(), all.end());
   all.erase(std::unique(all.begin(), all.end()), all.end());
@@ -176,8 +182,9 @@ PackIndex index_packs(const Dictionary& dict, const HeldPacks& packs, const std:
 }
 
 // Bills the sums on `jobs` threads, cut at account boundaries, and joins the batches in order.
+// Over time, the books the batches opened are kept in `opened` for the run's close.
 void bill_all(const Dictionary& dict, const std::vector<Sum>& sums, const PackIndex& packs, const Options& options,
-              Result& result) {
+              const Accounts& accounts, std::vector<Books>& opened, Result& result) {
   std::size_t jobs = std::max(1U, options.jobs);
   std::vector<std::size_t> cuts{0};
   for (std::size_t i = 1; i < jobs; ++i) {
@@ -188,17 +195,79 @@ void bill_all(const Dictionary& dict, const std::vector<Sum>& sums, const PackIn
   cuts.push_back(sums.size());
   std::vector<Batch> batches(jobs);
   parallel(jobs, [&](std::size_t i) {
-    batches[i] = bill_sums(dict, sums.data() + cuts[i], sums.data() + cuts[i + 1], packs, options.detail);
+    batches[i] = bill_sums(dict, sums.data() + cuts[i], sums.data() + cuts[i + 1], packs, options.detail, accounts);
   });
   for (Batch& b : batches) {
     auto offset = static_cast<std::uint32_t>(result.lines.size());
     for (Row& r : b.rows) r.first_line += offset;
     result.rows.insert(result.rows.end(), b.rows.begin(), b.rows.end());
     result.lines.insert(result.lines.end(), b.lines.begin(), b.lines.end());
-    result.rejects.insert(result.rejects.end(), b.rejects.begin(), b.rejects.end());
+    for (Reject& r : b.rejects) (r.file.empty() ? result.rejects : result.file_rejects).push_back(std::move(r));
     result.summary.rows_rated += b.rows_rated;
     result.summary.rows_rejected += b.rows_rejected;
+    opened.push_back(std::move(b.books));
   }
+}
+
+// The months purchases fall in, added to the sums as sums of no rows (billed for the purchase).
+void add_purchase_months(std::vector<Sum>& sums, const Books& books) {
+  std::vector<Sum> months = purchase_months(books);
+  if (months.empty()) return;
+  sums.insert(sums.end(), months.begin(), months.end());
+  std::sort(sums.begin(), sums.end(), [](const Sum& a, const Sum& b) { return a.key < b.key; });
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < sums.size(); ++i) {
+    if (out > 0 && sums[out - 1].key == sums[i].key)
+      sums[out - 1].merge(sums[i]);
+    else
+      sums[out++] = sums[i];
+  }
+  sums.resize(out);
+}
+
+// Purchases outside the months a run rates are rejected: rating month by month, each run is
+// given its own months' purchases, and the runs chained give what one run over them all gives.
+void reject_purchases_outside(Books& books, int first, int last, const AccountData& data, Result& result) {
+  for (auto& [key, book] : books)
+    for (auto it = book.buys.begin(); it != book.buys.end();) {
+      if (it->first >= first && it->first <= last) {
+        ++it;
+        continue;
+      }
+      for (const Purchase* p : it->second)
+        result.file_rejects.push_back({p->line,
+                                       fmt::format("{} is outside the months this run rates ({} … {}): rate it with "
+                                                   "the usage of its month",
+                                                   month_text(p->month), month_text(first), month_text(last)),
+                                       1, data.purchases_file});
+      it = book.buys.erase(it);
+    }
+}
+
+// Over time: the books of every account, billed month by month, then closed at the run's last
+// month. The run rates the months from its usage's first to its last (its purchases' when it has
+// no usage).
+void rate_over_time(const Dictionary& dict, std::vector<Sum>& sums, const Options& options, Result& result) {
+  const AccountData& data = *options.accounts;
+  Books books = open_books(dict, data, result.accounts);
+  int first = INT_MAX, last = INT_MIN;
+  for (const Sum& s : sums) first = std::min(first, key_month(s.key)), last = std::max(last, key_month(s.key));
+  if (sums.empty())
+    for (const Purchase& p : data.purchases) first = std::min(first, p.month), last = std::max(last, p.month);
+  reject_purchases_outside(books, first, last, data, result);
+  add_purchase_months(sums, books);
+  int last_month = last == INT_MIN ? 0 : last;
+  for (const LedgerRow& r : data.opening)
+    if (r.entry.bought) last_month = std::max(last_month, *r.entry.bought);
+  std::vector<Books> opened;
+  bill_all(dict, sums, {}, options, {&books, &data, &result.accounts}, opened, result);
+  std::vector<Books*> all{&books};
+  for (Books& b : opened) all.push_back(&b);
+  close_books(dict, all, last_month, result);
+  result.file_rejects.insert(result.file_rejects.end(), data.rejects.begin(), data.rejects.end());
+  std::stable_sort(result.file_rejects.begin(), result.file_rejects.end(), [](const Reject& a, const Reject& b) {
+    return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+  });
 }
 
 Result rate_chunks(const Dictionary& dict, std::vector<Chunk> chunks, std::uint64_t first_base, const HeldPacks& packs,
@@ -218,13 +287,20 @@ Result rate_chunks(const Dictionary& dict, std::vector<Chunk> chunks, std::uint6
       result.rejects.push_back(std::move(r));
     }
   }
-  auto ranks = rank_accounts(chunks, result.accounts);
+  bool over_time = options.accounts && options.accounts->over_time;
+  auto ranks = rank_accounts(chunks, over_time ? accounts_named(*options.accounts) : std::vector<std::string>{},
+                             result.accounts);
   std::vector<Sum> sums = merge_sums(chunks, ranks, bases);
   chunks.clear();
-  bill_all(dict, sums, index_packs(dict, packs, result.accounts), options, result);
+  if (over_time) {
+    rate_over_time(dict, sums, options, result);
+  } else {
+    std::vector<Books> none;
+    bill_all(dict, sums, index_packs(dict, packs, result.accounts), options, {}, none, result);
+  }
   std::stable_sort(result.rejects.begin(), result.rejects.end(),
                    [](const Reject& a, const Reject& b) { return a.line < b.line; });
-  result.reject_count = result.rejects.size();
+  result.reject_count = result.rejects.size() + result.file_rejects.size();
   for (const auto& s : result.spills) result.reject_count += s->count;
   std::uint32_t last = UINT32_MAX;
   for (const Row& r : result.rows) {
@@ -267,6 +343,7 @@ Result& Result::operator=(Result&&) noexcept = default;
 Result::~Result() = default;
 
 void for_each_reject(Result& result, const std::function<void(const Reject&)>& f) {
+  for (const Reject& r : result.file_rejects) f(r);
   for (auto& s : result.spills) std::rewind(s->file.get());
   std::size_t spill = 0, kept = 0;
   Reject next;

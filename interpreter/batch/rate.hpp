@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "interpreter/billing/account.hpp"
 #include "interpreter/billing/bill.hpp"
 #include "interpreter/language/load.hpp"
 #include "interpreter/model/month.hpp"
@@ -37,6 +38,7 @@ struct Reject {
   std::uint64_t line = 0;
   std::string reason;
   std::uint64_t rows = 1;
+  std::string file;  // the purchases, ledger or states file the row is in; empty: the usage file
 };
 
 // Packs an account holds: `account,product,meter,remaining`, drawn month by month in order.
@@ -52,12 +54,62 @@ struct HeldPacks {
 // Reads a packs file. Throws RateError naming the line for anything malformed.
 HeldPacks read_packs(const RuleSet& rules, const std::string& path);
 
+// ---- accounts over time: purchases, ledgers and account states (billing/account.hpp) ----------
+
+// BUY.csv: `account,month,product,meter,pack,count`.
+struct Purchase {
+  std::string account;
+  int month = 0;
+  const Product* product = nullptr;
+  PackPurchase pack;
+  std::uint64_t line = 0;
+};
+
+// OPEN.csv / CLOSE.csv: `account,product,meter,pack,bought,expires,remaining,kind`.
+struct LedgerRow {
+  std::string account;
+  const Product* product = nullptr;
+  LedgerEntry entry;
+};
+
+// STATES.csv: `account,product,state,from,until`.
+struct AccountState {
+  std::string account;
+  const Product* product = nullptr;
+  StatePeriod period;
+};
+
+// What a run knows of its accounts besides their usage. Given any of it, every account is settled
+// month after month against its ledger (an empty one unless the opening ledger has it).
+struct AccountData {
+  bool over_time = false;
+  std::vector<Purchase> purchases;
+  std::vector<LedgerRow> opening;
+  std::vector<AccountState> states;
+  std::vector<Reject> rejects;  // rows of these files that could not be read, each with its file
+  std::string purchases_file;   // for the rejects of purchases whose month could not be billed
+};
+
+// Each reads a file into `data` (rows it cannot take become rejects naming `path`), and throws
+// RateError when the file cannot be read at all or its header is not the one expected.
+void read_purchases(const RuleSet& rules, const std::string& path, AccountData& data);
+void read_ledger(const RuleSet& rules, const std::string& path, AccountData& data);
+void read_account_states(const RuleSet& rules, const std::string& path, AccountData& data);
+
+// A field as CSV writes it: quoted when it holds a comma, a quote or a line break.
+std::string csv_field(std::string_view text);
+
+// The ledger file's header, and one row of it (a ledger entry of an account).
+extern const char* const ledger_header;
+std::string ledger_row_csv(const std::string& account, const Product& product, const LedgerEntry& entry);
+
 // The longest line a usage or packs file may hold. A longer one is rejected (a usage row) or
 // refused (a packs line) without being held in memory, so a hostile file cannot take it.
 constexpr std::size_t max_line_bytes = 64 * 1024;
 
 struct Options {
   unsigned jobs = 1;
+  const AccountData* accounts = nullptr;           // settle accounts over time (when over_time)
   bool detail = false;                             // keep each meter's bill line
   std::atomic<std::uint64_t>* progress = nullptr;  // bytes read so far, updated as chunks go
 };
@@ -85,6 +137,20 @@ struct Summary {
   std::uint64_t rows_read = 0, rows_rated = 0, rows_rejected = 0;
   std::size_t accounts = 0;                  // accounts with at least one output row
   std::map<std::string, DecimalSum> totals;  // per currency: the exact sum of the output totals
+  // Over time: per currency, in calls, what went through the ledgers (opening: the opening
+  // ledger's; closing: the closing ledger's), checked to balance before the result is returned.
+  std::map<std::string, LedgerFlow> ledger;
+};
+
+// A pack's alert, or an entry's expiry, in the month it happened (--alerts).
+struct Alert {
+  std::string account;
+  int month = 0;
+  const Product* product = nullptr;
+  MeterIndex meter = 0;
+  std::string pack;  // as the tables write its size; a grant's or free quota's quantity
+  std::string kind;  // low | used_up | expired
+  Decimal remaining;
 };
 
 struct Spill;  // rejects waiting in a temporary file (batch/spill.hpp)
@@ -94,9 +160,12 @@ struct Result {
   std::vector<Row> rows;              // in output order
   std::vector<Line> lines;
   std::vector<Reject> rejects;                 // those kept in memory (all, unless there were thousands), by line
+  std::vector<Reject> file_rejects;            // rows of the purchases, ledger and states files, by file and line
   std::vector<std::unique_ptr<Spill>> spills;  // the others, in line order across the spills
   std::uint64_t reject_count = 0;              // both
   Summary summary;
+  std::vector<LedgerRow> closing;  // over time: every entry left at the end of the run's last month
+  std::vector<Alert> alerts;       // over time: by account, month, product
 
   Result();
   Result(Result&&) noexcept;

@@ -219,7 +219,7 @@ class RowReader {
 
   void reject(std::uint64_t number, std::string reason) {
     if (source_ != index_) return returned_[source_].push_back({number, std::move(reason), 1});
-    chunk_.rejects.push_back({number, std::move(reason), 1});
+    chunk_.rejects.push_back({number, std::move(reason), 1, {}});
     if (parts_ == 1 && chunk_.rejects.size() >= spill_after) spill();
   }
 

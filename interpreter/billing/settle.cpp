@@ -282,15 +282,18 @@ void Settler::finish(SettlementListener& listener) {
         const Meter& m = product_.meters[i];
         if (draw.available.is_zero()) continue;
         if (draw.remaining().is_zero()) {
+          listener.pack_alert({PackAlert::Kind::used_up, i, draw});
           listener.alert(fmt::format("{} {} is used up", m.display_name(), pack_name(draw)));
           continue;
         }
         if (!draw.capacity) continue;
         Decimal threshold = *draw.capacity * *product_.alert_below;
-        if (draw.remaining() < threshold && draw.available >= threshold)
+        if (draw.remaining() < threshold && draw.available >= threshold) {
+          listener.pack_alert({PackAlert::Kind::low, i, draw});
           listener.alert(fmt::format("{} {} has {} left, under {}%", m.display_name(), pack_name(draw),
                                      draw.remaining().to_string(),
                                      (*product_.alert_below * 100).normalized().to_string()));
+        }
       }
   for (const auto& n : product_.notices)
     if (total_ > n.threshold) listener.notice(n.text);

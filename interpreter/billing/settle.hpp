@@ -32,6 +32,15 @@ struct PackDraw {
   bool bought() const { return source.kind != PackSource::Kind::held; }
 };
 
+// A pack's alert (资源包剩余次数不足15%或耗尽时提醒), once, in the bill where it happens: taken under
+// the product's threshold, or used up.
+struct PackAlert {
+  enum class Kind { low, used_up };
+  Kind kind = Kind::low;
+  MeterIndex meter = 0;
+  PackDraw draw;
+};
+
 struct PurchaseLine {
   MeterIndex meter = 0;
   std::string size_text;
@@ -61,7 +70,8 @@ class SettlementListener {
   virtual void meter_ends(MeterIndex /*meter*/) {}
   virtual void total(const Decimal&) {}
   virtual void freeze(const Decimal&) {}  // next month's pre-authorization freeze
-  virtual void alert(const std::string&) {}
+  virtual void alert(const std::string&) {}  // as the bill says it; pack_alert just before, for a ledger
+  virtual void pack_alert(const PackAlert&) {}
   virtual void notice(const std::string&) {}
   virtual void note(const std::string&) {}  // how a step was settled where it is not obvious
 };

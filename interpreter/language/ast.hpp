@@ -97,7 +97,7 @@ struct Grant {
 struct Packs {
   std::optional<Validity> validity;
   bool stackable = false;
-  std::optional<bool> refundable;
+  std::optional<Name> refunds;  // `refundable` or `not refundable`: refunds are not modelled, the checker says so
   std::optional<Name> requires_state;
   Table table;
   Span span;
@@ -126,6 +126,7 @@ struct Fee {
   struct Included {
     Name meter;
     Number size;
+    std::optional<Validity> validity;
   };
 
   Name id;
@@ -152,7 +153,9 @@ struct Notice {
   Span span;
 };
 
-struct Example {
+// What one bill of an example asks and expects: the items of an example of one month, or those
+// of one `month 2026-01 { ... }` block of an example that spans months.
+struct ExampleBill {
   struct Usage {
     Name meter;
     Number quantity;
@@ -171,27 +174,51 @@ struct Example {
   };
   struct Expect {
     Name subject;
+    std::optional<Name> meter;  // expect remaining 人脸比对 = 20万
     std::optional<Number> value;
     std::optional<Name> currency;
     std::optional<std::string> text;
     Span span;
   };
-
-  std::string title;
-  std::string source;
-  std::vector<Usage> usage;
-  std::vector<Buy> buys;
-  std::vector<Held> held;
   struct FeeUse {
     Name fee;
     std::vector<std::pair<Name, Number>> quantities;
     Span span;
   };
+  // state trial, or state trial from 2026-01 until 2026-06 (months: for an example that spans them)
+  struct State {
+    Name state;
+    std::optional<Name> from, until;
+    Span span;
+  };
+
+  std::vector<Usage> usage;
+  std::vector<Buy> buys;
+  std::vector<Held> held;
   std::vector<FeeUse> fees;
-  std::vector<Name> states;
+  std::vector<State> states;
   std::vector<Expect> expects;
+};
+
+// An example (or, outside a product, a scenario naming its product): one bill, or months of an
+// account, each settled against the ledger the months before it left.
+struct Example : ExampleBill {
+  struct Month : ExampleBill {
+    Name month;
+    Span span;
+  };
+  std::string title;
+  std::string source;
+  std::optional<Name> product;  // a scenario's `product ID`
+  std::vector<Month> months;
   std::optional<std::string> discrepancy;
-  std::vector<Name> repeated;  // source or discrepancy given again
+  std::vector<Name> repeated;  // source, discrepancy or product given again
+  Span span;
+};
+
+// draw packs by expiry, then purchase
+struct DrawOrder {
+  std::vector<Name> keys;
   Span span;
 };
 
@@ -213,6 +240,7 @@ struct Product {
   std::optional<Number> alert;
   std::vector<Notice> notices;
   std::vector<Name> rated_states;  // rated accounts are licensed
+  std::optional<DrawOrder> draw;
   std::vector<Example> examples;
   // Items a product states once (currency, cycle, source, settle, freeze, alert) that were given
   // again: the item's keyword and where. The checker reports each; the parser keeps the first.
@@ -237,6 +265,8 @@ struct File {
   std::vector<Product> products;
   std::vector<UnitDef> units;
   std::vector<SettlementDef> settlements;
+  std::vector<DrawOrder> draws;       // the default draw order (the prelude's)
+  std::vector<Example> scenarios;     // scenario "..." { product ID ... }
   std::vector<std::shared_ptr<const script::Statement>> statements;  // let, fn, assert, expect, expressions
 };
 

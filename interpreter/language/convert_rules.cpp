@@ -1,6 +1,6 @@
 // Rule files: parse-tree nodes (parse_tree.hpp) → the syntax tree (ast.hpp), as written: names
 // unresolved, numbers as text with their unit. One short function per construct of
-// grammar/rules.hpp, kept in one file (over 300 lines) as that file keeps the rules together.
+// grammar/rules.hpp; examples and scenarios are convert_examples.cpp's.
 #include "interpreter/language/parse_tree.hpp"
 
 namespace tariff::parsing {
@@ -47,7 +47,8 @@ struct RulesConverter {
     else if (c.is_type<g::alert_percent>()) once(p.alert, r.number(c), "alert", r.span(c), p.repeated);
     else if (c.is_type<g::notice_stmt>()) p.notices.push_back(notice(c));
     else if (c.is_type<g::rated_state>()) p.rated_states.push_back(r.name(c));
-    else if (c.is_type<g::example_block>()) p.examples.push_back(example(c));
+    else if (c.is_type<g::draw_stmt>()) once(p.draw, draw(c), "draw", r.span(c), p.repeated);
+    else if (c.is_type<g::example_block>()) p.examples.push_back(convert_example(r, c));
   }
 
   // meter ID NAME [NAME] [aka NAME]... [actions A + B] [unit U]
@@ -108,8 +109,7 @@ struct RulesConverter {
     for (const auto& c : n.children) {
       if (c->is_type<g::validity>()) p.validity = validity(*c);
       else if (c->is_type<g::pack_stackable>()) p.stackable = true;
-      else if (c->is_type<g::not_refundable>()) p.refundable = false;
-      else if (c->is_type<g::pack_refundable>()) p.refundable = true;
+      else if (c->is_type<g::not_refundable>() || c->is_type<g::pack_refundable>()) p.refunds = r.name(*c);
       else if (c->is_type<g::state_name>()) p.requires_state = r.name(*c);
       else if (c->is_type<g::table>()) p.table = table(*c);
     }
@@ -211,6 +211,7 @@ struct RulesConverter {
     for (const auto& c : n.children) {
       if (c->is_type<g::meter_ref>()) inc.meter = r.name(*c);
       else if (c->is_type<g::included_size>()) inc.size = r.number(*c);
+      else if (c->is_type<g::validity>()) inc.validity = validity(*c);
     }
     return inc;
   }
@@ -248,72 +249,10 @@ struct RulesConverter {
     return x;
   }
 
-  // example "title" { source, usage, buy, held, state, fee, expect, discrepancy }
-  ast::Example example(const Node& n) const {
-    ast::Example e;
-    e.span = r.span(n);
-    for (const auto& c : n.children) example_item(e, *c);
-    return e;
-  }
-
-  void example_item(ast::Example& e, const Node& c) const {
-    if (c.is_type<g::example_title>()) e.title = r.text(c);
-    else if (c.is_type<g::example_source>()) {
-      if (!e.source.empty()) e.repeated.push_back({"source", r.span(c)});
-      else e.source = r.text(c);
-    } else if (c.is_type<g::usage_item>()) e.usage.push_back({r.name(*c.children.at(0)), r.number(*c.children.at(1))});
-    else if (c.is_type<g::buy_item>()) e.buys.push_back(buy(c));
-    else if (c.is_type<g::held_item>()) e.held.push_back(held(c));
-    else if (c.is_type<g::state_name>()) e.states.push_back(r.name(c));
-    else if (c.is_type<g::expect_item>()) e.expects.push_back(expect(c));
-    else if (c.is_type<g::discrepancy_text>()) once(e.discrepancy, r.text(c), "discrepancy", r.span(c), e.repeated);
-    else if (c.is_type<g::fee_use_item>()) e.fees.push_back(fee_use(c));
-  }
-
-  ast::Example::Buy buy(const Node& n) const {
-    ast::Example::Buy b;
-    b.span = r.span(n);
-    for (const auto& c : n.children) {
-      if (c->is_type<g::meter_ref>()) b.meter = r.name(*c);
-      else if (c->is_type<g::pack_size>()) b.size = r.number(*c);
-      else if (c->is_type<g::pack_count>()) b.count = r.number(*c);
-    }
-    return b;
-  }
-
-  ast::Example::Held held(const Node& n) const {
-    ast::Example::Held h;
-    h.span = r.span(n);
-    for (const auto& c : n.children) {
-      if (c->is_type<g::meter_ref>()) h.meter = r.name(*c);
-      else if (c->is_type<g::held_remaining>()) h.remaining = r.number(*c);
-      else if (c->is_type<g::held_size>()) h.size = r.number(*c);
-    }
-    return h;
-  }
-
-  ast::Example::Expect expect(const Node& n) const {
-    ast::Example::Expect x;
-    x.span = r.span(n);
-    for (const auto& c : n.children) {
-      if (c->is_type<g::expect_subject>()) x.subject = r.name(*c);
-      else if (c->is_type<g::expect_value>()) x.value = r.number(*c);
-      else if (c->is_type<g::amount_currency>()) x.currency = r.name(*c);
-      else if (c->is_type<g::expect_text>()) x.text = r.text(*c);
-    }
-    return x;
-  }
-
-  // fee NAME [DIM = Q, ...]
-  ast::Example::FeeUse fee_use(const Node& n) const {
-    ast::Example::FeeUse f;
-    f.span = r.span(n);
-    for (const auto& c : n.children) {
-      if (c->is_type<g::fee_ref>()) f.fee = r.name(*c);
-      else if (c->is_type<g::fee_assignment>())
-        f.quantities.emplace_back(r.name(*c->children.at(0)), r.number(*c->children.at(1)));
-    }
-    return f;
+  ast::DrawOrder draw(const Node& n) const {
+    ast::DrawOrder d{{}, r.span(n)};
+    for (const auto& c : n.children) d.keys.push_back(r.name(*c));
+    return d;
   }
 
   ast::UnitDef unit(const Node& n) const {
@@ -339,6 +278,8 @@ ast::File convert_file(const Reader& reader, const Node& root) {
     if (c->is_type<g::product_block>()) file.products.push_back(convert.product(*c));
     else if (c->is_type<g::unit_def>()) file.units.push_back(convert.unit(*c));
     else if (c->is_type<g::settlement_def>()) file.settlements.push_back(convert.settlement(*c));
+    else if (c->is_type<g::draw_stmt>()) file.draws.push_back(convert.draw(*c));
+    else if (c->is_type<g::scenario_block>()) file.scenarios.push_back(convert_example(reader, *c));
     else if (c->is_type<g::script_statement_body>()) file.statements.push_back(convert_statement(reader, *c->children.front()));
   }
   return file;

@@ -123,12 +123,19 @@ std::size_t head_fields(const Line& l) {
 
 bool alignable(const Line& l) { return l.kind == Kind::code && l.fields.size() >= 2 && l.fields.back() != "{"; }
 
+// Where a line's '=' is; none: 0 (no field 0 is '=').
+std::size_t equals_at(const Line& l) {
+  auto at = std::find(l.fields.begin(), l.fields.end(), "=");
+  return at == l.fields.end() ? 0 : static_cast<std::size_t>(at - l.fields.begin());
+}
+
 // Two lines belong to one run when they start with the same word and have as many leading fields
-// (meter id name "English" …), or are both `key value` (currency CNY, cycle month).
+// (meter id name "English" …) with their '=' at the same field (expect total = … and expect
+// remaining METER = … are not alike), or are both `key value` (currency CNY, cycle month).
 bool same_run(const Line& a, const Line& b) {
   if (a.depth != b.depth) return false;
   if (a.fields.size() == 2 && b.fields.size() == 2) return true;
-  return a.fields.front() == b.fields.front() && head_fields(a) == head_fields(b);
+  return a.fields.front() == b.fields.front() && head_fields(a) == head_fields(b) && equals_at(a) == equals_at(b);
 }
 
 // The code of each line in a run of like items, its leading fields in columns.

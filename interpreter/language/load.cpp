@@ -39,6 +39,9 @@ void define_prelude(RuleSet& rules, const ast::File& file, Diagnostics& diagnost
     else
       diagnostics.error(v.code, u.value.span, fmt::format("unit {}: {}", u.name.text, v.message), v.hint);
   }
+  for (const auto& d : file.draws)
+    if (define_once(rules.prelude, {"draw packs", d.span}, "the order packs are drawn in", diagnostics))
+      rules.prelude.pack_order = lower_draw_order(d, diagnostics);
   for (const auto& s : file.settlements) {
     if (!define_once(rules.prelude, s.name, "settlement order", diagnostics)) continue;
     auto& steps = rules.prelude.settlements[s.name.text];
@@ -59,6 +62,33 @@ void add_products(RuleSet& rules, const ast::File& file, Diagnostics& diagnostic
     diagnostics.append(found);
     if (product) rules.catalog.products.push_back(std::move(product));
   }
+}
+
+// Scenarios name products that any file may define: they are lowered once the files are loaded.
+void add_scenarios(RuleSet& rules, const std::vector<ast::Example>& scenarios, Diagnostics& diagnostics) {
+  for (const auto& s : scenarios)
+    if (auto scenario = lower_scenario(s, rules.catalog, rules.prelude, diagnostics))
+      rules.catalog.scenarios.push_back(std::move(*scenario));
+}
+
+// A file's own part of loading: the prelude's definitions, its products and statements; its
+// scenarios are returned, for the caller to lower when every file is loaded.
+std::vector<ast::Example> load_file(RuleSet& rules, SourcePtr source, Diagnostics& diagnostics) {
+  rules.sources.push_back(source);
+  if (std::size_t bad = utf8_valid_prefix(source->text); bad < source->text.size()) {
+    diagnostics.error("invalid-utf8", Span{source, bad, bad + 1},
+                      fmt::format("the file is not valid UTF-8: byte 0x{:02x}",
+                                  static_cast<unsigned char>(source->text[bad])),
+                      "save it as UTF-8");
+    return {};
+  }
+  auto file = parse_file(source, diagnostics);
+  if (!file) return {};
+  bool is_prelude = !file->units.empty() || !file->settlements.empty() || !file->draws.empty();
+  if (is_prelude) define_prelude(rules, *file, diagnostics);
+  add_products(rules, *file, diagnostics);
+  rules.statements.insert(rules.statements.end(), file->statements.begin(), file->statements.end());
+  return std::move(file->scenarios);
 }
 
 std::vector<std::string> rule_files(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
@@ -87,25 +117,13 @@ std::vector<std::string> rule_files(const std::vector<std::string>& paths, Diagn
 }  // namespace
 
 void load_source(RuleSet& rules, SourcePtr source, Diagnostics& diagnostics) {
-  rules.sources.push_back(source);
-  if (std::size_t bad = utf8_valid_prefix(source->text); bad < source->text.size()) {
-    diagnostics.error("invalid-utf8", Span{source, bad, bad + 1},
-                      fmt::format("the file is not valid UTF-8: byte 0x{:02x}",
-                                  static_cast<unsigned char>(source->text[bad])),
-                      "save it as UTF-8");
-    return;
-  }
-  auto file = parse_file(source, diagnostics);
-  if (!file) return;
-  bool is_prelude = !file->units.empty() || !file->settlements.empty();
-  if (is_prelude) define_prelude(rules, *file, diagnostics);
-  add_products(rules, *file, diagnostics);
-  rules.statements.insert(rules.statements.end(), file->statements.begin(), file->statements.end());
+  add_scenarios(rules, load_file(rules, std::move(source), diagnostics), diagnostics);
 }
 
 RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
   RuleSet rules;
   for (const auto& f : prelude_files()) load_source(rules, make_source(f.name, f.text), diagnostics);
+  std::vector<ast::Example> scenarios;
   for (const auto& path : rule_files(paths, diagnostics)) {
     std::string error;
     auto text = read_source_text(path, error);
@@ -114,8 +132,9 @@ RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diagnosti
       continue;
     }
     rules.files.push_back(path);
-    load_source(rules, make_source(path, std::move(*text)), diagnostics);
+    for (auto& s : load_file(rules, make_source(path, std::move(*text)), diagnostics)) scenarios.push_back(std::move(s));
   }
+  add_scenarios(rules, scenarios, diagnostics);
   return rules;
 }
 

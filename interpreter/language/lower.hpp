@@ -5,6 +5,7 @@
 // the one request builder (model/request_builder.hpp). Every problem is a diagnostic, and lowering
 // goes on after one, so that a file shows all its mistakes at once.
 #include <memory>
+#include <optional>
 
 #include "interpreter/base/diagnostic.hpp"
 #include "interpreter/language/ast.hpp"
@@ -15,6 +16,18 @@ namespace tariff {
 
 // The product, or nullptr when anything was reported (a product with an error is not billed).
 std::unique_ptr<Product> lower_product(const ast::Product& product, const Prelude& prelude, Diagnostics& diagnostics);
+
+// An example of `product` (or a scenario's), checked and resolved; nullopt when anything was
+// reported.
+std::optional<Example> lower_example(const ast::Example& example, const Product& product, const Prelude& prelude,
+                                     Diagnostics& diagnostics);
+
+// A scenario (an example outside a product, naming it): its product found in `catalog`.
+std::optional<Scenario> lower_scenario(const ast::Example& scenario, const Catalog& catalog, const Prelude& prelude,
+                                       Diagnostics& diagnostics);
+
+// draw packs by expiry, then purchase: the keys, each known and given once (reported otherwise).
+PackOrder lower_draw_order(const ast::DrawOrder& order, Diagnostics& diagnostics);
 
 // Checks a prelude file's settlement orders (known steps); units are valued, and checked, as
 // they are defined (load.cpp).

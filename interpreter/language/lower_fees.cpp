@@ -43,7 +43,9 @@ void Lowering::fee(const ast::Fee& f) {
     auto m = meter(inc.meter);
     auto size = whole(inc.size, "an included pack");
     if (size && size->is_zero()) diag_.error("pack-size", inc.size.span, "a pack size must be more than zero");
-    if (m && size) fee.includes.push_back({*m, *size, text_of(inc.size.span)});
+    std::optional<int> months;
+    if (inc.validity) months = validity_months(*inc.validity);
+    if (m && size) fee.includes.push_back({*m, *size, text_of(inc.size.span), months});
   }
   if (f.grants_state) {
     state(*f.grants_state);

@@ -15,6 +15,21 @@ std::unique_ptr<Product> lower_product(const ast::Product& product, const Prelud
   return lowering::Lowering(product, prelude, diagnostics).run();
 }
 
+PackOrder lower_draw_order(const ast::DrawOrder& order, Diagnostics& diagnostics) {
+  PackOrder keys;
+  for (const auto& k : order.keys) {
+    auto key = parse_pack_order_key(k.text);
+    if (!key)
+      diagnostics.error("unknown-word", k.span, fmt::format("packs cannot be drawn by '{}'", k.text),
+                        "draw packs by expiry (earliest first), purchase (earliest bought first), or both in turn");
+    else if (std::find(keys.begin(), keys.end(), *key) != keys.end())
+      diagnostics.error("duplicate-item", k.span, fmt::format("packs are already drawn by {}", k.text));
+    else
+      keys.push_back(*key);
+  }
+  return keys;
+}
+
 void check_prelude(const ast::File& file, Diagnostics& diagnostics) {
   for (const auto& s : file.settlements)
     for (const auto& step : s.steps)
@@ -29,7 +44,7 @@ namespace tariff::lowering {
 
 Lowering::Lowering(const ast::Product& product, const Prelude& prelude, Diagnostics& diagnostics)
     : ast_(product), prelude_(prelude), diag_(diagnostics), errors_before_(diagnostics.size()),
-      out_(std::make_unique<Product>()) {}
+      out_(std::make_unique<Product>()), literals_(prelude, diagnostics, product.currency) {}
 
 // In the order a reader meets the items' consequences: meters before the tables that price them,
 // the states rules mention before the examples and declarations that name them.
@@ -47,57 +62,14 @@ std::unique_ptr<Product> Lowering::run() {
   out_->alert_below = percent(ast_.alert, "alert threshold");
   notices();
   rated();
-  for (const auto& e : ast_.examples) example(e);
+  draw();
+  for (const auto& e : ast_.examples)
+    if (auto x = lower_example(e, *out_, prelude_, diag_)) out_->examples.push_back(std::move(*x));
   if (diag_.size() != errors_before_) return nullptr;
   return std::move(out_);
 }
 
 // ---- literals and words ------------------------------------------------------------------------
-
-std::optional<Decimal> Lowering::amount(const ast::Number& n) {
-  LiteralValue v = prelude_.evaluate(n);
-  if (!v.value) diag_.error(v.code, n.span, v.message, v.hint);
-  return v.value;
-}
-
-std::optional<Decimal> Lowering::whole(const ast::Number& n, const char* what) {
-  auto v = amount(n);
-  if (v && (n.percent || !v->is_integer() || v->is_negative())) {
-    diag_.error("not-whole", n.span, fmt::format("{} must be a whole number, not {}", what, v->to_string()));
-    return std::nullopt;
-  }
-  return v;
-}
-
-std::optional<Decimal> Lowering::percent(const std::optional<ast::Number>& n, const char* what) {
-  if (!n) return std::nullopt;
-  if (!n->percent)
-    diag_.error("not-percent", n->span, fmt::format("the {} must be a percentage", what), "write it like 120%");
-  return amount(*n);
-}
-
-void Lowering::currency(const std::optional<ast::Name>& c) {
-  if (c && ast_.currency && c->text != ast_.currency->text)
-    diag_.error("currency-mismatch", c->span,
-                fmt::format("amount in {} in a product priced in {}", c->text, ast_.currency->text),
-                "amounts of a product are all in its currency");
-}
-
-bool Lowering::one_of(const ast::Name& n, std::initializer_list<const char*> words, const char* what) {
-  for (const char* w : words)
-    if (n.text == w) return true;
-  std::string list;
-  std::vector<std::string> known;
-  for (const char* w : words) list += (list.empty() ? "" : ", ") + std::string(w), known.emplace_back(w);
-  diag_.error("unknown-word", n.span, fmt::format("unknown {} '{}'", what, n.text),
-              with_suggestion(n.text, known, fmt::format("expected one of: {}", list)));
-  return false;
-}
-
-void Lowering::repeated(const ast::Name& item, const char* owner) {
-  diag_.error("duplicate-item", item.span, fmt::format("{} is given twice", item.text),
-              fmt::format("a {} states its {} once: the first is kept, remove this one", owner, item.text));
-}
 
 // A state the rules mention, kept in the order first mentioned (what --STATE accepts).
 void Lowering::state(const ast::Name& name) {
@@ -178,6 +150,11 @@ void Lowering::settle() {
   require(SettlementStep::packs,
           std::any_of(ast_.fees.begin(), ast_.fees.end(), [](const auto& f) { return !f.includes.empty(); }),
           "fees that include packs");
+}
+
+// The order held packs are drawn in: the product's own, or the prelude's.
+void Lowering::draw() {
+  out_->pack_order = ast_.draw ? lower_draw_order(*ast_.draw, diag_) : prelude_.pack_order;
 }
 
 void Lowering::notices() {

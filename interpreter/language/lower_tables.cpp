@@ -57,7 +57,10 @@ void Lowering::packs(const ast::Packs& p) {
   if (p.validity)
     if (auto months = validity_months(*p.validity)) terms->valid_months = *months;
   terms->stackable = p.stackable;
-  terms->refundable = p.refundable.value_or(false);
+  if (p.refunds)
+    diag_.error("not-modelled", p.refunds->span,
+                fmt::format("`{}` would change no bill: tariff does not model refunds", p.refunds->text),
+                "say it in a comment, as the page does: # 不支持退款");
   if (p.requires_state) {
     state(*p.requires_state);
     terms->requires_state = p.requires_state->text;

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "interpreter/language/lower.hpp"
+#include "interpreter/language/lower_literals.hpp"
 
 namespace tariff::lowering {
 
@@ -25,14 +26,19 @@ class Lowering {
   std::size_t errors_before_;
   std::unique_ptr<Product> out_;
   std::set<std::string> states_;  // states the product's rules mention
+  Literals literals_;
 
-  // ---- literals and words (lower_product.cpp) ----
-  std::optional<Decimal> amount(const ast::Number& n);
-  std::optional<Decimal> whole(const ast::Number& n, const char* what);
-  std::optional<Decimal> percent(const std::optional<ast::Number>& n, const char* what);
-  void currency(const std::optional<ast::Name>& c);
-  bool one_of(const ast::Name& n, std::initializer_list<const char*> words, const char* what);
-  void repeated(const ast::Name& item, const char* owner);
+  // ---- literals and words (lower_literals.cpp), and the states rules mention ----
+  std::optional<Decimal> amount(const ast::Number& n) { return literals_.amount(n); }
+  std::optional<Decimal> whole(const ast::Number& n, const char* what) { return literals_.whole(n, what); }
+  std::optional<Decimal> percent(const std::optional<ast::Number>& n, const char* what) {
+    return literals_.percent(n, what);
+  }
+  void currency(const std::optional<ast::Name>& c) { literals_.currency(c); }
+  bool one_of(const ast::Name& n, std::initializer_list<const char*> words, const char* what) {
+    return literals_.one_of(n, words, what);
+  }
+  void repeated(const ast::Name& item, const char* owner) { literals_.repeated(item, owner); }
   void state(const ast::Name& name);
   std::string join_states() const;
   // A meter a rule names, resolved as every name a user types is; reported when it is none.
@@ -68,9 +74,8 @@ class Lowering {
   void fee(const ast::Fee& f);
   void fee_dimensions(const ast::Fee& f, Fee& fee);
 
-  // ---- worked examples (lower_examples.cpp) ----
-  void example(const ast::Example& e);
-  void expect(const ast::Example::Expect& x, Example& out);
+  // ---- the draw order of held packs (lower_product.cpp) ----
+  void draw();
 };
 
 }  // namespace tariff::lowering

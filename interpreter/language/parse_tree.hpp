@@ -38,7 +38,9 @@ template<typename Rule> using selector = pegtl::parse_tree::selector<Rule,
     g::held_item, g::held_remaining, g::held_size, g::expect_item, g::expect_subject, g::expect_value,
     g::expect_text, g::discrepancy_text, g::fee_use_item, g::fee_ref, g::fee_assignment,
     g::assigned_dimension, g::fee_quantity, g::unit_def, g::unit_name, g::unit_value,
-    g::settlement_def, g::settlement_name, g::script_statement_body,
+    g::settlement_def, g::settlement_name, g::script_statement_body, g::draw_stmt, g::draw_key,
+    g::state_item, g::state_from, g::state_until, g::expect_meter, g::month_block, g::month_name,
+    g::scenario_block, g::scenario_product,
     // scripts
     gs::money, gs::number_lit, gs::text_lit, gs::true_lit, gs::false_lit, gs::variable, gs::call, gs::callee,
     gs::pack_arg, gs::pack_key, gs::pack_meter, gs::pack_size, gs::pack_count, gs::pack_of, gs::fee_arg,
@@ -69,6 +71,9 @@ struct Reader {
 
 // Script statements (convert_script.cpp), from a statement node: let_stmt, fn_stmt, ...
 script::StatementPtr convert_statement(const Reader& reader, const Node& statement);
+
+// An example_block or a scenario_block (convert_examples.cpp).
+ast::Example convert_example(const Reader& reader, const Node& block);
 
 // A whole rule file (convert_rules.cpp), from the root of its tree.
 ast::File convert_file(const Reader& reader, const Node& root);

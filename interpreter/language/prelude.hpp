@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "interpreter/language/ast.hpp"
+#include "interpreter/model/settlement.hpp"
 #include "interpreter/money/decimal.hpp"
 #include "interpreter/language/literal.hpp"
 
@@ -16,6 +17,7 @@ struct Prelude {
   std::unordered_map<std::string, Decimal> units;                         // 万 → 10000
   std::unordered_map<std::string, std::vector<std::string>> settlements;  // standard → free, packs, postpaid
   std::unordered_map<std::string, Span> definitions;  // where each unit and settlement order is defined
+  PackOrder pack_order;  // draw packs by expiry, then purchase: every product's, unless it states its own
 
   // The value of a literal: 350万 → 3500000, 120% → 1.2. nullopt for an unknown unit or a
   // value out of range (the checker reports which).

@@ -26,6 +26,7 @@ struct IncludedPack {
   std::size_t meter;
   Decimal size;  // per unit of the fee: one 30万 pack per licensed activity-year
   std::string size_text;
+  std::optional<int> valid_months;  // from the month the fee is bought; none: never expires
 };
 
 struct Fee {

@@ -11,9 +11,8 @@
 namespace tariff {
 
 struct PackTerms {
-  int valid_months = 12;                      // 有效期
-  bool stackable = false;                     // 叠加
-  bool refundable = false;                    // 退款
+  std::optional<int> valid_months;            // 有效期, from the month bought; none: the packs never expire
+  bool stackable = false;                     // 叠加: more than one may be held at a time
   std::optional<std::string> requires_state;  // only accounts in this state may buy and use packs
 };
 

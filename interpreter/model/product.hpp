@@ -77,8 +77,16 @@ struct Product {
   const std::string& display_name() const { return names.empty() ? id : names.front(); }
 };
 
+// An account of one product played through months, outside the product's rules (tariff simulate;
+// tariff test checks its expectations).
+struct Scenario {
+  const Product* product = nullptr;
+  Example example;
+};
+
 struct Catalog {
   std::vector<std::unique_ptr<Product>> products;
+  std::vector<Scenario> scenarios;
   const Product* find(std::string_view id) const;
 };
 

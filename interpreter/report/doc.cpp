@@ -7,6 +7,8 @@
 #include <map>
 
 #include "interpreter/billing/bill.hpp"
+#include "interpreter/billing/simulate.hpp"
+#include "interpreter/model/month.hpp"
 #include "interpreter/report/format_bill.hpp"
 
 namespace tariff {
@@ -105,10 +107,9 @@ void pack_sections(const Product& p, std::vector<doc::Section>& out) {
       }
       if (any) t.rows.push_back(std::move(row));
     }
-    std::string how =
-        fmt::format("valid {} months, {}, {}{}", terms->valid_months, terms->stackable ? "stackable" : "not stackable",
-                    terms->refundable ? "refundable" : "not refundable",
-                    terms->requires_state ? ", for " + *terms->requires_state + " accounts only" : "");
+    std::string valid = terms->valid_months ? fmt::format("valid {} months", *terms->valid_months) : "never expire";
+    std::string how = fmt::format("{}, {}{}", valid, terms->stackable ? "stackable" : "not stackable",
+                                  terms->requires_state ? ", for " + *terms->requires_state + " accounts only" : "");
     out.push_back({"预付费资源包 Packs", 2, {paragraph(how + ". '-': not sold."), table(std::move(t))}});
   }
 }
@@ -197,14 +198,45 @@ std::string request_text(const Product& p, const BillRequest& r) {
   return out;
 }
 
+std::vector<std::string> expectations(const Product& p, const std::vector<ExampleExpect>& expects) {
+  std::vector<std::string> out;
+  for (const auto& x : expects) {
+    std::string subject = x.meter ? x.subject + " " + p.meters[*x.meter].display_name() : x.subject;
+    bool calls = x.subject == "expired" || x.subject == "remaining";
+    out.push_back(x.value ? fmt::format("the document: {} = {}{}", subject, g(*x.value), calls ? "" : " " + p.currency)
+                          : fmt::format("the document: {} \"{}\"", subject, x.text));
+  }
+  return out;
+}
+
+// An example over months: each month's request, expectations and the bill the rules give it
+// against the ledger the months before left (billing/simulate.hpp).
+void month_blocks(const Product& p, const Example& e, doc::Section& s) {
+  Simulation sim = simulate(p, e);
+  for (std::size_t i = 0; i < e.months.size(); ++i) {
+    const ExampleMonth& m = e.months[i];
+    s.blocks.push_back(paragraph(fmt::format("{}: {}", month_text(m.month), request_text(p, m.request))));
+    if (!m.expects.empty()) s.blocks.push_back(list(expectations(p, m.expects)));
+    const SimulatedMonth& played = sim.months.at(i);
+    if (played.settled)
+      s.blocks.push_back({doc::Block::Kind::code, format_bill_text(played.settled->bill), {}, {}});
+    else
+      s.blocks.push_back(paragraph(fmt::format("the rules: cannot bill: {}", played.error->what())));
+  }
+  std::vector<std::string> period = expectations(p, e.expects);
+  period.push_back(fmt::format("the rules: {} {} over the months", g(sim.total), p.currency));
+  s.blocks.push_back(list(period));
+}
+
 doc::Section example_section(const Product& p, const Example& e) {
   doc::Section s{e.title, 3, {}};
   if (!e.source.empty()) s.blocks.push_back(paragraph("source: " + e.source));
+  if (e.spans_months()) {
+    month_blocks(p, e, s);
+    return s;
+  }
   s.blocks.push_back(paragraph(request_text(p, e.request)));
-  std::vector<std::string> expected;
-  for (const auto& x : e.expects)
-    expected.push_back(x.value ? fmt::format("the document: {} = {} {}", x.subject, g(*x.value), p.currency)
-                               : fmt::format("the document: {} \"{}\"", x.subject, x.text));
+  std::vector<std::string> expected = expectations(p, e.expects);
   if (e.discrepancy) expected.push_back("recorded discrepancy: " + *e.discrepancy);
   s.blocks.push_back(list(expected));
   try {

@@ -1,8 +1,10 @@
-// Usage CSV and packs files are untrusted: any bytes must rate into rows and rejects, or a
-// RateError for a file that cannot be read at all (a wrong header, a bad packs line), never a
-// crash, hang or leak. An input holding the line "=== packs" is a usage file, then a packs file
-// (account,product,meter,remaining) for the same run. The files are anonymous in-memory files,
-// the usage read by one to three threads (chunk boundaries vary with the size).
+// Usage CSV, packs, purchases, ledger and states files are untrusted: any bytes must rate into
+// rows and rejects, or a RateError for a file that cannot be read at all (a wrong header, a bad
+// packs line), never a crash, hang or leak — and over months the engine's conservation check
+// must hold (a ConservationError escapes as a crash). An input is a usage file, then optionally
+// sections each after a line "=== packs", "=== purchases", "=== ledger" or "=== states". The
+// files are anonymous in-memory files, the usage read by one to three threads (chunk boundaries
+// vary with the size).
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -38,19 +40,39 @@ struct MemFile {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
-  constexpr std::string_view separator = "\n=== packs\n";
-  std::size_t split = input.find(separator);
-  MemFile usage(input.substr(0, split));
+  std::map<std::string, std::string_view> sections;  // name -> text; "" is the usage file
+  std::string_view name, rest = input;
+  while (true) {
+    std::size_t at = rest.find("\n=== ");
+    std::size_t end = at == std::string_view::npos ? rest.size() : at;
+    sections[std::string(name)] = rest.substr(0, end);
+    if (at == std::string_view::npos) break;
+    rest = rest.substr(at + 5);
+    std::size_t eol = rest.find('\n');
+    name = rest.substr(0, eol);
+    rest = eol == std::string_view::npos ? std::string_view() : rest.substr(eol + 1);
+  }
+  MemFile usage(sections[""]);
   tariff::rate::Options options;
   options.jobs = 1 + static_cast<unsigned>(size % 3);
   options.detail = size % 2 == 0;
   try {
+    const auto& rules = bundled_rules();
     tariff::rate::HeldPacks packs;
-    if (split != std::string_view::npos) {
-      MemFile packs_file(input.substr(split + separator.size()));
-      packs = tariff::rate::read_packs(bundled_rules(), packs_file.path());
-    }
-    auto result = tariff::rate::rate_file(bundled_rules(), usage.path(), packs, options);
+    tariff::rate::AccountData accounts;
+    auto section = [&](const char* which, auto read) {
+      auto it = sections.find(which);
+      if (it == sections.end()) return;
+      MemFile file(it->second);
+      read(file.path());
+    };
+    section("packs", [&](const std::string& path) { packs = tariff::rate::read_packs(rules, path); });
+    section("purchases", [&](const std::string& path) { tariff::rate::read_purchases(rules, path, accounts); });
+    section("ledger", [&](const std::string& path) { tariff::rate::read_ledger(rules, path, accounts); });
+    section("states", [&](const std::string& path) { tariff::rate::read_account_states(rules, path, accounts); });
+    if (accounts.over_time && !packs.entries.empty()) return 0;  // the command line refuses both
+    if (accounts.over_time) options.accounts = &accounts;
+    auto result = tariff::rate::rate_file(rules, usage.path(), packs, options);
     // Nothing is lost: every row is rated or rejected, and the summary adds up what was written.
     const auto& s = result.summary;
     if (s.rows_rated + s.rows_rejected != s.rows_read) __builtin_trap();
@@ -64,6 +86,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::uint64_t seen = 0;
     tariff::rate::for_each_reject(result, [&](const tariff::rate::Reject&) { ++seen; });
     if (seen != result.reject_count) __builtin_trap();  // every reject comes back, spilled or not
+    for (const auto& [currency, flow] : s.ledger)
+      if (!flow.conserved()) __builtin_trap();
+    for (const auto& row : result.closing)  // the closing ledger is one the next run can read
+      (void)tariff::rate::ledger_row_csv(row.account, *row.product, row.entry);
   } catch (const tariff::rate::RateError&) {
   }
   return 0;

@@ -49,6 +49,17 @@ std::string with_example(const std::string& body) {
               "  settle free > packs > postpaid\n  example \"e\" {\n" + body + "\n  }\n");
 }
 
+// The base product's accounts can be suspended (and lose the free quota), so examples may say so.
+std::string suspendable(std::string text) {
+  auto at = text.find("for each meter\n");
+  return text.replace(at, 15, "for each meter unless suspended\n");
+}
+
+// An example over months: one month, checking its total, after `before` (example-level items).
+std::string over_months(const std::string& before, const std::string& month = "2026-01") {
+  return with_example(before + "    month " + month + " {\n      expect total = 0\n    }");
+}
+
 Diagnostics check(const std::string& text) {
   Diagnostics d;
   load_text(text, d);
@@ -193,6 +204,37 @@ std::vector<CheckCase> cases() {
        "expect takes '= AMOUNT'"},
       {"unknown expectation", with_example("    expect cost = 5"), "unknown-word", "17:12",
        "unknown expectation 'cost'"},
+      // accounts over time
+      {"refunds are not modelled", edit("packs valid 1 year {", "packs valid 1 year, not refundable {"), "not-modelled",
+       "6:23", "`not refundable` would change no bill: tariff does not model refunds"},
+      {"a state's months in an example of one bill",
+       suspendable(with_example("    state suspended from 2026-01\n    expect total = 0")), "state-period", "17:5",
+       "a state's months belong to an example that spans months"},
+      {"a state without months outside a month", suspendable(over_months("    state suspended\n")), "state-period",
+       "17:5", "outside a month, a state says the months it holds"},
+      {"a state ending before it begins", suspendable(over_months("    state suspended from 2026-03 until 2026-01\n")),
+       "state-period", "17:40", "the state ends in 2026-01, before it begins"},
+      {"usage outside the months", over_months("    usage compare = 1\n"), "outside-month", "16:3",
+       "in an example that spans months, usage, purchases and fees go in a month"},
+      {"months out of order", over_months("    month 2026-02 {\n      expect total = 0\n    }\n"), "month-order",
+       "20:11", "month 2026-01 does not come after the month before it"},
+      {"a month that is none", over_months("", "2026-13"), "bad-month", "17:11", "'2026-13' is not a month"},
+      {"expired of one bill", with_example("    expect expired = 0"), "expect-months", "17:12",
+       "expect expired is about the months of a ledger"},
+      {"a freeze over months", over_months("    expect freeze = 0\n"), "expect-months", "17:12",
+       "expect freeze is about one month's bill"},
+      {"expired of an unknown meter", over_months("    expect expired faces = 0\n"), "unknown-meter", "17:20",
+       "product p has no meter or API action 'faces'"},
+      {"a scenario without a product", base + "scenario \"s\" {\n  month 2026-01 {\n    expect total = 0\n  }\n}\n",
+       "scenario-product", "17:1", "a scenario names the product it plays"},
+      {"a scenario without months", base + "scenario \"s\" {\n  product p\n}\n", "scenario-months", "17:1",
+       "a scenario is played month by month, and this one has none"},
+      {"a scenario of an unknown product", base + "scenario \"s\" {\n  product q\n  month 2026-01 {\n    expect total = 0\n  }\n}\n",
+       "unknown-product", "18:11", "unknown product 'q'"},
+      {"packs drawn by an unknown key", edit("  settle", "  draw packs by size\n  settle"), "unknown-word", "15:17",
+       "packs cannot be drawn by 'size'"},
+      {"packs drawn by a key twice", edit("  settle", "  draw packs by expiry, then expiry\n  settle"), "duplicate-item",
+       "15:30", "packs are already drawn by expiry"},
   };
 }
 
@@ -220,7 +262,7 @@ TEST_CASE("each semantic mistake gets its code, message and place", "[check]") {
 
 TEST_CASE("every diagnostic code of check.cpp has a case", "[check]") {
   std::stringstream text;
-  for (const char* file : {"/../interpreter/language/lower_product.cpp", "/../interpreter/language/lower_meters.cpp", "/../interpreter/language/lower_tables.cpp", "/../interpreter/language/lower_fees.cpp", "/../interpreter/language/lower_examples.cpp", "/../interpreter/language/lower_bands.cpp", "/../interpreter/model/request_builder.cpp"}) {
+  for (const char* file : {"/../interpreter/language/lower_product.cpp", "/../interpreter/language/lower_meters.cpp", "/../interpreter/language/lower_tables.cpp", "/../interpreter/language/lower_fees.cpp", "/../interpreter/language/lower_examples.cpp", "/../interpreter/language/lower_bands.cpp", "/../interpreter/language/lower_literals.cpp", "/../interpreter/model/request_builder.cpp"}) {
     std::ifstream in(std::string(TARIFF_TEST_DIR) + file);
     text << in.rdbuf();
   }

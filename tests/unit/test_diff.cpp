@@ -19,7 +19,7 @@ const std::string base = R"(product p P {
     grants licensed
     year from 1 to 1
   }
-  packs valid 1 year, stackable, not refundable {
+  packs valid 1 year, stackable {
     | 规格 | 1万 | 10万 |
     | m    | 90  | 800  |
   }

@@ -169,7 +169,7 @@ TEST_CASE("a product using every statement builds the whole AST", "[grammar]") {
   REQUIRE(p.packs.size() == 1);
   const ast::Packs& packs = p.packs[0];
   CHECK(packs.stackable);
-  CHECK(packs.refundable == false);
+  CHECK(packs.refunds->text == "not refundable");  // kept, for the checker to reject
   CHECK(packs.validity->unit.text == "year");
   CHECK(packs.requires_state->text == "licence");
   CHECK(packs.table.label.text == " 资源包规格 ");  // the label cell keeps its blanks
@@ -311,7 +311,7 @@ const SyntaxCase syntax_cases[] = {
   // product header and items
   {"product 1 {}", "1:9", "expected the product's id, an identifier like speech_recognition"},
   {"product p P Q R {}", "1:15", "expected '{'"},
-  {P "  1\n}", "2:3", "expected a product item (currency, cycle, meter, free, grant, packs, postpaid, fee, settle, freeze, alert, notice, rated, example) or '}'"},
+  {P "  1\n}", "2:3", "expected a product item (currency, cycle, meter, free, grant, packs, postpaid, fee, settle, draw, freeze, alert, notice, rated, example) or '}'"},
   {P "  rated licensed\n}", "2:9", "expected 'accounts'"},
   {P "  rated accounts licensed\n}", "2:18", "expected 'are'"},
   {P "  rated accounts are 1\n}", "2:22", "expected the state rated accounts are in"},
@@ -369,12 +369,12 @@ const SyntaxCase syntax_cases[] = {
   {P "  example \"e\" {\n    held a lots\n", "3:12", "expected how many calls the held pack has left, like 300万"},
   {P "  example \"e\" {\n    held a 300万 of big\n", "3:20", "expected the held pack's size, like 1000万"},
   {P "  example \"e\" {\n    state 1\n", "3:11", "expected an account state's name, like in_arrears"},
-  {P "  example \"e\" {\n    expect 1\n", "3:12", "expected what the example checks: total, freeze, notice, alert or error"},
+  {P "  example \"e\" {\n    expect 1\n", "3:12", "expected what the example checks: total, freeze, notice, alert, error, expired or remaining"},
   {P "  example \"e\" {\n    expect total 10470\n", "3:18", "expected '= AMOUNT' or an error text in quotes"},
   {P "  example \"e\" {\n    expect total = ten\n", "3:20", "expected an amount, like 10470"},
   {P "  example \"e\" {\n    discrepancy none\n", "3:17", "expected what the document gets wrong, in quotes"},
   {P "  example \"e\" {\n    source doc\n", "3:12", "expected the example's source in quotes: the file and section"},
-  {P "  example \"e\" {\n    total = 5\n", "3:5", "expected an example item (usage, buy, held, fee, state, expect, source, discrepancy) or '}'"},
+  {P "  example \"e\" {\n    total = 5\n", "3:5", "expected an example item (month, usage, buy, held, fee, state, expect, source, discrepancy) or '}'"},
   // prelude and top level
   {"unit 1 = 2", "1:6", "expected the unit's name, like 万"},
   {"unit 万 10000", "1:8", "expected '='"},
@@ -382,8 +382,8 @@ const SyntaxCase syntax_cases[] = {
   {"settlement 1 = free", "1:12", "expected the settlement order's name"},
   {"settlement s free", "1:14", "expected '='"},
   {"settlement s = free >", "1:22", "expected a settlement step: free, grant, packs or postpaid"},
-  {"products p {}", "1:1", "expected 'product', 'unit' or 'settlement' at the top level"},
-  {"product p {}\n}", "2:1", "expected 'product', 'unit' or 'settlement' at the top level"},
+  {"products p {}", "1:1", "expected 'product', 'scenario', 'unit', 'settlement' or 'draw' at the top level"},
+  {"product p {}\n}", "2:1", "expected 'product', 'scenario', 'unit', 'settlement' or 'draw' at the top level"},
   // fees
 #define F "  fee f 费 = 1 per day {\n"
   {P "  fee 1\n}", "2:7", "expected the fee's id, like licence"},
@@ -403,6 +403,18 @@ const SyntaxCase syntax_cases[] = {
   {P F "    1\n", "3:5", "expected a fee item (includes pack, grants, requires, note, or a limit like day from 1 to 30) or '}'"},
   {P "  example \"e\" {\n    fee f day = x\n", "3:17", "expected a quantity, like 2"},
   {P "  example \"e\" {\n    fee 1\n", "3:9", "expected the fee's id, like licence"},
+  // accounts over time
+  {P "  example \"e\" {\n    month x {\n", "3:11", "expected a month like 2026-01"},
+  {P "  example \"e\" {\n    month 2026-1 {\n", "3:11", "expected a month like 2026-01"},
+  {P "  example \"e\" {\n    month 2026-01 {\n      held x 1\n", "4:7", "expected a month item (usage, buy, fee, state, expect) or '}'"},
+  {P "  example \"e\" {\n    state s from x\n", "3:18", "expected the month the state begins, like 2026-01"},
+  {P "  example \"e\" {\n    state s from 2026-01 until 7\n", "3:32", "expected the last month in the state, like 2026-06"},
+  {P "  draw 1\n", "2:8", "expected 'packs'"},
+  {P "  draw packs expiry\n", "2:14", "expected 'by'"},
+  {P "  draw packs by 1\n", "2:17", "expected what packs are drawn by: expiry or purchase"},
+  {P "  draw packs by expiry, then 1\n", "2:30", "expected what packs are drawn by: expiry or purchase"},
+  {"scenario \"s\" {\n  product 1\n", "2:11", "expected the product's id"},
+  {"scenario \"s\" {\n  usage x = 1\n", "2:3", "expected a scenario item (product, source, state, month, expect) or '}'"},
 #undef F
 };
 // clang-format on

@@ -1,0 +1,314 @@
+#include "interpreter/billing/account.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <climits>
+#include <tuple>
+
+#include "interpreter/model/month.hpp"
+
+namespace tariff {
+
+namespace {
+
+// Hands each event to two listeners: the bill's assembler and the ledger's keeper (and a third,
+// the caller's, when given).
+class Both : public SettlementListener {
+ public:
+  Both(SettlementListener& a, SettlementListener& b, SettlementListener* c) : to_{&a, &b, c} {}
+  void fee_bought(const FeeLine& l) override {
+    each([&](auto& x) { x.fee_bought(l); });
+  }
+  void pack_bought(const PurchaseLine& l) override {
+    each([&](auto& x) { x.pack_bought(l); });
+  }
+  void meter_begins(MeterIndex m, const Decimal& u) override {
+    each([&](auto& x) { x.meter_begins(m, u); });
+  }
+  void pack_drawn(MeterIndex m, const PackDraw& d) override {
+    each([&](auto& x) { x.pack_drawn(m, d); });
+  }
+  void postpaid_charged(MeterIndex m, const Decimal& q, const PostpaidCharge& c) override {
+    each([&](auto& x) { x.postpaid_charged(m, q, c); });
+  }
+  void step_done(MeterIndex m, SettlementStep s, const Decimal& t, const Decimal& l) override {
+    each([&](auto& x) { x.step_done(m, s, t, l); });
+  }
+  void meter_ends(MeterIndex m) override {
+    each([&](auto& x) { x.meter_ends(m); });
+  }
+  void total(const Decimal& a) override {
+    each([&](auto& x) { x.total(a); });
+  }
+  void freeze(const Decimal& a) override {
+    each([&](auto& x) { x.freeze(a); });
+  }
+  void alert(const std::string& t) override {
+    each([&](auto& x) { x.alert(t); });
+  }
+  void pack_alert(const PackAlert& a) override {
+    each([&](auto& x) { x.pack_alert(a); });
+  }
+  void notice(const std::string& t) override {
+    each([&](auto& x) { x.notice(t); });
+  }
+  void note(const std::string& t) override {
+    each([&](auto& x) { x.note(t); });
+  }
+
+ private:
+  SettlementListener* to_[3];
+  template <typename F>
+  void each(F f) {
+    for (auto* l : to_)
+      if (l) f(*l);
+  }
+};
+
+bool draws_from_ledger(const Meter& m, LedgerEntry::Kind kind) {
+  return kind == LedgerEntry::Kind::grant || (m.free && m.free->period != "month");
+}
+
+// Takes `amount` from the entries of `kind` of a meter, earliest expiry first (the ledger's order).
+void draw_balance(Ledger& ledger, MeterIndex meter, LedgerEntry::Kind kind, Decimal amount,
+                  std::vector<LedgerDraw>& draws) {
+  for (LedgerEntry& e : ledger.entries) {
+    if (amount.is_zero()) return;
+    if (e.meter != meter || e.kind != kind || e.remaining.is_zero()) continue;
+    Decimal taken = std::min(amount, e.remaining);
+    e.remaining -= taken;
+    amount -= taken;
+    draws.push_back({e, taken});
+  }
+  if (!amount.is_zero()) throw ConservationError(fmt::format("drew {} more than the ledger held", amount.to_string()));
+}
+
+// Keeps the ledger as the settlement draws from it: held packs in place, grants and free
+// balances by meter; what each bought or included pack gave is kept for when it enters.
+class LedgerKeeper : public SettlementListener {
+ public:
+  LedgerKeeper(const Product& p, Ledger& ledger, const std::vector<std::size_t>& held_entry, AccountMonth& out)
+      : product_(p), ledger_(ledger), held_entry_(held_entry), out_(out) {}
+
+  std::vector<NewPackDraw> new_packs;  // what the packs bought or included in the bill gave
+
+  void pack_drawn(MeterIndex m, const PackDraw& d) override {
+    if (d.source.kind != PackSource::Kind::held) {
+      new_packs.push_back({d.source, m, d.drawn});
+      return;
+    }
+    LedgerEntry& e = ledger_.entries.at(held_entry_.at(d.source.index));
+    e.remaining -= d.drawn;
+    if (!d.drawn.is_zero()) out_.draws.push_back({e, d.drawn});
+  }
+  void step_done(MeterIndex m, SettlementStep step, const Decimal& taken, const Decimal&) override {
+    const Meter& meter = product_.meters[m];
+    if (step == SettlementStep::packs) out_.flows[m].drawn += taken;
+    if (step == SettlementStep::grant && meter.grant) {
+      out_.flows[m].drawn += taken;
+      draw_balance(ledger_, m, LedgerEntry::Kind::grant, taken, out_.draws);
+    }
+    if (step == SettlementStep::free && draws_from_ledger(meter, LedgerEntry::Kind::free)) {
+      out_.flows[m].drawn += taken;
+      draw_balance(ledger_, m, LedgerEntry::Kind::free, taken, out_.draws);
+    }
+  }
+  void pack_alert(const PackAlert& a) override { out_.alerts.push_back(a); }
+
+ private:
+  const Product& product_;
+  Ledger& ledger_;
+  const std::vector<std::size_t>& held_entry_;
+  AccountMonth& out_;
+};
+
+bool has(const std::vector<std::string>& states, const std::string& s) {
+  return std::find(states.begin(), states.end(), s) != states.end();
+}
+
+std::optional<int> expiry(int bought, const std::optional<int>& valid_months) {
+  if (!valid_months) return std::nullopt;
+  return bought + *valid_months;
+}
+
+// What the `nth` pool entry of `source` for meter `m` gave (a fee may include several packs).
+Decimal drawn_from(const std::vector<NewPackDraw>& draws, PackSource source, MeterIndex m, std::size_t nth) {
+  for (const NewPackDraw& d : draws)
+    if (d.source.kind == source.kind && d.source.index == source.index && d.meter == m && nth-- == 0) return d.drawn;
+  return Decimal();
+}
+
+}  // namespace
+
+void sort_ledger(Ledger& ledger) {
+  auto key = [](const LedgerEntry& e) {
+    return std::make_tuple(e.meter, static_cast<int>(e.kind), e.expires.value_or(INT_MAX), e.bought.value_or(INT_MIN),
+                           e.size, e.remaining, std::cref(e.origin));
+  };
+  std::stable_sort(ledger.entries.begin(), ledger.entries.end(),
+                   [&](const LedgerEntry& a, const LedgerEntry& b) { return key(a) < key(b); });
+}
+
+void AccountSettler::expire(Ledger& ledger, int month, std::vector<LedgerEntry>& expired,
+                            std::vector<LedgerFlow>& flows) const {
+  auto& entries = ledger.entries;
+  auto gone =
+      std::stable_partition(entries.begin(), entries.end(), [&](const LedgerEntry& e) { return !e.expired_by(month); });
+  for (auto it = gone; it != entries.end(); ++it) {
+    if (it->remaining.is_zero()) continue;
+    flows.at(it->meter).expired += it->remaining;
+    expired.push_back(*it);
+  }
+  entries.erase(gone, entries.end());
+}
+
+void AccountSettler::add(Ledger& ledger, LedgerEntry entry, AccountMonth& out) const {
+  LedgerFlow& flow = out.flows.at(entry.meter);
+  (entry.kind == LedgerEntry::Kind::pack       ? flow.bought
+   : entry.kind == LedgerEntry::Kind::included ? flow.included
+                                               : flow.granted) += entry.size;
+  out.added.push_back(entry);
+  ledger.entries.push_back(std::move(entry));
+}
+
+// What the month brings by itself: a grant in the first months of the state that activates it
+// (once: the entry stays, used up, until it expires), and a free quota that does not renew each
+// month — per year from January, per activity once.
+void AccountSettler::activate(Ledger& ledger, int month, const BillRequest& request,
+                              const std::vector<StatePeriod>& periods, AccountMonth& out) const {
+  std::vector<std::string> states = request.states;  // and those a fee bought this month grants (a licence)
+  for (const FeePurchase& f : request.fees)
+    if (const Fee& fee = product_.fees.at(f.fee);
+        fee.grants_state && !fee_units(product_.id, fee, f.quantities).is_zero())
+      states.push_back(*fee.grants_state);
+  auto holds = [&](MeterIndex m, LedgerEntry::Kind kind, std::optional<int> bought) {
+    return std::any_of(ledger.entries.begin(), ledger.entries.end(), [&](const LedgerEntry& e) {
+      return e.meter == m && e.kind == kind && (!bought || e.bought == bought);
+    });
+  };
+  for (MeterIndex m = 0; m < product_.meters.size(); ++m) {
+    const Meter& meter = product_.meters[m];
+    if (const Grant* g = meter.grant ? &*meter.grant : nullptr; g && has(states, g->when_state)) {
+      const StatePeriod* p = period_of(periods, g->when_state, month);
+      if (p && month < p->from + g->valid_months && !holds(m, LedgerEntry::Kind::grant, p->from))
+        add(ledger,
+            {LedgerEntry::Kind::grant, m, g->quantity, g->quantity.to_string(), p->from, p->from + g->valid_months,
+             g->quantity, g->when_state},
+            out);
+    }
+    const auto& free = meter.free;
+    if (!free || free->period == "month" || (free->lost_when && has(states, *free->lost_when))) continue;
+    if (free->period == "year" && !holds(m, LedgerEntry::Kind::free, month - month % 12))
+      add(ledger,
+          {LedgerEntry::Kind::free, m, free->quantity, free->quantity.to_string(), month - month % 12,
+           month - month % 12 + 12, free->quantity, free->period},
+          out);
+    else if (free->period != "year" && !holds(m, LedgerEntry::Kind::free, std::nullopt))
+      add(ledger,
+          {LedgerEntry::Kind::free, m, free->quantity, free->quantity.to_string(), month, std::nullopt, free->quantity,
+           free->period},
+          out);
+  }
+}
+
+AccountMonth AccountSettler::settle(Ledger& ledger, int month, BillRequest request,
+                                    const std::vector<StatePeriod>& periods, SettlementListener* listener) {
+  AccountMonth out;
+  out.month = month;
+  out.flows.assign(product_.meters.size(), {});
+  if (!request.held.empty())
+    throw BillingError("held-pack", "with a ledger, the packs an account holds are the ledger's",
+                       "leave out the held packs, or bill without a ledger");
+  Ledger next = ledger;
+  for (const LedgerEntry& e : next.entries) out.flows.at(e.meter).opening += e.remaining;
+  expire(next, month, out.expired, out.flows);
+  activate(next, month, request, periods, out);
+
+  // The ledger's packs are the bill's held packs; its grants and free balances, the balances.
+  std::vector<std::size_t> held_entry;
+  request.grants_left.emplace();
+  request.free_left.emplace();
+  request.grant_age_months.reset();
+  for (std::size_t i = 0; i < next.entries.size(); ++i) {
+    const LedgerEntry& e = next.entries[i];
+    if (e.kind == LedgerEntry::Kind::pack || e.kind == LedgerEntry::Kind::included) {
+      if (e.remaining.is_zero()) continue;
+      request.held.push_back({e.meter, e.remaining, e.size, e.bought, e.expires});
+      held_entry.push_back(i);
+      continue;
+    }
+    auto& balances = e.kind == LedgerEntry::Kind::grant ? *request.grants_left : *request.free_left;
+    auto b = std::find_if(balances.begin(), balances.end(), [&](const Balance& x) { return x.meter == e.meter; });
+    if (b == balances.end()) b = balances.insert(balances.end(), Balance{e.meter, Decimal()});
+    b->remaining += e.remaining;
+  }
+
+  BillAssembler assembler(product_, request);
+  LedgerKeeper keeper(product_, next, held_entry, out);
+  Both both(assembler, keeper, listener);
+  settler_.settle(request, both);
+  out.bill = assembler.take();
+  enter_new_packs(next, month, request, keeper.new_packs, out);
+  std::erase_if(next.entries, [](const LedgerEntry& e) {
+    return e.remaining.is_zero() && (e.kind == LedgerEntry::Kind::pack || e.kind == LedgerEntry::Kind::included);
+  });
+  sort_ledger(next);
+  check(next, out);
+  ledger = std::move(next);
+  return out;
+}
+
+// The packs the bill bought, and those that came with the fees it bought, enter the ledger one
+// by one (a ledger row is one pack), less what the bill drew from them, first packs first.
+void AccountSettler::enter_new_packs(Ledger& ledger, int month, const BillRequest& request,
+                                     const std::vector<NewPackDraw>& draws, AccountMonth& out) const {
+  auto enter = [&](LedgerEntry::Kind kind, MeterIndex m, const Pack& like, const Decimal& count,
+                   std::optional<int> valid, const std::string& origin, Decimal drawn) {
+    if (!count.is_integer() || count > Decimal(max_ledger_packs))
+      throw BillingError(
+          "pack-count",
+          fmt::format("{}: {} packs of {} cannot be kept in a ledger, which holds at most {} from one "
+                      "purchase, pack by pack",
+                      meter_label(product_, product_.meters[m]), count.to_string(), like.size_text, max_ledger_packs));
+    for (auto k = *count.to_int64(); k > 0; --k) {
+      add(ledger, {kind, m, like.size, like.size_text, month, expiry(month, valid), like.size, origin}, out);
+      LedgerEntry& e = ledger.entries.back();
+      Decimal taken = std::min(drawn, e.remaining);
+      drawn -= taken;
+      e.remaining -= taken;
+      if (!taken.is_zero()) out.draws.push_back({e, taken});
+    }
+  };
+  for (std::size_t i = 0; i < request.buys.size(); ++i) {
+    const PackPurchase& b = request.buys[i];
+    const Pack& pack = product_.meters.at(b.meter).packs.at(b.pack);
+    enter(LedgerEntry::Kind::pack, b.meter, pack, b.count, pack.terms ? pack.terms->valid_months : std::nullopt, "",
+          drawn_from(draws, {PackSource::Kind::bought, i}, b.meter, 0));
+  }
+  for (std::size_t i = 0; i < request.fees.size(); ++i) {
+    const Fee& fee = product_.fees.at(request.fees[i].fee);
+    Decimal units = fee_units(product_.id, fee, request.fees[i].quantities);
+    std::vector<std::size_t> nth(product_.meters.size(), 0);
+    for (const IncludedPack& inc : fee.includes)
+      enter(LedgerEntry::Kind::included, inc.meter, Pack{inc.size, {}, inc.size_text, nullptr}, units, inc.valid_months,
+            fee.id, drawn_from(draws, {PackSource::Kind::included, i}, inc.meter, nth[inc.meter]++));
+  }
+}
+
+// opening + bought + included + granted = drawn + expired + closing, for every meter.
+void AccountSettler::check(const Ledger& ledger, AccountMonth& out) const {
+  for (const LedgerEntry& e : ledger.entries) out.flows.at(e.meter).closing += e.remaining;
+  for (MeterIndex m = 0; m < out.flows.size(); ++m) {
+    const LedgerFlow& f = out.flows[m];
+    if (!f.conserved())
+      throw ConservationError(fmt::format(
+          "{} {}, {}: the ledger does not balance: opening {} + bought {} + included {} + granted {} != drawn {} + "
+          "expired {} + closing {}",
+          product_.id, product_.meters[m].id, month_text(out.month), f.opening.to_string(), f.bought.to_string(),
+          f.included.to_string(), f.granted.to_string(), f.drawn.to_string(), f.expired.to_string(),
+          f.closing.to_string()));
+  }
+}
+
+}  // namespace tariff

@@ -1,0 +1,1 @@
+simulate --rules @RULES@/face_recognition.tariff

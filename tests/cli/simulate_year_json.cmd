@@ -1,0 +1,1 @@
+simulate @CASES@/../../examples/a_year_of_packs.tariff --json --rules @RULES@

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# tariff rate over months, against the files kept beside this script: a run with purchases and
+# states (bills, closing ledger, alerts, summary), bad ledger rows, bad purchases and states rows
+# (each a reject with its file, line and reason, exit 1), and options that exclude each other.
+#   cases.sh TARIFF RULES_DIR ; UPDATE=1 rewrites the expected files (review the diff).
+set -uo pipefail
+tariff=$1
+rules=$2
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$here"
+failed=0
+
+# case_ NAME RC ARGS...: writes NAME.out / NAME.err and whatever files ARGS name under $work, and
+# compares each with the kept NAME.* file.
+case_() {
+  local name=$1 rc=$2
+  shift 2
+  "$tariff" rate "$@" --rules "$rules" >"$work/$name.out" 2>"$work/$name.err"
+  local got=$?
+  [ "$got" = "$rc" ] || { echo "FAIL $name: exit $got, expected $rc"; cat "$work/$name.err"; failed=1; }
+  for f in "$work/$name".*; do
+    local kept
+    kept="$here/expected/$(basename "$f")"
+    if [ -n "${UPDATE:-}" ]; then cp "$f" "$kept"; continue; fi
+    cmp -s "$f" "$kept" || { echo "FAIL $name: $(basename "$f") differs"; diff "$kept" "$f" | head -20; failed=1; }
+  done
+}
+
+case_ run 0 usage.csv --purchases buy.csv --accounts states.csv --ledger-out "$work/run.ledger" --alerts "$work/run.alerts"
+case_ bad 1 bad_usage.csv --ledger bad_ledger.csv --ledger-out "$work/bad.ledger" --rejects "$work/bad.rejects"
+case_ buy 1 bad_usage.csv --purchases bad_buy.csv --accounts bad_states.csv --rejects "$work/buy.rejects"
+
+"$tariff" rate usage.csv --rules "$rules" --packs buy.csv --ledger bad_ledger.csv >/dev/null 2>"$work/err"
+[ $? = 2 ] && grep -q "over months give them as a --ledger" "$work/err" || { echo "FAIL packs with ledger"; failed=1; }
+"$tariff" rate usage.csv --rules "$rules" --ledger usage.csv >/dev/null 2>"$work/err"
+[ $? = 2 ] && grep -q "header" "$work/err" || { echo "FAIL usage file as ledger"; cat "$work/err"; failed=1; }
+"$tariff" rate usage.csv --rules "$rules" --ledger-out usage.csv >/dev/null 2>"$work/err"
+[ $? = 2 ] || { echo "FAIL ledger-out over the input"; failed=1; }
+[ $failed = 0 ] && echo "all over-time cases pass"
+exit $failed
