@@ -22,7 +22,7 @@ class RatedLines : public SettlementListener {
   void start(const Sum* b, const Sum* e) {
     lines.clear();
     for (const Sum* s = b; s != e; ++s)
-      lines.push_back(Line{key_meter(s->key), s->quantity(), {}, {}, {}, {}, {}, {}, {}});
+      lines.push_back(Line{key_meter(s->key), s->quantity(), {}, {}, {}, {}, {}, {}, {}, {}, {}});
     failing = 0;
   }
   void meter_begins(MeterIndex meter, const Decimal&) override {
@@ -43,15 +43,20 @@ class RatedLines : public SettlementListener {
     l.unit_price = charge.unit_price;
     l.amount = charge.amount;
     l.crossed = charge.crossed;
+    l.flat = charge.flat;
+    l.packages = charge.packages;
   }
   void total(const Decimal& amount) override { total_ = amount; }
+  void payable(const Payable& p) override { payable_ = p.total; }
   const Decimal& bill_total() const { return total_; }
+  std::optional<Decimal> bill_payable() { return std::exchange(payable_, std::nullopt); }
 
   // The usage row of the meter being settled, for a rejection: the first when it has none.
   std::size_t failing_row() const { return failing < lines.size() ? failing : 0; }
 
  private:
   Decimal total_;
+  std::optional<Decimal> payable_;
   Line scratch_;  // for a meter settled for its held packs alone: no usage row, no output line
   Line& line() { return failing < lines.size() ? lines[failing] : scratch_; }
 };
@@ -75,9 +80,14 @@ class Biller {
     row.month = key_month(b->key);
     row.product = &dict_.at(p);
     request_.usage.assign(row.product->meters.size(), Decimal());
-    for (const Sum* s = b; s != e; ++s) request_.usage[key_meter(s->key)] = s->quantity();
+    try {
+      for (const Sum* s = b; s != e; ++s) request_.usage[key_meter(s->key)] = s->quantity();
+      lines_.start(b, e);
+    } catch (const DecimalError& err) {  // a decimal meter's sum beyond what a number holds
+      return reject(b->first_line, fmt::format("{}: the quantities sum beyond what a number holds", row.product->id),
+                    rows);
+    }
     request_.states = row.product->rated_states;
-    lines_.start(b, e);
     lines_.held = held_packs(static_cast<std::uint64_t>(row.account) << 8 | p);
     request_.held = lines_.held ? *lines_.held : std::vector<HeldPack>{};
     try {
@@ -86,6 +96,7 @@ class Biller {
       return reject(b[lines_.failing_row()].first_line, err.what(), rows);
     }
     row.total = lines_.bill_total();
+    row.payable = lines_.bill_payable();
     out_.rows_rated += rows;
     if (detail_) {
       row.first_line = static_cast<std::uint32_t>(out_.lines.size());

@@ -74,6 +74,7 @@ class RowReader {
   struct Pending {
     std::string_view account;
     std::uint64_t hash, key, quantity, line;
+    unsigned scale;  // decimal places of the quantity (a meter whose usage is decimal)
   };
   static constexpr std::size_t batch_size = 16;
   Pending batch_[batch_size];
@@ -89,7 +90,7 @@ class RowReader {
     }
     for (std::size_t i = 0; i < pending_; ++i) {
       Sum& s = sums_.find_or_add(batch_[i].key, batch_[i].line);
-      s.add(batch_[i].quantity);
+      s.add(batch_[i].quantity, batch_[i].scale);
       ++s.rows;
     }
     pending_ = 0;
@@ -139,12 +140,19 @@ class RowReader {
     int meter = dict_.meter(product, f[3]);
     if (meter < 0) return reject(number, fmt::format("unknown meter '{}' of product {}", printable(f[3]), f[2]));
     std::uint64_t quantity = 0;
-    if (!parse_quantity(f[4], dict_.units(), quantity, reason_)) return reject(number, std::move(reason_));
+    unsigned scale = 0;
+    bool parsed = dict_.at(static_cast<std::size_t>(product)).meters[static_cast<std::size_t>(meter)].decimal
+                      ? parse_decimal_quantity(f[4], dict_.units(), quantity, scale, reason_)
+                      : parse_quantity(f[4], dict_.units(), quantity, reason_);
+    if (!parsed) return reject(number, std::move(reason_));
     Pending& p = batch_[pending_++];
-    p = {f[0], hash_text(f[0]),
+    p = {f[0],
+         hash_text(f[0]),
          make_key(0, static_cast<std::uint64_t>(month), static_cast<std::uint64_t>(product),
                   static_cast<std::uint64_t>(meter)),
-         quantity, number};
+         quantity,
+         number,
+         scale};
     accounts_.prefetch(p.hash);
     if (pending_ == batch_size) flush();
   }

@@ -34,7 +34,10 @@ std::vector<std::string> mismatches(const Example& e, const Bill* bill, const Bi
       out.push_back(fmt::format("expected {}, billing failed: {}", x.subject, error->what()));
       continue;
     }
-    std::optional<Decimal> actual = x.subject == "total" ? std::optional(bill->total) : bill->freeze;
+    std::optional<Decimal> actual = x.subject == "total" ? std::optional(bill->total)
+                                    : x.subject == "payable"
+                                        ? (bill->payable ? std::optional(bill->payable->total) : std::nullopt)
+                                        : bill->freeze;
     if (!actual)
       out.push_back(
           fmt::format("expected {} = {}, the product computes no {}", x.subject, x.value->to_string(), x.subject));

@@ -32,7 +32,9 @@ void Lowering::example(const ast::Example& e) {
   x.discrepancy = e.discrepancy;
   RequestBuilder request(*out_);
   for (const auto& u : e.usage) {
-    auto q = whole(u.quantity, "a usage");
+    // Whole units, unless the meter counts decimal usage (unit GB decimal).
+    auto m = out_->find_meter(u.meter.text);
+    auto q = m && out_->meters[*m].decimal && !u.quantity.percent ? amount(u.quantity) : whole(u.quantity, "a usage");
     resolving(diag_, [&] { request.usage(u.meter, q.value_or(Decimal())); });
   }
   for (const auto& b : e.buys) {
@@ -55,14 +57,28 @@ void Lowering::example(const ast::Example& e) {
   }
   for (const auto& s : e.states) resolving(diag_, [&] { request.state(s); });
   x.request = request.take();
+  if (e.period_spent) period_spent(e, x);
   for (const auto& expectation : e.expects) expect(expectation, x);
   if (e.expects.empty())
     diag_.error("example-expects-nothing", e.span, "example checks nothing", "add a line like: expect total = 10470");
   out_->examples.push_back(std::move(x));
 }
 
+// period spent 1100: the example's bill closes the period of the product's minimum commitment.
+void Lowering::period_spent(const ast::Example& e, Example& out) {
+  auto spent = amount(*e.period_spent);
+  currency(e.period_currency);
+  if (!out_->limits.commitment) {
+    diag_.error("no-commitment", e.period_spent->span,
+                fmt::format("product {} has no minimum commitment over a period", ast_.id.text),
+                "`period spent` closes the period of a commitment like: minimum 1200 USD per year");
+    return;
+  }
+  if (spent) out.request.period_spent = *spent;
+}
+
 void Lowering::expect(const ast::Example::Expect& x, Example& out) {
-  bool known = one_of(x.subject, {"total", "freeze", "notice", "alert", "error"}, "expectation");
+  bool known = one_of(x.subject, {"total", "payable", "freeze", "notice", "alert", "error"}, "expectation");
   bool wants_text = x.subject.text == "error" || x.subject.text == "notice" || x.subject.text == "alert";
   if (wants_text ? !x.text.has_value() : !x.value.has_value())
     diag_.error("expect-shape", x.span,

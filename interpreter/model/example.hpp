@@ -12,7 +12,7 @@ namespace tariff {
 
 struct Example {
   struct Expect {
-    std::string subject;  // total | freeze | notice | alert | error
+    std::string subject;  // total | payable | freeze | notice | alert | error
     std::optional<Decimal> value;
     std::string text;  // for error, notice and alert: a part of the message
   };
