@@ -50,6 +50,12 @@ const char* true_up_kind(TrueUp::Kind k) {
   return k == TrueUp::Kind::minimum ? "minimum" : k == TrueUp::Kind::maximum ? "maximum" : "commitment";
 }
 
+// A postpaid quantity billed in whole packages says how many: "123.4 in 13 packages".
+std::string postpaid_text(const Decimal& quantity, const std::optional<Decimal>& packages) {
+  if (!packages) return grouped(quantity);
+  return fmt::format("{} in {} package{}", grouped(quantity), grouped(*packages), *packages == Decimal(1) ? "" : "s");
+}
+
 std::string packs_text(const BillLine& line) {
   std::string out;
   for (const auto& d : line.packs) {
@@ -94,13 +100,13 @@ std::string format_bill_text(const Bill& bill) {
     bool graduated = !line.charge.crossed.empty();
     // A graduated line has no one unit price: its bands follow it, one row each, so that every
     // row's quantity × unit price (+ the band's flat sum) is its amount.
-    rows.push_back({m.display_name(), grouped(line.usage), free, packs_text(line), grouped(line.postpaid),
-                    graduated ? "" : band_text(m, line), graduated ? "" : unit_price_text(m, line),
-                    grouped(line.charge.amount)});
+    rows.push_back({m.display_name(), grouped(line.usage), free, packs_text(line),
+                    postpaid_text(line.postpaid, line.charge.packages), graduated ? "" : band_text(m, line),
+                    graduated ? "" : unit_price_text(m, line), grouped(line.charge.amount)});
     if (units) rows.back().insert(rows.back().begin() + 1, m.unit);
     for (const auto& c : line.charge.crossed) {
       const BandSchedule& schedule = *m.postpaid->schedule;
-      rows.push_back({"", "", "", "", grouped(c.quantity), schedule.bands[c.band].text,
+      rows.push_back({"", "", "", "", postpaid_text(c.quantity, c.packages), schedule.bands[c.band].text,
                       price_text(m.postpaid->prices[c.band], schedule), grouped(c.amount)});
       if (units) rows.back().insert(rows.back().begin() + 1, "");
     }
