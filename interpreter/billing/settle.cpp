@@ -271,7 +271,10 @@ void Settler::settle_meter(MeterIndex index, SettlementListener& listener) {
 // on the pools (the freeze, the payable amounts, alerts, notices).
 void Settler::finish(SettlementListener& listener) {
   for (const TrueUp& t : true_ups(product_.limits, total_, request_->period_spent)) {
-    charge(t.amount);
+    total_ += t.amount;
+    // A bill brought to a limit is paid as the limit rounded, however its lines rounded: rounding
+    // the true-up line alone would pay 100.01 for a minimum of 100.
+    if (product_.payable && product_.payable->per_line) payable_ = product_.payable->round(total_);
     listener.trued_up(t);
   }
   if (const auto& c = product_.limits.commitment; c && !request_->period_spent)

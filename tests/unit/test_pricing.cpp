@@ -240,3 +240,12 @@ TEST_CASE("rate sums decimal rows exactly and writes the payable amount", "[pric
   CHECK(r.summary.payable.at("USD").to_string() == "218.16");
   CHECK(r.summary.not_rounded.empty());
 }
+
+TEST_CASE("a bill brought to its minimum is paid as the minimum, even rounded per line", "[pricing]") {
+  const std::string t = "  postpaid volume {\n    | q | (0, ∞) |\n    | m | 0.001 |\n  }\n";
+  Loaded l(product("call", t, "  minimum 1 USD per month\n  payable rounded to 0.01 half_up per line\n"));
+  // 0.125 → 0.13 alone; the true-up of 0.875 would round to 0.88 and pay 1.01.
+  CHECK(l.total("125") == "1");
+  CHECK(l.payable("125") == "1");
+  CHECK(l.payable("1005") == "1.01");  // above the minimum: the line rounded, 1.005 → 1.01
+}
