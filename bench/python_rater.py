@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The rater a user would write instead of `tariff rate`: csv plus decimal, tables copied from
 the price pages (../shared/seeds), for the five products' API meters. Prints the same CSV as
-`tariff rate` (account,month,product,currency,total, sorted) so the two can be compared byte for
+`tariff rate` (account,month,product,currency,total,payable, sorted; the five products do not
+round their payable amount, so the column is empty) so the two can be compared byte for
 byte; rejected bills and rows are counted on stderr.
 
     python3 bench/python_rater.py USAGE.csv > out.csv
@@ -145,13 +146,13 @@ def main(path):
 
     totals = defaultdict(Decimal)
     out = sys.stdout
-    out.write("account,month,product,currency,total\n")
+    out.write("account,month,product,currency,total,payable\n")
     for key in sorted(bills):
         if key in failed:
             continue
         currency = PRODUCTS[key[2]]["currency"]
         totals[currency] += bills[key]
-        out.write(f"{key[0]},{key[1]},{key[2]},{currency},{canonical(bills[key])}\n")
+        out.write(f"{key[0]},{key[1]},{key[2]},{currency},{canonical(bills[key])},\n")
     print(f"python: {rows} rows read, {rejected_rows} rows rejected, {len(failed)} bills rejected", file=sys.stderr)
     for currency in sorted(totals):
         print(f"python: total {currency} {canonical(totals[currency])}", file=sys.stderr)

@@ -1,7 +1,7 @@
 // tariff bill PRODUCT [METER=QTY...] [--buy METER=SIZE[xN]]... [--held METER=LEFT[/SIZE]]...
 //             [--fee NAME[=N] | NAME:DIM=N,DIM=N]... [--STATE]... [--state NAME]...
-//             [--STATE-since YYYY-MM --month YYYY-MM] [--json | --format text|json] [--explain]
-//             [--month YYYY-MM --ledger OPEN.csv --account A [--ledger-out CLOSE.csv]]
+//             [--STATE-since YYYY-MM --month YYYY-MM] [--period-spent AMOUNT] [--json | --format text|json]
+//             [--explain] [--month YYYY-MM --ledger OPEN.csv --account A [--ledger-out CLOSE.csv]]
 // Every name is resolved by the request builder (interpreter/model/request_builder.hpp), as a rule
 // file's example and a script's bill() resolve theirs.
 #include <fmt/format.h>
@@ -98,6 +98,7 @@ int cmd_bill(Args args) {
   against.account = args.take("--account");
   against.month = month;
   against.json = json;
+  auto period_spent = args.take("--period-spent");
   if (args.words.empty() || args.words.front().starts_with("--"))
     throw UsageError("bill needs a PRODUCT, then METER=QUANTITY for each meter used");
   RuleSet rules = load(paths);
@@ -128,6 +129,12 @@ int cmd_bill(Args args) {
   for (const auto& f : fees) add_fee(request, rules, f);
   for (const auto& s : states) request.state({s, {}});
   BillRequest r = request.take();
+  // The bill closes the period of the product's minimum commitment, after AMOUNT billed in it.
+  if (period_spent) {
+    if (!product.limits.commitment)
+      throw UsageError(fmt::format("--period-spent: product {} has no minimum commitment over a period", product.id));
+    r.period_spent = parse_quantity(rules, *period_spent, "--period-spent");
+  }
   if (against.ledger) {
     if (!month) throw UsageError("--ledger needs --month, the month billed");
     against.month_number = month_number(*month, "--month");

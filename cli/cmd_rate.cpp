@@ -17,6 +17,7 @@
 #include "interpreter/base/suggest.hpp"
 #include "interpreter/base/utf8.hpp"
 #include "interpreter/batch/rate.hpp"
+#include "interpreter/report/format_price.hpp"
 
 namespace tariff::cli {
 
@@ -51,16 +52,17 @@ void record(std::string& out, bool jsonl, const std::vector<Field>& fields) {
 // and as a JSON list of {band, quantity, unit_price, amount}, as `bill --json` writes it.
 Field bands_field(const Meter& m, const Line& l) {
   Field f{"bands", "", "["};
-  std::vector<BandCharge> charges = band_charges({l.band, l.unit_price, l.amount, l.crossed}, l.postpaid);
+  std::vector<BandCharge> charges = band_charges(l.charge(), l.postpaid);
   for (const auto& c : charges) {
     const std::string& band = m.postpaid->schedule->bands[c.band].text;
-    f.text += fmt::format("{}{} {} × {} = {}", f.text.empty() ? "" : "; ", band, c.quantity.to_string(),
-                          c.unit_price.to_string(), c.amount.to_string());
+    f.text += fmt::format("{}{} {}", f.text.empty() ? "" : "; ", band, band_charge_text(c));
     JsonWriter w;
     w.begin_object();
     w.key("band").string(band);
     w.key("quantity").string(c.quantity.to_string());
     w.key("unit_price").string(c.unit_price.to_string());
+    if (!c.flat.is_zero()) w.key("flat").string(c.flat.to_string());
+    if (c.packages) w.key("packages").string(c.packages->to_string());
     w.key("amount").string(c.amount.to_string());
     w.end_object();
     f.json += (f.json.size() > 1 ? "," : "") + w.str();
@@ -69,11 +71,18 @@ Field bands_field(const Meter& m, const Line& l) {
   return f;
 }
 
+// The payable amount beside the exact total: empty in CSV, null in JSON, where the product's rules
+// do not round it (the summary names those products).
+Field payable_field(const Row& row) {
+  if (row.payable) return {"payable", row.product->payable->written(*row.payable)};
+  return {"payable", "", "null"};
+}
+
 void write_rows(OutputFile& to, const Result& r, bool jsonl, bool detail) {
   std::string out;
   if (!jsonl)
     out = detail ? "account,month,product,meter,currency,usage,free,packs,postpaid,band,unit_price,amount,bands\n"
-                 : "account,month,product,currency,total\n";
+                 : "account,month,product,currency,total,payable\n";
   for (const Row& row : r.rows) {
     const std::string& account = r.accounts[row.account];
     std::string month = month_text(row.month);
@@ -84,7 +93,8 @@ void write_rows(OutputFile& to, const Result& r, bool jsonl, bool detail) {
               {"month", month},
               {"product", p.id},
               {"currency", p.currency},
-              {"total", row.total.to_string()}});
+              {"total", row.total.to_string()},
+              payable_field(row)});
     for (std::uint32_t i = 0; detail && i < row.line_count; ++i) {
       const Line& l = r.lines[row.first_line + i];
       const auto& prices = p.meters[l.meter].postpaid;
@@ -133,6 +143,18 @@ void write_summary(const Result& r) {
                            s.rows_rated, s.rows_rejected, r.reject_count, s.accounts);
   for (const auto& [currency, total] : s.totals)
     std::cerr << fmt::format("rate: total {} {}\n", currency, total.to_string());
+  for (const auto& [currency, payable] : s.payable)
+    std::cerr << fmt::format("rate: payable {} {}\n", currency, payable.to_string());
+  if (!s.not_rounded.empty()) {
+    std::string products;
+    for (const auto& id : s.not_rounded) products += (products.empty() ? "" : ", ") + id;
+    std::cerr << fmt::format("rate: payable not rounded (no rounding rule): {}\n", products);
+  }
+  for (const auto& id : s.committed)
+    std::cerr << fmt::format(
+        "rate: {}: the minimum commitment is not trued up by rate (bill the period's last month with "
+        "tariff bill --period-spent)\n",
+        id);
   for (const auto& [currency, f] : s.ledger)
     std::cerr << fmt::format(
         "rate: ledger {} in calls: opening {}, bought {}, included {}, granted {}, drawn {}, expired {}, closing {}\n",

@@ -22,6 +22,8 @@ template <>
 inline constexpr auto error_message<postpaid_options> = "unreachable: options";
 template <>
 inline constexpr auto error_message<table_rows> = "unreachable: rows";
+template <>
+inline constexpr auto error_message<fee_terms> = "unreachable: a fee bought matches nothing at least";
 
 // clang-format off
 template<> inline constexpr auto error_message<string_body> = "unterminated string\na string ends with '\"' on the line it starts";
@@ -90,12 +92,12 @@ template<> inline constexpr auto error_message<pack_size> = "expected the pack s
 template<> inline constexpr auto error_message<pack_count> = "expected how many packs, like 3";
 template<> inline constexpr auto error_message<held_remaining> = "expected how many calls the held pack has left, like 300万";
 template<> inline constexpr auto error_message<held_size> = "expected the held pack's size, like 1000万";
-template<> inline constexpr auto error_message<expect_subject> = "expected what the example checks: total, freeze, notice, alert, error, expired or remaining";
+template<> inline constexpr auto error_message<expect_subject> = "expected what the example checks: total, payable, freeze, notice, alert, error, expired or remaining";
 template<> inline constexpr auto error_message<expect_rhs> = "expected '= AMOUNT' or an error text in quotes";
 template<> inline constexpr auto error_message<expect_value> = "expected an amount, like 10470";
 template<> inline constexpr auto error_message<discrepancy_text> = "expected what the document gets wrong, in quotes";
 template<> inline constexpr auto error_message<example_source> = "expected the example's source in quotes: the file and section";
-template<> inline constexpr auto error_message<example_close> = "expected an example item (month, usage, buy, held, fee, state, expect, source, discrepancy) or '}'";
+template<> inline constexpr auto error_message<example_close> = "expected an example item (month, usage, buy, held, fee, state, period, expect, source, discrepancy) or '}'";
 template<> inline constexpr auto error_message<month_name> = "expected a month like 2026-01";
 template<> inline constexpr auto error_message<month_close> = "expected a month item (usage, buy, fee, state, expect) or '}'";
 template<> inline constexpr auto error_message<state_from> = "expected the month the state begins, like 2026-01\nstate STATE from 2026-01 until 2026-06";
@@ -112,7 +114,7 @@ template<> inline constexpr auto error_message<kw_accounts> = "expected 'account
 template<> inline constexpr auto error_message<kw_are> = "expected 'are'\nrated accounts are STATE";
 template<> inline constexpr auto error_message<rated_state> = "expected the state rated accounts are in\nrated accounts are STATE";
 template<> inline constexpr auto error_message<product_id> = "expected the product's id, an identifier like speech_recognition";
-template<> inline constexpr auto error_message<product_close> = "expected a product item (currency, cycle, meter, free, grant, packs, postpaid, fee, settle, draw, freeze, alert, notice, rated, example) or '}'";
+template<> inline constexpr auto error_message<product_close> = "expected a product item (currency, cycle, meter, free, grant, packs, postpaid, fee, settle, draw, freeze, alert, notice, rated, minimum, maximum, payable, example) or '}'";
 template<> inline constexpr auto error_message<unit_name> = "expected the unit's name, like 万";
 template<> inline constexpr auto error_message<unit_value> = "expected the unit's value, like 10000";
 template<> inline constexpr auto error_message<settlement_name> = "expected the settlement order's name";
@@ -135,6 +137,21 @@ template<> inline constexpr auto error_message<fee_note_text> = "expected a note
 template<> inline constexpr auto error_message<fee_quantity> = "expected a quantity, like 2";
 template<> inline constexpr auto error_message<fee_ref> = "expected the fee's id, like licence";
 template<> inline constexpr auto error_message<limit_contact_sales> = "expected 'contact sales' or 联系商务 after 'else'";
+template<> inline constexpr auto error_message<flat_amount> = "expected the band's flat sum, like 20\nflat 20, or flat 20 + 0.5 (a flat sum and a unit price)";
+template<> inline constexpr auto error_message<flat_unit_price> = "expected the unit price after '+', like 0.5\nflat 20 + 0.5";
+template<> inline constexpr auto error_message<per_size> = "expected how many units the prices are for, like 1000\npostpaid volume, per 1000 calls";
+template<> inline constexpr auto error_message<package_size> = "expected the package size, like 100\npostpaid volume, packages of 100 rounded up";
+template<> inline constexpr auto error_message<rounding_direction> = "expected 'up' or 'down' after 'rounded'";
+template<> inline constexpr auto error_message<recurring_period> = "expected the fee's period, like month\nfee platform 平台费 = 50 every month";
+template<> inline constexpr auto error_message<limit_amount> = "expected an amount, like 100\nminimum 100 USD per month";
+template<> inline constexpr auto error_message<limit_per> = "expected 'per' and the period\nminimum 100 USD per month";
+template<> inline constexpr auto error_message<limit_period> = "expected the period, like month or year";
+template<> inline constexpr auto error_message<rounded_to> = "expected 'rounded to'\npayable rounded to 0.01 half_up on total";
+template<> inline constexpr auto error_message<rounding_unit> = "expected the unit paid in, like 0.01\npayable rounded to 0.01 half_up on total";
+template<> inline constexpr auto error_message<rounding_mode_name> = "expected a rounding mode: half_up, half_even, up or down";
+template<> inline constexpr auto error_message<payable_scope> = "expected 'on total' or 'per line'\npayable rounded to 0.01 half_up on total";
+template<> inline constexpr auto error_message<kw_spent> = "expected 'spent'\nperiod spent 1100 USD";
+template<> inline constexpr auto error_message<spent_amount> = "expected the amount billed earlier in the period, like 1100";
 // clang-format on
 
 struct errors {

@@ -61,6 +61,14 @@ TARIFF_KEYWORD(kw_rated, "rated");       TARIFF_KEYWORD(kw_accounts, "accounts")
 TARIFF_KEYWORD(kw_are, "are");
 TARIFF_KEYWORD(kw_draw, "draw");         TARIFF_KEYWORD(kw_month, "month");
 TARIFF_KEYWORD(kw_until, "until");       TARIFF_KEYWORD(kw_scenario, "scenario");
+// Pricing beyond the seed documents: decimal usage, per-N prices, packages, flat sums per band,
+// recurring fees, minimums and caps, payable rounding.
+TARIFF_KEYWORD(kw_decimal, "decimal");   TARIFF_KEYWORD(kw_packages, "packages");
+TARIFF_KEYWORD(kw_rounded, "rounded");   TARIFF_KEYWORD(kw_down, "down");
+TARIFF_KEYWORD(kw_flat, "flat");         TARIFF_KEYWORD(kw_every, "every");
+TARIFF_KEYWORD(kw_maximum, "maximum");   TARIFF_KEYWORD(kw_payable, "payable");
+TARIFF_KEYWORD(kw_line, "line");         TARIFF_KEYWORD(kw_on, "on");
+TARIFF_KEYWORD(kw_period, "period");     TARIFF_KEYWORD(kw_spent, "spent");
 // Script statements and expressions.
 TARIFF_KEYWORD(kw_let, "let");           TARIFF_KEYWORD(kw_fn, "fn");
 TARIFF_KEYWORD(kw_if, "if");             TARIFF_KEYWORD(kw_then, "then");

@@ -20,7 +20,7 @@ using namespace tao::pegtl;
 struct statement_keyword : sor<kw_product, kw_currency, kw_cycle, kw_source, kw_meter, kw_aka,
   kw_actions, kw_unit, kw_free, kw_grant, kw_packs, kw_postpaid, kw_settle, kw_freeze, kw_alert,
   kw_notice, kw_example, kw_fee, kw_includes, kw_usage, kw_buy, kw_held, kw_state, kw_expect,
-  kw_discrepancy, kw_note, kw_rated, kw_draw, kw_scenario> {};
+  kw_discrepancy, kw_note, kw_rated, kw_draw, kw_scenario, kw_minimum, kw_maximum, kw_payable, kw_period> {};
 
 // A name as a price page prints it: a bare word (人脸比对) or a quoted string ("Face comparison").
 struct display_name : sor<string_lit, seq<not_at<statement_keyword>, identifier>> {};
@@ -57,7 +57,12 @@ struct row_key : seq<at<star<blank>, not_one<'|', '\n', '\r', ' ', '\t'>>, plus<
 struct not_sold : one<'-'> {};
 struct contact_sales : sor<seq<kw_contact, opt<blank, sp, kw_sales>>, TAO_PEGTL_STRING("联系商务")> {};
 struct price : quantity {};
-struct cell_value : sor<contact_sales, not_sold, price> {};
+// A band's flat sum, alone or with a unit price: flat 20, flat 20 + 0.5.
+struct flat_amount : quantity {};
+struct flat_plus : one<'+'> {};
+struct flat_unit_price : quantity {};
+struct flat_price : if_must<kw_flat, sp, flat_amount, opt<sp, flat_plus, sp, must<flat_unit_price>>> {};
+struct cell_value : sor<contact_sales, not_sold, flat_price, price> {};
 struct data_cell : seq<sp, cell_value, sp> {};
 struct next_data_cell : seq<not_at<row_end>, must<data_cell>, must<bar>> {};
 struct data_cells : seq<must<data_cell>, must<bar>, star<next_data_cell>> {};
@@ -89,7 +94,8 @@ struct aka_clause : if_must<kw_aka, _, meter_aka> {};
 struct action_list : list_must<api_action, action_sep> {};
 struct actions_clause : if_must<kw_actions, _, action_list> {};
 struct meter_unit : identifier {};
-struct unit_clause : if_must<kw_unit, _, meter_unit> {};
+struct decimal_usage : kw_decimal {};  // unit GB decimal: usage may be fractional (2177.42 GB)
+struct unit_clause : if_must<kw_unit, _, meter_unit, opt<_, decimal_usage>> {};
 struct meter_clause : sor<aka_clause, actions_clause, unit_clause> {};
 struct meter_stmt : if_must<kw_meter, _, meter_id, _, meter_name, opt<_, meter_name>,
                             star<_, meter_clause>> {};
@@ -130,7 +136,18 @@ struct band_mode : identifier {};
 struct band_basis : identifier {};
 struct band_by : if_must<kw_band, _, kw_by, _, band_basis> {};
 struct postpaid_requires : requires_clause {};
-struct postpaid_option : sor<band_by, postpaid_requires> {};
+// per 1000 calls: the table's prices are per that many units.
+struct per_size : quantity {};
+struct per_unit : identifier {};
+struct price_per : if_must<kw_per, _, per_size, opt<plus<blank>, per_unit>> {};
+// packages of 100 GB rounded up: units billed in whole packages, the prices per package.
+struct package_size : quantity {};
+struct package_unit : seq<not_at<kw_rounded>, identifier> {};
+struct rounding_direction : sor<kw_up, kw_down> {};
+struct package_rounding : if_must<kw_rounded, _, rounding_direction> {};
+struct packages_option : if_must<kw_packages, _, kw_of, _, package_size, opt<plus<blank>, package_unit>,
+                                 opt<_, package_rounding>> {};
+struct postpaid_option : sor<band_by, postpaid_requires, price_per, packages_option> {};
 struct postpaid_options : star<comma, postpaid_option> {};
 struct postpaid_block : if_must<kw_postpaid, _, band_mode, postpaid_options, _, open_brace, table, _,
                                 table_close> {};
@@ -198,8 +215,33 @@ struct dimension_rule : if_must<range_dimension, _, range_rules> {};
 struct fee_item : sor<includes_item, grants_item, fee_requires, fee_note, dimension_rule> {};
 struct fee_close : one<'}'> {};
 struct fee_body : if_must<open_brace, _, star<fee_item, _>, fee_close> {};
-struct fee_stmt : if_must<kw_fee, _, fee_id, _, fee_name, opt<_, fee_name>, _, equals, _, fee_price,
-                          star<_, fee_per>, opt<_, fee_body>> {};
+// fee platform 平台费 = 50 every month [when STATE | unless STATE]: charged in every bill.
+struct recurring_period : identifier {};
+struct recurring_when : when_clause {};
+struct recurring_unless : unless_clause {};
+struct fee_every : if_must<kw_every, _, recurring_period, opt<_, sor<recurring_when, recurring_unless>>> {};
+struct fee_bought : seq<star<_, fee_per>, opt<_, fee_body>> {};
+struct fee_terms : sor<seq<_, fee_every>, fee_bought> {};
+struct fee_stmt : if_must<kw_fee, _, fee_id, _, fee_name, opt<_, fee_name>, _, equals, _, fee_price, fee_terms> {};
+
+// ---- what a bill comes to: minimums and caps, payable rounding ------------------------------
+// minimum 100 USD per month       maximum 5000 USD per month       minimum 1200 USD per year
+struct limit_amount : quantity {};
+struct limit_per : kw_per {};
+struct limit_period : identifier {};
+struct minimum_stmt : if_must<kw_minimum, _, limit_amount, opt<plus<blank>, amount_currency>, _, limit_per, _,
+                              limit_period> {};
+struct maximum_stmt : if_must<kw_maximum, _, limit_amount, opt<plus<blank>, amount_currency>, _, limit_per, _,
+                              limit_period> {};
+// payable rounded to 0.01 half_up on total        payable rounded to 0.01 half_even per line
+struct rounded_to : seq<kw_rounded, _, kw_to> {};
+struct rounding_unit : quantity {};
+struct rounding_mode_name : identifier {};
+struct on_total : seq<kw_on, _, kw_total> {};
+struct per_line : seq<kw_per, _, kw_line> {};
+struct payable_scope : sor<on_total, per_line> {};
+struct payable_stmt : if_must<kw_payable, _, rounded_to, _, rounding_unit, _, rounding_mode_name, _,
+                              payable_scope> {};
 
 // ---- examples: a worked example of the document, replayed by `tariff test` ----------------------
 struct example_title : string_lit {};
@@ -246,15 +288,19 @@ struct month_name : month_lit {};
 struct month_item : sor<usage_item, buy_item, fee_use_item, state_item, expect_item> {};
 struct month_close : one<'}'> {};
 struct month_block : if_must<kw_month, _, month_name, _, open_brace, _, star<month_item, _>, month_close> {};
+// period spent 1100 USD: the bill closes its commitment period, after 1100 billed earlier in it.
+struct spent_amount : quantity {};
+struct period_item : if_must<kw_period, _, kw_spent, _, spent_amount, opt<plus<blank>, amount_currency>> {};
 struct example_item : sor<month_block, example_source_item, usage_item, buy_item, held_item, state_item,
-                          expect_item, discrepancy_item, fee_use_item> {};
+                          expect_item, discrepancy_item, fee_use_item, period_item> {};
 struct example_close : one<'}'> {};
 struct example_block : if_must<kw_example, _, example_title, _, open_brace, _,
                                star<example_item, _>, example_close> {};
 
 struct product_item : sor<currency_stmt, cycle_stmt, source_stmt, note_stmt, meter_stmt, free_stmt,
                           grant_stmt, packs_block, postpaid_block, fee_stmt, settle_stmt, freeze_stmt,
-                          alert_stmt, notice_stmt, rated_stmt, draw_stmt, example_block> {};
+                          alert_stmt, notice_stmt, rated_stmt, draw_stmt, minimum_stmt, maximum_stmt, payable_stmt,
+                          example_block> {};
 struct product_id : identifier {};
 struct product_name : display_name {};
 struct product_close : one<'}'> {};

@@ -203,7 +203,8 @@ std::pair<std::string, std::string> bill_one(const Rules& r, const std::string& 
   }
 }
 
-// Every worked example of one bill (those over months need a ledger: tariff simulate plays them),
+// Every worked example of one bill (those over months need a ledger: tariff simulate plays them;
+// those closing a commitment period, what the period spent: tariff bill --period-spent),
 // as the names a caller would give bill(): (product, title,
 // usage, buys, held, fees, states, grant age in months or None, [(subject, value, text)],
 // discrepancy or None).
@@ -211,7 +212,7 @@ py::list examples(const Rules& r) {
   py::list out;
   for (const auto& p : r.set->catalog.products)
     for (const auto& e : p->examples) {
-      if (e.spans_months()) continue;
+      if (e.spans_months() || e.request.period_spent) continue;  // bill() takes neither a ledger nor a period
       const BillRequest& q = e.request;
       Usage usage;
       for (std::size_t m = 0; m < q.usage.size(); ++m)
@@ -380,12 +381,14 @@ void write_usage(const Columns& columns, MemoryFile& file) {
 // reason} (line 1 is the header, so a frame's row i is line i + 2), and the run's totals.
 py::dict result_dict(rate::Result& result) {
   std::vector<std::string> account, month, product, currency, total;
+  py::list payable;  // None where the product does not round its payable amount
   for (const rate::Row& row : result.rows) {
     account.push_back(result.accounts[row.account]);
     month.push_back(month_text(row.month));
     product.push_back(row.product->id);
     currency.push_back(row.product->currency);
     total.push_back(row.total.to_string());
+    payable.append(row.payable ? py::object(py::str(row.payable->to_string())) : py::none());
   }
   std::vector<std::uint64_t> line, rows;
   std::vector<std::string> reason;
@@ -398,7 +401,7 @@ py::dict result_dict(rate::Result& result) {
   for (const auto& [c, t] : result.summary.totals) totals[py::str(c)] = t.to_string();
   py::dict bills, rejects, out;
   bills["account"] = account, bills["month"] = month, bills["product"] = product;
-  bills["currency"] = currency, bills["total"] = total;
+  bills["currency"] = currency, bills["total"] = total, bills["payable"] = payable;
   rejects["line"] = line, rejects["rows"] = rows, rejects["reason"] = reason;
   out["bills"] = bills, out["rejects"] = rejects, out["totals"] = totals;
   out["rows_read"] = result.summary.rows_read;

@@ -24,7 +24,7 @@ class RatedLines : public SettlementListener {
     first_lines_.clear();
     for (const Sum* s = b; s != e; ++s) {
       if (s->rows == 0) continue;  // a month billed for its purchases alone has no usage line
-      lines.push_back(Line{key_meter(s->key), s->quantity(), {}, {}, {}, {}, {}, {}, {}});
+      lines.push_back(Line{key_meter(s->key), s->quantity(), {}, {}, {}, {}, {}, {}, {}, {}, {}});
       first_lines_.push_back(s->first_line);
     }
     failing = 0;
@@ -47,9 +47,13 @@ class RatedLines : public SettlementListener {
     l.unit_price = charge.unit_price;
     l.amount = charge.amount;
     l.crossed = charge.crossed;
+    l.flat = charge.flat;
+    l.packages = charge.packages;
   }
   void total(const Decimal& amount) override { total_ = amount; }
+  void payable(const Payable& p) override { payable_ = p.total; }
   const Decimal& bill_total() const { return total_; }
+  std::optional<Decimal> bill_payable() { return std::exchange(payable_, std::nullopt); }
 
   // The first usage line of the meter being settled, for a rejection: the group's first when it
   // has none.
@@ -58,6 +62,7 @@ class RatedLines : public SettlementListener {
  private:
   Decimal total_;
   std::vector<std::uint64_t> first_lines_;  // of each line's usage
+  std::optional<Decimal> payable_;
   Line scratch_;  // for a meter settled for its held packs alone: no usage row, no output line
   Line& line() { return failing < lines.size() ? lines[failing] : scratch_; }
 };
@@ -83,7 +88,13 @@ class Biller {
     row.month = key_month(b->key);
     row.product = &dict_.at(p);
     request_.usage.assign(row.product->meters.size(), Decimal());
-    for (const Sum* s = b; s != e; ++s) request_.usage[key_meter(s->key)] = s->quantity();
+    try {
+      for (const Sum* s = b; s != e; ++s) request_.usage[key_meter(s->key)] = s->quantity();
+      lines_.start(b, e);
+    } catch (const DecimalError& err) {  // a decimal meter's sum beyond what a number holds
+      return reject(b->first_line, fmt::format("{}: the quantities sum beyond what a number holds", row.product->id),
+                    rows);
+    }
     request_.states = row.product->rated_states;
     request_.buys.clear();
     lines_.start(b, e);
@@ -99,6 +110,7 @@ class Biller {
       }
     }
     row.total = lines_.bill_total();
+    row.payable = lines_.bill_payable();
     out_.rows_rated += rows;
     if (detail_) {
       row.first_line = static_cast<std::uint32_t>(out_.lines.size());

@@ -307,7 +307,19 @@ Result rate_chunks(const Dictionary& dict, std::vector<Chunk> chunks, std::uint6
     if (r.account != last) ++result.summary.accounts;
     last = r.account;
     result.summary.totals[r.product->currency] += r.total;
+    if (r.payable) result.summary.payable[r.product->currency] += *r.payable;
   }
+  // Products whose bills a reader must know more about: the payable amount not rounded, or a
+  // commitment over a period that a month's row cannot close.
+  auto note = [](std::vector<std::string>& ids, const std::string& id) {
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  };
+  for (const Row& r : result.rows) {
+    if (!r.product->payable) note(result.summary.not_rounded, r.product->id);
+    if (r.product->limits.commitment) note(result.summary.committed, r.product->id);
+  }
+  std::sort(result.summary.not_rounded.begin(), result.summary.not_rounded.end());
+  std::sort(result.summary.committed.begin(), result.summary.committed.end());
   return result;
 }
 

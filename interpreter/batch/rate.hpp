@@ -121,6 +121,10 @@ struct Line {
   std::optional<std::size_t> band;
   Decimal unit_price, amount;
   std::vector<BandCharge> crossed;  // graduated pricing: each band's part (see PostpaidCharge)
+  Decimal flat;                     // volume pricing: the reached band's flat sum
+  std::optional<Decimal> packages;  // volume pricing in packages: how many were billed
+
+  PostpaidCharge charge() const { return {band, unit_price, amount, flat, packages, crossed}; }
 };
 
 // One account/month/product bill. `account` indexes Result::accounts; lines [first_line,
@@ -130,6 +134,7 @@ struct Row {
   int month = 0;  // year * 12 + (month - 1)
   const Product* product = nullptr;
   Decimal total;
+  std::optional<Decimal> payable;  // where the product rounds its payable amount
   std::uint32_t first_line = 0, line_count = 0;
 };
 
@@ -137,6 +142,9 @@ struct Summary {
   std::uint64_t rows_read = 0, rows_rated = 0, rows_rejected = 0;
   std::size_t accounts = 0;                  // accounts with at least one output row
   std::map<std::string, DecimalSum> totals;  // per currency: the exact sum of the output totals
+  std::map<std::string, DecimalSum> payable;  // per currency: the sum of the payable amounts written
+  std::vector<std::string> not_rounded;       // products billed whose payable amount is not rounded
+  std::vector<std::string> committed;         // products billed with a commitment no row trues up
   // Over time: per currency, in calls, what went through the ledgers (opening: the opening
   // ledger's; closing: the closing ledger's), checked to balance before the result is returned.
   std::map<std::string, LedgerFlow> ledger;

@@ -179,6 +179,7 @@ class RowReader {
   struct Checked {
     std::string_view account;
     std::uint64_t hash, key, quantity, line;
+    unsigned scale;  // decimal places of the quantity (a meter whose usage is decimal)
   };
   Checked checked_[batch_size];
   std::size_t checked_count_ = 0;
@@ -191,7 +192,7 @@ class RowReader {
     }
     for (std::size_t i = 0; i < checked_count_; ++i) {
       Sum& s = sums_.find_or_add(checked_[i].key, checked_[i].line);
-      s.add(checked_[i].quantity);
+      s.add(checked_[i].quantity, checked_[i].scale);
       ++s.rows;
     }
     checked_count_ = 0;
@@ -294,10 +295,15 @@ class RowReader {
   void add_checked(const std::string_view (&f)[5], std::uint64_t number, std::uint64_t tagged) {
     auto key = check(f, number);
     if (!key) return;
+    // A meter whose usage is decimal (unit GB decimal) takes 2177.42; the others whole numbers.
     std::uint64_t quantity = 0;
-    if (!parse_quantity(f[4], dict_.units(), quantity, reason_)) return reject(number, std::move(reason_));
+    unsigned scale = 0;
+    const Meter& meter = dict_.at(key_product(*key)).meters[key_meter(*key)];
+    bool parsed = meter.decimal ? parse_decimal_quantity(f[4], dict_.units(), quantity, scale, reason_)
+                                : parse_quantity(f[4], dict_.units(), quantity, reason_);
+    if (!parsed) return reject(number, std::move(reason_));
     Checked& p = checked_[checked_count_++];
-    p = {f[0], hash_text(f[0]), *key, quantity, tagged};
+    p = {f[0], hash_text(f[0]), *key, quantity, tagged, scale};
     accounts_.prefetch(p.hash);
     if (checked_count_ == batch_size) flush_checked();
   }

@@ -66,6 +66,26 @@ bool parse_quantity(std::string_view s, const Units& units, std::uint64_t& out, 
   return false;
 }
 
+bool parse_decimal_quantity(std::string_view s, const Units& units, std::uint64_t& out, unsigned& scale,
+                            std::string& reason) {
+  scale = 0;
+  if (parse_quantity(s, units, out, reason)) return true;
+  reason.clear();
+  LiteralValue v = parse_quantity_text(s, units);
+  if (!v.value) {
+    reason = v.message;
+    return false;
+  }
+  Decimal q = v.value->normalized();
+  if (q.coefficient() > static_cast<Decimal::Coefficient>(UINT64_MAX)) {
+    reason = fmt::format("quantity '{}' has too many digits", printable(s));
+    return false;
+  }
+  out = static_cast<std::uint64_t>(q.coefficient());
+  scale = static_cast<unsigned>(q.scale());
+  return true;
+}
+
 std::uint64_t next_line(int fd, std::uint64_t from, std::uint64_t size) {
   char block[1 << 16];
   while (from < size) {

@@ -25,6 +25,9 @@ void check_header(std::string_view line);
 // command line, and "+5", "-0" and "1,000" are refused as they are there. On failure `reason`
 // says why.
 bool parse_quantity(std::string_view s, const Units& units, std::uint64_t& out, std::string& reason);
+// The same for a meter whose usage is decimal (2177.42): the quantity is `out` × 10^-scale.
+bool parse_decimal_quantity(std::string_view s, const Units& units, std::uint64_t& out, unsigned& scale,
+                            std::string& reason);
 
 // The first line of a regular file (at most 64 KiB of it), and in `end` the offset after it.
 std::string read_header(int fd, std::uint64_t size, std::uint64_t& end);

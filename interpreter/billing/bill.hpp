@@ -1,6 +1,7 @@
 #pragma once
 // A bill: one account's usage of one product for one billing cycle, settled in the product's
-// settlement order, priced exactly, never rounded. Assembled from the settlement's events.
+// settlement order, priced exactly, never rounded; beside its exact total, the payable amount
+// where the product's rules say how it is rounded. Assembled from the settlement's events.
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,8 +24,11 @@ struct Bill {
   std::vector<BillLine> lines;
   std::vector<PurchaseLine> purchases;
   std::vector<FeeLine> fees;
+  std::vector<RecurringLine> recurring;  // the product's recurring fees this bill includes
+  std::vector<TrueUp> true_ups;          // to the minimum, maximum or commitment
   Decimal total;
   std::optional<Decimal> freeze;     // next month's pre-authorization freeze
+  std::optional<Payable> payable;    // only where the product rounds its payable amount
   std::vector<std::string> alerts;   // packs under the alert threshold or used up
   std::vector<std::string> notices;  // notices whose threshold the total crosses
   std::vector<std::string> notes;    // how the bill was settled where it is not obvious (an expired grant)
@@ -37,6 +41,9 @@ class BillAssembler : public SettlementListener {
   Bill take() { return std::move(bill_); }
 
   void fee_bought(const FeeLine& line) override { bill_.fees.push_back(line); }
+  void recurring_charged(const RecurringLine& line) override { bill_.recurring.push_back(line); }
+  void trued_up(const TrueUp& t) override { bill_.true_ups.push_back(t); }
+  void payable(const Payable& p) override { bill_.payable = p; }
   void pack_bought(const PurchaseLine& line) override { bill_.purchases.push_back(line); }
   void meter_begins(MeterIndex meter, const Decimal& usage) override;
   void pack_drawn(MeterIndex, const PackDraw& draw) override { line_.packs.push_back(draw); }

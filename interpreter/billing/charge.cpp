@@ -10,7 +10,7 @@ void require_whole(const Product& p, const Meter& m, const Decimal& q, const cha
   if (q.is_negative())
     throw BillingError("negative-quantity",
                        fmt::format("{}: {} cannot be negative ({})", meter_label(p, m), what, q.to_string()));
-  if (!q.is_integer())
+  if (!q.is_integer() && !(of_units && m.decimal))
     throw BillingError("fractional-quantity",
                        fmt::format("{}: {} must be a whole number{} ({})", meter_label(p, m), what,
                                    of_units ? " of " + m.unit + "s" : "", q.to_string()));
@@ -50,6 +50,14 @@ std::size_t band_of(const Product& p, const Meter& m, const BandSchedule& s, con
                      "", rule_note(s.bands.back().span, "the last band"));
 }
 
+// What `units` cost in one band: in packages where the table bills them, plus the band's flat sum.
+BandCharge band_charge(const BandSchedule& s, std::size_t band, const Price& price, const Decimal& units) {
+  BandCharge c{band, units, price.amount, {}, price.flat.value_or(Decimal()), std::nullopt};
+  if (s.packages) c.packages = s.packages->count(units);
+  c.amount = c.flat + (c.packages ? *c.packages : units) * price.amount;
+  return c;
+}
+
 }  // namespace
 
 PostpaidCharge charge_postpaid(const Product& product, const Meter& meter, const Decimal& postpaid,
@@ -68,16 +76,24 @@ PostpaidCharge charge_postpaid(const Product& product, const Meter& meter, const
   charge.band = reached;
   charge.unit_price = priced_band(product, meter, prices, reached, basis).amount;
   if (schedule.mode == BandMode::volume) {
-    charge.amount = postpaid * charge.unit_price;
+    if (!schedule.packages && !prices.prices[reached].flat) {  // the common case: units × price
+      charge.amount = postpaid * charge.unit_price;
+      return charge;
+    }
+    BandCharge c = band_charge(schedule, reached, prices.prices[reached], postpaid);
+    charge.amount = c.amount;
+    charge.flat = c.flat;
+    charge.packages = c.packages;
     return charge;
   }
-  // Graduated: the postpaid units are the last `postpaid` units of the basis quantity.
-  Decimal first = basis - postpaid + 1;
+  // Graduated: the postpaid units are the last `postpaid` units of the basis quantity; whole units
+  // are counted (k from first to last), decimal usage measured.
+  Decimal first = meter.decimal ? basis - postpaid : basis - postpaid + 1;
   for (std::size_t b = 0; b <= reached; ++b) {
-    Decimal units = schedule.bands[b].units_within(first, basis);
+    const Band& band = schedule.bands[b];
+    Decimal units = meter.decimal ? band.measure_within(first, basis) : band.units_within(first, basis);
     if (units.is_zero()) continue;
-    const Decimal& price = priced_band(product, meter, prices, b, basis).amount;
-    charge.crossed.push_back({b, units, price, units * price});
+    charge.crossed.push_back(band_charge(schedule, b, priced_band(product, meter, prices, b, basis), units));
     charge.amount += charge.crossed.back().amount;
   }
   return charge;
@@ -86,7 +102,7 @@ PostpaidCharge charge_postpaid(const Product& product, const Meter& meter, const
 std::vector<BandCharge> band_charges(const PostpaidCharge& charge, const Decimal& postpaid) {
   if (!charge.crossed.empty()) return charge.crossed;
   if (!charge.band) return {};
-  return {{*charge.band, postpaid, charge.unit_price, charge.amount}};
+  return {{*charge.band, postpaid, charge.unit_price, charge.amount, charge.flat, charge.packages}};
 }
 
 }  // namespace tariff

@@ -26,6 +26,7 @@ struct Outcome {
 std::optional<Decimal> measured(const ExampleExpect& x, const Outcome& o) {
   if (x.subject == "total") return o.total;
   if (x.subject == "freeze") return o.bill ? o.bill->freeze : std::nullopt;
+  if (x.subject == "payable") return o.bill && o.bill->payable ? std::optional(o.bill->payable->total) : std::nullopt;
   if (x.subject == "remaining") return o.ledger ? std::optional(remaining(*o.ledger, x.meter)) : std::nullopt;
   if (x.subject == "expired" && o.flows) {
     Decimal sum;

@@ -37,14 +37,31 @@ void Settler::settle(const BillRequest& request, SettlementListener& listener) {
   for (auto& pool : pools_) pool.clear();
   granted_.clear();
   total_ = Decimal();
+  payable_ = Decimal();
   grant_expiry_noted_ = false;
   try {
     buy_fees(listener);
+    charge_recurring(listener);
     stock_packs(listener);
     for (MeterIndex m = 0; m < product_.meters.size(); ++m) settle_meter(m, listener);
     finish(listener);
   } catch (const DecimalError& e) {
     throw BillingError("overflow", fmt::format("{}: {}", product_.id, e.what()));
+  }
+}
+
+void Settler::charge(const Decimal& amount) {
+  total_ += amount;
+  if (product_.payable && product_.payable->per_line) payable_ += product_.payable->round(amount);
+}
+
+// Every bill includes the product's recurring fees, for the accounts in the states they name.
+void Settler::charge_recurring(SettlementListener& listener) {
+  for (std::size_t i = 0; i < product_.recurring.size(); ++i) {
+    const RecurringFee& fee = product_.recurring[i];
+    if ((fee.when_state && !has_state(*fee.when_state)) || (fee.unless_state && has_state(*fee.unless_state))) continue;
+    charge(fee.amount);
+    listener.recurring_charged({i, fee.amount});
   }
 }
 
@@ -64,7 +81,7 @@ void Settler::buy_fees(SettlementListener& listener) {
       throw BillingError("fee-requires-state", fmt::format("{} {}: only {} accounts may buy it", product_.id,
                                                            fee.display_name(), *fee.requires_state));
     FeeLine line{purchase.fee, purchase.quantities, fee_amount(product_.id, fee, purchase.quantities)};
-    total_ += line.amount;
+    charge(line.amount);
     listener.fee_bought(line);
     include_packs(i, fee, fee_units(product_.id, fee, purchase.quantities));
   }
@@ -184,7 +201,7 @@ void Settler::stock_packs(SettlementListener& listener) {
     Decimal capacity = pack.size * b.count;
     pools_[b.meter].push_back({{PackSource::Kind::bought, i}, pack.size_text, capacity, capacity, {}});
     PurchaseLine line{b.meter, pack.size_text, pack.size, b.count, pack.price.amount, pack.price.amount * b.count};
-    total_ += line.amount;
+    charge(line.amount);
     listener.pack_bought(line);
   }
 }
@@ -242,9 +259,9 @@ void Settler::settle_meter(MeterIndex index, SettlementListener& listener) {
                              fmt::format("{}: {} {}s are left for postpaid, which only {} accounts may use",
                                          meter_label(product_, m), taken.to_string(), m.unit,
                                          *m.postpaid->requires_state));
-        PostpaidCharge charge = charge_postpaid(product_, m, taken, usage);
-        total_ += charge.amount;
-        listener.postpaid_charged(index, taken, charge);
+        PostpaidCharge postpaid = charge_postpaid(product_, m, taken, usage);
+        charge(postpaid.amount);
+        listener.postpaid_charged(index, taken, postpaid);
         break;
       }
     }
@@ -256,10 +273,21 @@ void Settler::settle_meter(MeterIndex index, SettlementListener& listener) {
   listener.meter_ends(index);
 }
 
-// After every meter: the total, then what depends on it and on the pools (the freeze, alerts,
-// notices).
+// After every meter: the true-ups to the product's limits, the total, then what depends on it and
+// on the pools (the freeze, the payable amounts, alerts, notices).
 void Settler::finish(SettlementListener& listener) {
+  for (const TrueUp& t : true_ups(product_.limits, total_, request_->period_spent)) {
+    total_ += t.amount;
+    // A bill brought to a limit is paid as the limit rounded, however its lines rounded: rounding
+    // the true-up line alone would pay 100.01 for a minimum of 100.
+    if (product_.payable && product_.payable->per_line) payable_ = product_.payable->round(total_);
+    listener.trued_up(t);
+  }
+  if (const auto& c = product_.limits.commitment; c && !request_->period_spent)
+    listener.note(fmt::format("the minimum commitment of {} per {} is trued up in the bill that closes the period",
+                              c->amount.to_string(), c->period));
   listener.total(total_);
+  std::optional<Decimal> freeze;
   // 本月调用量 × 刊例价 × 120%: each meter's whole usage at its list price (in graduated mode,
   // each band's part at that band's price). Usage beyond the list prices has nothing to freeze on.
   if (product_.freeze) {
@@ -272,8 +300,12 @@ void Settler::finish(SettlementListener& listener) {
       } catch (const BillingError&) {
       }
     }
-    listener.freeze(estimate * *product_.freeze);
+    freeze = estimate * *product_.freeze;
+    listener.freeze(*freeze);
   }
+  if (const auto& rounding = product_.payable)
+    listener.payable({rounding->per_line ? payable_ : rounding->round(total_),
+                      freeze ? std::optional(rounding->round(*freeze)) : std::nullopt});
   // 资源包剩余次数不足15%或耗尽时提醒: once, in the bill where it happens — a pack used up by this
   // bill, or one this bill takes under the threshold.
   if (product_.alert_below)

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "interpreter/billing/charge.hpp"
+#include "interpreter/billing/true_up.hpp"
 #include "interpreter/model/bill_request.hpp"
 
 namespace tariff {
@@ -53,14 +54,29 @@ struct FeeLine {
   Decimal amount;
 };
 
-// What a listener hears, in this order: the fees bought, the packs bought, then each meter that
-// has usage or packs (meter_begins, one step_done per step of the settlement order — a packs
-// step after one pack_drawn per pack of the pool, a postpaid step after its postpaid_charged —
-// then meter_ends), then the total, the freeze, alerts, notices and notes.
+// A recurring fee charged in a bill; `fee` indexes Product::recurring.
+struct RecurringLine {
+  std::size_t fee = 0;
+  Decimal amount;
+};
+
+// What a bill of a product that rounds its payable amount (payable rounded to ...) is paid: the
+// total, and the freeze where the product freezes.
+struct Payable {
+  Decimal total;
+  std::optional<Decimal> freeze;
+};
+
+// What a listener hears, in this order: the fees bought, the recurring fees, the packs bought,
+// then each meter that has usage or packs (meter_begins, one step_done per step of the settlement
+// order — a packs step after one pack_drawn per pack of the pool, a postpaid step after its
+// postpaid_charged — then meter_ends), then the true-ups, the total, the freeze, the payable
+// amounts, alerts, notices and notes.
 class SettlementListener {
  public:
   virtual ~SettlementListener() = default;
   virtual void fee_bought(const FeeLine&) {}
+  virtual void recurring_charged(const RecurringLine&) {}
   virtual void pack_bought(const PurchaseLine&) {}
   virtual void meter_begins(MeterIndex /*meter*/, const Decimal& /*usage*/) {}
   virtual void pack_drawn(MeterIndex /*meter*/, const PackDraw&) {}
@@ -68,8 +84,10 @@ class SettlementListener {
   // What one step took from the meter's usage and what it left for the steps after it.
   virtual void step_done(MeterIndex /*meter*/, SettlementStep, const Decimal& /*taken*/, const Decimal& /*left*/) {}
   virtual void meter_ends(MeterIndex /*meter*/) {}
+  virtual void trued_up(const TrueUp&) {}  // a minimum, maximum or commitment brought the total to it
   virtual void total(const Decimal&) {}
   virtual void freeze(const Decimal&) {}  // next month's pre-authorization freeze
+  virtual void payable(const Payable&) {}    // only for a product with a rounding rule
   virtual void alert(const std::string&) {}  // as the bill says it; pack_alert just before, for a ledger
   virtual void pack_alert(const PackAlert&) {}
   virtual void notice(const std::string&) {}
@@ -90,8 +108,11 @@ class Settler {
   std::vector<std::vector<PackDraw>> pools_;  // per meter: held packs first, then bought, then included
   std::vector<std::string> granted_;          // states the fees bought in this bill grant
   Decimal total_;
+  Decimal payable_;  // per-line rounding: the sum of the lines rounded
 
   bool has_state(const std::string& state) const;
+  void charge(const Decimal& amount);  // a line of the bill, added to the total (and payable)
+  void charge_recurring(SettlementListener& listener);
   void buy_fees(SettlementListener& listener);
   void include_packs(std::size_t purchase, const Fee& fee, const Decimal& units);
   void stock_packs(SettlementListener& listener);

@@ -40,6 +40,8 @@ struct Interval {
 struct Cell {
   enum class Kind { price, not_sold, contact_sales } kind = Kind::price;
   Number value;  // for prices; a percentage means "that share of the row's first price"
+  // flat 20 + 0.5: the band's flat sum (value is then the unit price, or empty digits for flat 20)
+  std::optional<Number> flat;
   Span span;
 };
 
@@ -68,6 +70,7 @@ struct Meter {
   std::vector<Name> aka;    // other names the document uses for it
   std::vector<Name> actions;
   std::optional<Name> unit;
+  std::optional<Span> decimal;  // `unit GB decimal`: where `decimal` is written
   Span span;
 };
 
@@ -103,10 +106,20 @@ struct Packs {
   Span span;
 };
 
+// per 1000 calls (prices per that many units), packages of 100 GB rounded up (prices per
+// package): the size, the unit word if written, and for packages the rounding (up or down).
+struct PriceBasis {
+  Number size;
+  std::optional<Name> unit;
+  std::optional<Name> rounding;
+  Span span;
+};
+
 struct Postpaid {
   Name mode;                  // volume | graduated
   std::optional<Name> basis;  // postpaid_quantity | usage
   std::optional<Name> requires_state;
+  std::vector<PriceBasis> per, packages;  // at most one of either: the checker says so
   Table table;
   Span span;
 };
@@ -138,6 +151,32 @@ struct Fee {
   std::optional<Name> requires_state;
   std::vector<Limit> limits;
   std::vector<std::string> notes;
+  Span span;
+};
+
+// fee platform 平台费 = 50 every month [when STATE | unless STATE]: charged in every bill.
+struct RecurringFee {
+  Name id;
+  std::vector<Name> names;
+  Number amount;
+  Name period;
+  std::optional<Name> when_state, unless_state;
+  Span span;
+};
+
+// minimum 100 USD per month, maximum 5000 USD per month
+struct ChargeLimit {
+  Number amount;
+  std::optional<Name> currency;
+  Name period;
+  Span span;
+};
+
+// payable rounded to 0.01 half_up on total | per line
+struct PayableRounding {
+  Number unit;
+  Name mode;
+  bool per_line = false;
   Span span;
 };
 
@@ -197,6 +236,8 @@ struct ExampleBill {
   std::vector<Held> held;
   std::vector<FeeUse> fees;
   std::vector<State> states;
+  std::optional<Number> period_spent;  // period spent 1100: the bill closes its commitment period
+  std::optional<Name> period_currency;
   std::vector<Expect> expects;
 };
 
@@ -235,6 +276,9 @@ struct Product {
   std::vector<Packs> packs;
   std::vector<Postpaid> postpaid;
   std::vector<Fee> fees;
+  std::vector<RecurringFee> recurring;
+  std::optional<ChargeLimit> minimum, maximum;
+  std::optional<PayableRounding> payable;
   std::optional<Settle> settle;
   std::optional<Number> freeze;
   std::optional<Number> alert;

@@ -27,8 +27,20 @@ struct ExampleConverter {
       if (first(!e.discrepancy, "discrepancy", c, e)) e.discrepancy = r.text(c);
     } else if (c.is_type<g::month_block>()) {
       e.months.push_back(month(c));
+    } else if (c.is_type<g::period_item>()) {
+      if (first(!e.period_spent, "period", c, e)) period(e, c);
     } else {
       bill_item(e, c);
+    }
+  }
+
+  // period spent AMOUNT [CUR]
+  void period(ast::Example& e, const Node& n) const {
+    for (const auto& c : n.children) {
+      if (c->is_type<g::spent_amount>())
+        e.period_spent = r.number(*c);
+      else if (c->is_type<g::amount_currency>())
+        e.period_currency = r.name(*c);
     }
   }
 

@@ -1,6 +1,8 @@
 // Rule files: parse-tree nodes (parse_tree.hpp) → the syntax tree (ast.hpp), as written: names
 // unresolved, numbers as text with their unit. One short function per construct of
 // grammar/rules.hpp; examples and scenarios are convert_examples.cpp's.
+#include <algorithm>
+
 #include "interpreter/language/parse_tree.hpp"
 
 namespace tariff::parsing {
@@ -13,8 +15,7 @@ struct RulesConverter {
   // Sets a single-valued item, or records it as given again (the first stays; the checker says so).
   template <typename T>
   static void once(std::optional<T>& slot, T value, const char* item, const Span& at, std::vector<ast::Name>& repeated) {
-    if (slot)
-      repeated.push_back({item, at});
+    if (slot) repeated.push_back({item, at});
     else
       slot = std::move(value);
   }
@@ -41,7 +42,10 @@ struct RulesConverter {
     else if (c.is_type<g::grant_stmt>()) p.grants.push_back(grant(c));
     else if (c.is_type<g::packs_block>()) p.packs.push_back(packs(c));
     else if (c.is_type<g::postpaid_block>()) p.postpaid.push_back(postpaid(c));
-    else if (c.is_type<g::fee_stmt>()) p.fees.push_back(fee(c));
+    else if (c.is_type<g::fee_stmt>()) fee_or_recurring(p, c);
+    else if (c.is_type<g::minimum_stmt>()) once(p.minimum, charge_limit(c), "minimum", r.span(c), p.repeated);
+    else if (c.is_type<g::maximum_stmt>()) once(p.maximum, charge_limit(c), "maximum", r.span(c), p.repeated);
+    else if (c.is_type<g::payable_stmt>()) once(p.payable, payable(c), "payable", r.span(c), p.repeated);
     else if (c.is_type<g::settle_stmt>()) once(p.settle, settle(c), "settle", r.span(c), p.repeated);
     else if (c.is_type<g::freeze_percent>()) once(p.freeze, r.number(c), "freeze", r.span(c), p.repeated);
     else if (c.is_type<g::alert_percent>()) once(p.alert, r.number(c), "alert", r.span(c), p.repeated);
@@ -61,6 +65,7 @@ struct RulesConverter {
       else if (c->is_type<g::meter_aka>()) m.aka.push_back(r.name(*c));
       else if (c->is_type<g::api_action>()) m.actions.push_back(r.name(*c));
       else if (c->is_type<g::meter_unit>()) m.unit = r.name(*c);
+      else if (c->is_type<g::decimal_usage>()) m.decimal = r.span(*c);
     }
     return m;
   }
@@ -124,9 +129,23 @@ struct RulesConverter {
       if (c->is_type<g::band_mode>()) p.mode = r.name(*c);
       else if (c->is_type<g::band_basis>()) p.basis = r.name(*c);
       else if (c->is_type<g::state_name>()) p.requires_state = r.name(*c);
+      else if (c->is_type<g::price_per>()) p.per.push_back(price_basis(*c));
+      else if (c->is_type<g::packages_option>()) p.packages.push_back(price_basis(*c));
       else if (c->is_type<g::table>()) p.table = table(*c);
     }
     return p;
+  }
+
+  // per 1000 calls | packages of 100 GB rounded up
+  ast::PriceBasis price_basis(const Node& n) const {
+    ast::PriceBasis b;
+    b.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::per_size>() || c->is_type<g::package_size>()) b.size = r.number(*c);
+      else if (c->is_type<g::per_unit>() || c->is_type<g::package_unit>()) b.unit = r.name(*c);
+      else if (c->is_type<g::rounding_direction>()) b.rounding = r.name(*c);
+    }
+    return b;
   }
 
   // | label | column | ... |, then | key | cell | ... | rows
@@ -169,14 +188,76 @@ struct RulesConverter {
         s.begin += first;
         row.key = {raw.substr(first, last - first + 1), s};
       } else if (c->is_type<g::contact_sales>()) {
-        row.cells.push_back({ast::Cell::Kind::contact_sales, {}, r.span(*c)});
+        row.cells.push_back({ast::Cell::Kind::contact_sales, {}, std::nullopt, r.span(*c)});
       } else if (c->is_type<g::not_sold>()) {
-        row.cells.push_back({ast::Cell::Kind::not_sold, {}, r.span(*c)});
+        row.cells.push_back({ast::Cell::Kind::not_sold, {}, std::nullopt, r.span(*c)});
       } else if (c->is_type<g::price>()) {
-        row.cells.push_back({ast::Cell::Kind::price, r.number(*c), r.span(*c)});
+        row.cells.push_back({ast::Cell::Kind::price, r.number(*c), std::nullopt, r.span(*c)});
+      } else if (c->is_type<g::flat_price>()) {
+        row.cells.push_back(flat_cell(*c));
       }
     }
     return row;
+  }
+
+  // flat 20 [+ 0.5]
+  ast::Cell flat_cell(const Node& n) const {
+    ast::Cell cell{ast::Cell::Kind::price, {}, std::nullopt, r.span(n)};
+    for (const auto& c : n.children) {
+      if (c->is_type<g::flat_amount>()) cell.flat = r.number(*c);
+      else if (c->is_type<g::flat_unit_price>()) cell.value = r.number(*c);
+    }
+    return cell;
+  }
+
+  // A fee with `every PERIOD` recurs in every bill; any other is bought.
+  void fee_or_recurring(ast::Product& p, const Node& n) const {
+    if (auto every = recurring(n)) p.recurring.push_back(std::move(*every));
+    else p.fees.push_back(fee(n));
+  }
+
+  // fee ID NAME [NAME] = AMOUNT every PERIOD [when STATE | unless STATE], or none for a fee bought
+  std::optional<ast::RecurringFee> recurring(const Node& n) const {
+    auto every = std::find_if(n.children.begin(), n.children.end(),
+                              [](const auto& c) { return c->template is_type<g::fee_every>(); });
+    if (every == n.children.end()) return std::nullopt;
+    ast::RecurringFee f;
+    f.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::fee_id>()) f.id = r.name(*c);
+      else if (c->is_type<g::fee_name>()) f.names.push_back(r.name(*c));
+      else if (c->is_type<g::fee_price>()) f.amount = r.number(*c);
+    }
+    for (const auto& c : (*every)->children) {
+      if (c->is_type<g::recurring_period>()) f.period = r.name(*c);
+      else if (c->is_type<g::recurring_when>()) f.when_state = r.name(*c->children.front());
+      else if (c->is_type<g::recurring_unless>()) f.unless_state = r.name(*c->children.front());
+    }
+    return f;
+  }
+
+  // minimum | maximum AMOUNT [CUR] per PERIOD
+  ast::ChargeLimit charge_limit(const Node& n) const {
+    ast::ChargeLimit l;
+    l.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::limit_amount>()) l.amount = r.number(*c);
+      else if (c->is_type<g::amount_currency>()) l.currency = r.name(*c);
+      else if (c->is_type<g::limit_period>()) l.period = r.name(*c);
+    }
+    return l;
+  }
+
+  // payable rounded to UNIT MODE on total | per line
+  ast::PayableRounding payable(const Node& n) const {
+    ast::PayableRounding p;
+    p.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::rounding_unit>()) p.unit = r.number(*c);
+      else if (c->is_type<g::rounding_mode_name>()) p.mode = r.name(*c);
+      else if (c->is_type<g::per_line>()) p.per_line = true;
+    }
+    return p;
   }
 
   // fee ID NAME [NAME] = PRICE [per [N] DIM]... [{ includes, grants, requires, note, limits }]

@@ -12,9 +12,9 @@ std::string text_of(const ast::Interval& in) {
   return std::string(in.span.source->text.substr(in.span.begin, in.span.end - in.span.begin));
 }
 
-// Bands must follow each other without overlap or gap. Quantities are whole units, so a band
+// Bands must follow each other without overlap or gap. Where quantities are whole units, a band
 // closed at n may be followed by one closed at n + 1 (the document's "50 - 1000台 | 1001 - 5000台").
-void check_adjacent(const CheckedBand& a, const CheckedBand& b, Diagnostics& diagnostics) {
+void check_adjacent(const CheckedBand& a, const CheckedBand& b, Diagnostics& diagnostics, bool whole_units) {
   auto note = std::vector<Note>{{a.in->span, "the band before it"}};
   if (!a.upper) {
     diagnostics.error("band-after-infinity", b.in->span, "no band can follow one that runs to ∞", "", note);
@@ -22,7 +22,7 @@ void check_adjacent(const CheckedBand& a, const CheckedBand& b, Diagnostics& dia
   }
   const Decimal& end = *a.upper;
   bool touching = end == b.lower && a.in->upper_closed != b.in->lower_closed;
-  bool whole_step = a.in->upper_closed && b.in->lower_closed && b.lower == end + 1 && end.is_integer();
+  bool whole_step = whole_units && a.in->upper_closed && b.in->lower_closed && b.lower == end + 1 && end.is_integer();
   if (touching || whole_step) return;
   bool overlap = b.lower < end || (b.lower == end && a.in->upper_closed && b.in->lower_closed);
   if (overlap)
@@ -61,8 +61,8 @@ bool check_band(const ast::Interval& in, const Decimal& lower, const std::option
   return true;
 }
 
-void check_band_sequence(const std::vector<CheckedBand>& bands, Diagnostics& diagnostics) {
-  for (std::size_t i = 1; i < bands.size(); ++i) check_adjacent(bands[i - 1], bands[i], diagnostics);
+void check_band_sequence(const std::vector<CheckedBand>& bands, Diagnostics& diagnostics, bool whole_units) {
+  for (std::size_t i = 1; i < bands.size(); ++i) check_adjacent(bands[i - 1], bands[i], diagnostics, whole_units);
 }
 
 }  // namespace tariff

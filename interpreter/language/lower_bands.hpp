@@ -21,7 +21,9 @@ struct CheckedBand {
 bool check_band(const ast::Interval& in, const Decimal& lower, const std::optional<Decimal>& upper,
                 Diagnostics& diagnostics);
 
-// Reports each band that overlaps the one before it, leaves a gap after it, or follows ∞.
-void check_band_sequence(const std::vector<CheckedBand>& bands, Diagnostics& diagnostics);
+// Reports each band that overlaps the one before it, leaves a gap after it, or follows ∞. With
+// `whole_units` (no row of the table counts decimal usage), a band closed at n may be followed by
+// one closed at n + 1; decimal usage would fall between them.
+void check_band_sequence(const std::vector<CheckedBand>& bands, Diagnostics& diagnostics, bool whole_units = true);
 
 }  // namespace tariff

@@ -27,8 +27,12 @@ class ExampleLowering {
     x.discrepancy = e.discrepancy;
     if (e.months.empty()) {
       x.request = request(e);
+      if (e.period_spent) period_spent(e, x);
       for (const auto& expectation : e.expects) expect(expectation, x.expects, Scope::bill);
     } else {
+      if (e.period_spent)
+        diag_.error("no-commitment", e.period_spent->span, "`period spent` belongs to an example of one bill",
+                    "over months, the months before are the period's spending");
       months(e, x);
     }
     // What was written counts, so an unknown expectation is not also reported as a missing one.
@@ -61,7 +65,10 @@ class ExampleLowering {
   BillRequest request(const ast::ExampleBill& b) {
     RequestBuilder request(product_);
     for (const auto& u : b.usage) {
-      auto q = lit_.whole(u.quantity, "a usage");
+      // Whole units, unless the meter counts decimal usage (unit GB decimal).
+      auto m = product_.find_meter(u.meter.text);
+      auto q = m && product_.meters[*m].decimal && !u.quantity.percent ? lit_.amount(u.quantity)
+                                                                       : lit_.whole(u.quantity, "a usage");
       resolving([&] { request.usage(u.meter, q.value_or(Decimal())); });
     }
     for (const auto& buy : b.buys) {
@@ -121,6 +128,19 @@ class ExampleLowering {
     for (const auto& expectation : e.expects) expect(expectation, x.expects, Scope::period);
   }
 
+  // period spent 1100: the example's bill closes the period of the product's minimum commitment.
+  void period_spent(const ast::Example& e, Example& out) {
+    auto spent = lit_.amount(*e.period_spent);
+    lit_.currency(e.period_currency);
+    if (!product_.limits.commitment) {
+      diag_.error("no-commitment", e.period_spent->span,
+                  fmt::format("product {} has no minimum commitment over a period", product_.id),
+                  "`period spent` closes the period of a commitment like: minimum 1200 USD per year");
+      return;
+    }
+    if (spent) out.request.period_spent = *spent;
+  }
+
   // state STATE from 2026-01 [until 2026-06]
   void period(const ast::ExampleBill::State& s, std::vector<StatePeriod>& out) {
     resolving([&] { resolve_state(product_, s.state); });
@@ -138,8 +158,8 @@ class ExampleLowering {
   }
 
   void expect(const ast::ExampleBill::Expect& x, std::vector<ExampleExpect>& out, Scope scope) {
-    bool known = lit_.one_of(x.subject, {"total", "freeze", "notice", "alert", "error", "expired", "remaining"},
-                             "expectation");
+    bool known = lit_.one_of(
+        x.subject, {"total", "payable", "freeze", "notice", "alert", "error", "expired", "remaining"}, "expectation");
     const std::string& subject = x.subject.text;
     bool wants_text = subject == "error" || subject == "notice" || subject == "alert";
     bool over_months = subject == "expired" || subject == "remaining";

@@ -17,6 +17,7 @@ void Lowering::meters() {
     for (const auto& n : m.aka) meter.aka.push_back(n.text);
     for (const auto& n : m.actions) meter.actions.push_back(n.text);
     if (m.unit) meter.unit = m.unit->text;
+    meter.decimal = m.decimal.has_value();
     meter.span = m.span;
     std::vector<const ast::Name*> all{&m.id};
     for (const auto* names : {&m.names, &m.aka, &m.actions})

@@ -57,6 +57,9 @@ std::unique_ptr<Product> Lowering::run() {
   for (const auto& p : ast_.packs) packs(p);
   for (const auto& p : ast_.postpaid) postpaid(p);
   for (const auto& f : ast_.fees) fee(f);
+  for (const auto& f : ast_.recurring) recurring_fee(f);
+  charge_limits();
+  payable();
   settle();
   out_->freeze = percent(ast_.freeze, "freeze");
   out_->alert_below = percent(ast_.alert, "alert threshold");

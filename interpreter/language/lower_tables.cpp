@@ -33,15 +33,16 @@ std::vector<std::optional<MeterIndex>> Lowering::rows(const ast::Table& t, std::
 // A price cell; a percentage is that share of the row's first price (续期费用为第一年的10%).
 std::optional<Price> Lowering::price(const ast::Row& row, std::size_t i, bool percent_allowed) {
   const ast::Cell& cell = row.cells[i];
-  if (cell.kind == ast::Cell::Kind::not_sold) return Price{Price::Kind::not_sold, {}, cell.span};
-  if (cell.kind == ast::Cell::Kind::contact_sales) return Price{Price::Kind::contact_sales, {}, cell.span};
+  if (cell.kind == ast::Cell::Kind::not_sold) return Price{Price::Kind::not_sold, {}, std::nullopt, cell.span};
+  if (cell.kind == ast::Cell::Kind::contact_sales)
+    return Price{Price::Kind::contact_sales, {}, std::nullopt, cell.span};
   if (cell.value.percent && !percent_allowed)
     diag_.error("price-percent", cell.span, "a pack price is an amount, not a percentage");
   auto v = amount(cell.value);
   if (v && v->is_negative()) diag_.error("negative-price", cell.span, "a price cannot be negative");
   if (!v || !cell.value.percent) return v ? std::optional(Price::of(*v, cell.span)) : std::nullopt;
   const ast::Cell& first = row.cells.front();
-  if (i == 0 || first.kind != ast::Cell::Kind::price || first.value.percent) {
+  if (i == 0 || first.kind != ast::Cell::Kind::price || first.value.percent || first.flat) {
     if (percent_allowed)
       diag_.error("percent-of-nothing", cell.span, "a percentage price is a share of the row's first price",
                   "the first cell of the row must be an amount");
@@ -92,6 +93,12 @@ void Lowering::packs(const ast::Packs& p) {
                     "write '-' for a pack that is not sold");
         continue;
       }
+      if (row.cells[i].flat) {
+        diag_.error("flat-pack", row.cells[i].span,
+                    "a pack is sold at one price: a flat sum belongs to a postpaid band",
+                    "write the pack's price alone, like 3100");
+        continue;
+      }
       auto cell = price(row, i, false);
       if (meters[r] && cell && sizes[i])
         out_->meters[*meters[r]].packs.push_back(
@@ -106,7 +113,7 @@ void Lowering::packs(const ast::Packs& p) {
 }
 
 // The header's bands, each well formed and following the one before without gap or overlap.
-std::shared_ptr<BandSchedule> Lowering::bands(const ast::Table& t) {
+std::shared_ptr<BandSchedule> Lowering::bands(const ast::Table& t, bool whole_units) {
   auto schedule = std::make_shared<BandSchedule>();
   std::vector<CheckedBand> checked;
   for (const auto& col : t.columns) {
@@ -128,20 +135,24 @@ std::shared_ptr<BandSchedule> Lowering::bands(const ast::Table& t) {
     checked.push_back({&in, *lower, upper});
     schedule->bands.push_back({*lower, upper, in.lower_closed, in.upper_closed, text_of(in.span), in.span});
   }
-  check_band_sequence(checked, diag_);
+  check_band_sequence(checked, diag_, whole_units);
   return schedule;
 }
 
-// postpaid volume, band by postpaid_quantity, requires licensed { | 月接口调用总量 | (0, 300万] | ... | }
+// postpaid volume, band by postpaid_quantity, requires licensed, per 1000 calls | packages of 100
+// { | 月接口调用总量 | (0, 300万] | ... | }
 void Lowering::postpaid(const ast::Postpaid& p) {
   bool mode = one_of(p.mode, {"volume", "graduated"}, "band mode");
   if (p.requires_state) state(*p.requires_state);
   bool basis = !p.basis || one_of(*p.basis, {"postpaid_quantity", "usage"}, "band basis");
-  auto schedule = bands(p.table);
+  auto schedule = bands(p.table, !prices_decimal_meter(p.table));
   if (mode) schedule->mode = p.mode.text == "graduated" ? BandMode::graduated : BandMode::volume;
   if (basis && p.basis && p.basis->text == "usage") schedule->basis = BandBasis::usage;
+  price_basis(p, *schedule);
   auto meters = rows(p.table, priced_, "postpaid prices",
                      "give every band a price: 联系商务 marks a band without a list price");
+  for (const auto* bases : {&p.per, &p.packages})
+    for (const auto& b : *bases) check_unit_word(b, p.table, meters);
   for (std::size_t r = 0; r < p.table.rows.size(); ++r) {
     const ast::Row& row = p.table.rows[r];
     PostpaidPrices prices{schedule, {}, p.requires_state ? std::optional(p.requires_state->text) : std::nullopt};
@@ -149,7 +160,7 @@ void Lowering::postpaid(const ast::Postpaid& p) {
       if (row.cells[i].kind == ast::Cell::Kind::not_sold)
         diag_.error("postpaid-unsold", row.cells[i].span, "every band of a postpaid row needs a price",
                     "write 联系商务 (or: contact sales) where the document says to contact sales");
-      if (auto cell = price(row, i, true)) prices.prices.push_back(*cell);
+      if (auto cell = band_price(row, i, *schedule)) prices.prices.push_back(*cell);
     }
     if (meters[r] && prices.prices.size() == schedule->bands.size())
       out_->meters[*meters[r]].postpaid = std::move(prices);

@@ -1,8 +1,9 @@
 #pragma once
 // Internal to lowering (lower_*.cpp): one product's lowering, its state and its steps. Each file
 // lowers one concept: lower_product.cpp the product's own items and the literals, lower_meters.cpp
-// meters, free quotas and grants, lower_tables.cpp pack and postpaid tables, lower_fees.cpp fees,
-// lower_examples.cpp worked examples.
+// meters, free quotas and grants, lower_tables.cpp pack and postpaid tables, lower_prices.cpp a
+// postpaid table's prices (per N units, packages, flat sums), lower_fees.cpp fees, lower_charges.cpp
+// recurring fees, minimums, caps and payable rounding, lower_examples.cpp worked examples.
 #include <map>
 #include <memory>
 #include <optional>
@@ -66,7 +67,21 @@ class Lowering {
   std::vector<std::optional<MeterIndex>> rows(const ast::Table& t, std::set<MeterIndex>& claimed, const char* what,
                                               const char* width_hint);
   std::optional<Price> price(const ast::Row& row, std::size_t i, bool percent_allowed);
-  std::shared_ptr<BandSchedule> bands(const ast::Table& t);
+  std::shared_ptr<BandSchedule> bands(const ast::Table& t, bool whole_units);
+
+  // ---- a postpaid table's prices (lower_prices.cpp) ----
+  bool prices_decimal_meter(const ast::Table& t) const;
+  void price_basis(const ast::Postpaid& p, BandSchedule& schedule);
+  std::optional<Price> band_price(const ast::Row& row, std::size_t i, const BandSchedule& schedule);
+  void check_unit_word(const ast::PriceBasis& basis, const ast::Table& t,
+                       const std::vector<std::optional<MeterIndex>>& rows);
+
+  // ---- recurring fees, minimums and caps, payable rounding (lower_charges.cpp) ----
+  void recurring_fee(const ast::RecurringFee& f);
+  bool cycle_period(const ast::Name& period, const char* what);
+  void charge_limits();
+  std::optional<ChargeLimit> charge_limit(const ast::ChargeLimit& l, const char* what);
+  void payable();
 
   // ---- fees (lower_fees.cpp) ----
   std::map<std::string, Span> fee_names_;  // ids and display names of the fees so far

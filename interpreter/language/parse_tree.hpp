@@ -41,6 +41,12 @@ template<typename Rule> using selector = pegtl::parse_tree::selector<Rule,
     g::settlement_def, g::settlement_name, g::script_statement_body, g::draw_stmt, g::draw_key,
     g::state_item, g::state_from, g::state_until, g::expect_meter, g::month_block, g::month_name,
     g::scenario_block, g::scenario_product,
+    // pricing beyond the seed documents
+    g::decimal_usage, g::flat_price, g::flat_amount, g::flat_unit_price, g::price_per, g::per_size, g::per_unit,
+    g::packages_option, g::package_size, g::package_unit, g::rounding_direction, g::fee_every,
+    g::recurring_period, g::recurring_when, g::recurring_unless, g::minimum_stmt, g::maximum_stmt,
+    g::limit_amount, g::limit_period, g::payable_stmt, g::rounding_unit, g::rounding_mode_name, g::per_line,
+    g::period_item, g::spent_amount,
     // scripts
     gs::money, gs::number_lit, gs::text_lit, gs::true_lit, gs::false_lit, gs::variable, gs::call, gs::callee,
     gs::pack_arg, gs::pack_key, gs::pack_meter, gs::pack_size, gs::pack_count, gs::pack_of, gs::fee_arg,

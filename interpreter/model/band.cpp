@@ -21,6 +21,12 @@ Decimal Band::units_within(const Decimal& first, const Decimal& last) const {
   return to < from ? Decimal(0) : to - from + 1;
 }
 
+Decimal Band::measure_within(const Decimal& from, const Decimal& to) const {
+  Decimal lo = std::max(lower, from);
+  Decimal hi = upper ? std::min(*upper, to) : to;
+  return hi < lo ? Decimal(0) : hi - lo;
+}
+
 std::optional<std::size_t> BandSchedule::find(const Decimal& q) const {
   // First band whose upper end is not below q; then it holds q or q falls in no band.
   auto it = std::partition_point(bands.begin(), bands.end(), [&](const Band& b) { return b.below(q); });

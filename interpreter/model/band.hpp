@@ -7,6 +7,7 @@
 
 #include "interpreter/money/decimal.hpp"
 #include "interpreter/base/source.hpp"
+#include "interpreter/model/packaging.hpp"
 #include "interpreter/model/price.hpp"
 
 namespace tariff {
@@ -22,6 +23,9 @@ struct Band {
   bool below(const Decimal& q) const;  // the whole band lies below q
   // How many whole units k with first <= k <= last fall in this band (graduated pricing).
   Decimal units_within(const Decimal& first, const Decimal& last) const;
+  // How much of the continuous quantity (from, to] falls in this band (graduated pricing of a
+  // meter whose usage is decimal: 2177.42 GB): open and closed ends hold no quantity apart.
+  Decimal measure_within(const Decimal& from, const Decimal& to) const;
 };
 
 // volume (阶梯到达): every unit at the price of the band the quantity reaches.
@@ -36,6 +40,11 @@ struct BandSchedule {
   BandMode mode = BandMode::volume;
   BandBasis basis = BandBasis::postpaid_quantity;
   std::vector<Band> bands;  // sorted, contiguous, checked
+  // The prices are per this many units as the table writes them (per 1000 calls); each Price
+  // holds the exact price of one unit, so this is for showing them as written.
+  Decimal per = 1;
+  std::string per_unit;               // the unit word after `per 1000`, or empty
+  std::optional<Packaging> packages;  // the prices are per package of units
 
   // The band holding q, by binary search; nullopt when q lies outside every band.
   std::optional<std::size_t> find(const Decimal& q) const;

@@ -52,6 +52,9 @@ struct BillRequest {
   // not renew each month are drawn from these balances (a meter without one has none left);
   // absent, a bill stands alone and they are whole.
   std::optional<std::vector<Balance>> grants_left, free_left;
+  // Present, the bill closes the period of the product's minimum commitment, after this much was
+  // billed earlier in the period: a shortfall is trued up. Absent, the period goes on.
+  std::optional<Decimal> period_spent;
 };
 
 }  // namespace tariff

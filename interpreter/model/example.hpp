@@ -13,7 +13,7 @@
 namespace tariff {
 
 struct ExampleExpect {
-  // total | freeze | notice | alert | error, and over months: expired | remaining
+  // total | payable | freeze | notice | alert | error, and over months: expired | remaining
   std::string subject;
   std::optional<std::size_t> meter;  // expired or remaining of one meter; none: of every meter
   std::optional<Decimal> value;

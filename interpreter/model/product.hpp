@@ -8,11 +8,14 @@
 #include <vector>
 
 #include "interpreter/model/band.hpp"
+#include "interpreter/model/charge_limits.hpp"
 #include "interpreter/model/example.hpp"
 #include "interpreter/model/fee.hpp"
 #include "interpreter/model/free_quota.hpp"
 #include "interpreter/model/grant.hpp"
 #include "interpreter/model/pack.hpp"
+#include "interpreter/model/payable_rounding.hpp"
+#include "interpreter/model/recurring_fee.hpp"
 #include "interpreter/model/settlement.hpp"
 #include "interpreter/base/source.hpp"
 
@@ -33,6 +36,7 @@ struct Meter {
   std::vector<std::string> aka;      // other names the document uses
   std::vector<std::string> actions;  // API actions whose usage is summed into this meter
   std::string unit = "call";
+  bool decimal = false;  // usage may be fractional (unit GB decimal); else whole units
   std::optional<PostpaidPrices> postpaid;
   std::vector<Pack> packs;  // by size, ascending
   std::optional<FreeQuota> free;
@@ -57,6 +61,9 @@ struct Product {
   std::vector<Meter> meters;
   std::vector<std::unique_ptr<PackTerms>> pack_terms;  // owned here; packs point at them
   std::vector<Fee> fees;
+  std::vector<RecurringFee> recurring;     // charged in every bill
+  ChargeLimits limits;                     // minimum, maximum, commitment
+  std::optional<PayableRounding> payable;  // none: the payable amount is not rounded
   SettlementOrder settlement;
   PackOrder pack_order;  // how held packs are drawn (the prelude's, unless the product states its own)
   std::optional<Decimal> freeze;       // pre-authorization freeze, as a fraction (1.2 for 120%)

@@ -120,6 +120,9 @@ class Decimal {
   // round to a multiple of 10^-places (-2: to hundreds). Never increases the scale, so
   // rounding 1.5 to 2 places returns 1.5 unchanged; use to_string_fixed to pad for display.
   Decimal round(int places, RoundingMode mode) const;
+  // Rounds to a whole multiple of `unit` (0.01, 0.05, 1, 100): (value / unit rounded to an
+  // integer by mode) * unit, exact. Throws DecimalError unless unit > 0, or on overflow.
+  Decimal round_to(const Decimal& unit, RoundingMode mode) const;
   // value * 10^n, exact (n may be negative): 万 = 4, 亿 = 8, % = -2.
   // Throws DecimalError on overflow or when more than max_scale places would be needed.
   Decimal shifted(int power_of_ten) const;

@@ -167,4 +167,9 @@ Decimal Decimal::round(int places, RoundingMode mode) const {
   return Decimal(value, 0, Raw{});
 }
 
+Decimal Decimal::round_to(const Decimal& unit, RoundingMode mode) const {
+  if (unit.is_zero() || unit.is_negative()) throw DecimalError("decimal rounding to a unit that is not positive");
+  return divide(*this, unit, 0, mode) * unit;
+}
+
 }  // namespace tariff

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "interpreter/report/format_price.hpp"
+
 namespace tariff {
 
 namespace {
@@ -21,6 +23,20 @@ class ExplainWriter : public SettlementListener {
     bought_ += b.amount;
     purchases_ += fmt::format("bought: {} pack {} × {} at {} = {}\n", p_.meters[b.meter].display_name(), b.size_text,
                               b.count.to_string(), g(b.unit_price), g(b.amount));
+  }
+  void recurring_charged(const RecurringLine& r) override {
+    const RecurringFee& fee = p_.recurring[r.fee];
+    charges_ += fmt::format("fee: {} every {} = {}\n", fee.display_name(), fee.period, g(r.amount));
+  }
+  void trued_up(const TrueUp& t) override {
+    const char* kind = t.kind == TrueUp::Kind::minimum   ? "minimum"
+                       : t.kind == TrueUp::Kind::maximum ? "maximum"
+                                                         : "commitment";
+    charges_ +=
+        fmt::format("{} {}: {} {}\n", kind, g(t.limit), t.amount.is_negative() ? "cap" : "true-up", g(t.amount));
+  }
+  void payable(const Payable& p) override {
+    out_ += fmt::format("payable: {} {} ({})\n", p_.payable->written(p.total, ','), p_.currency, p_.payable->text());
   }
   void meter_begins(MeterIndex m, const Decimal& usage) override {
     const Meter& meter = p_.meters[m];
@@ -60,7 +76,7 @@ class ExplainWriter : public SettlementListener {
   }
   // Other charges (fees) may add to the total: the sum is shown only when it is the whole story.
   void total(const Decimal& total) override {
-    out_ += purchases_;
+    out_ += purchases_ + charges_;
     if (postpaid_ + bought_ == total)
       out_ += fmt::format("total: {} postpaid + {} packs bought = {} {}\n", g(postpaid_), g(bought_), g(total),
                           p_.currency);
@@ -73,19 +89,20 @@ class ExplainWriter : public SettlementListener {
 
  private:
   const Product& p_;
-  std::string out_, purchases_, draws_, postpaid_line_;
+  std::string out_, purchases_, charges_, draws_, postpaid_line_;
   Decimal left_, postpaid_, bought_;
   int step_ = 0;
 
   static std::string postpaid_text(const Meter& m, const Decimal& quantity, const PostpaidCharge& c) {
     if (!c.band) return fmt::format("{} → 0\n", g(quantity));
-    const auto& bands = m.postpaid->schedule->bands;
+    const BandSchedule& schedule = *m.postpaid->schedule;
+    const auto& bands = schedule.bands;
+    auto price = [&](std::size_t band) { return price_text(m.postpaid->prices[band], schedule); };
     if (c.crossed.empty())
-      return fmt::format("{} in band {} at {} = {}\n", g(quantity), bands[*c.band].text, c.unit_price.to_string(),
-                         g(c.amount));
+      return fmt::format("{} in band {} at {} = {}\n", g(quantity), bands[*c.band].text, price(*c.band), g(c.amount));
     std::string out = fmt::format("{}, each band at its own price:\n", g(quantity));
     for (const auto& b : c.crossed)
-      out += fmt::format("       {} in band {} at {} = {}\n", g(b.quantity), bands[b.band].text, b.unit_price.to_string(),
+      out += fmt::format("       {} in band {} at {} = {}\n", g(b.quantity), bands[b.band].text, price(b.band),
                          g(b.amount));
     return out + fmt::format("       = {}\n", g(c.amount));
   }

@@ -4,6 +4,7 @@
 
 #include "interpreter/base/json.hpp"
 #include "interpreter/base/text_width.hpp"
+#include "interpreter/report/format_price.hpp"
 
 namespace tariff {
 
@@ -14,6 +15,46 @@ std::string grouped(const Decimal& d) { return d.to_string_grouped(','); }
 std::string band_text(const Meter& m, const BillLine& line) {
   if (!line.charge.band || !m.postpaid) return "-";
   return m.postpaid->schedule->bands[*line.charge.band].text;
+}
+
+// The reached band's price as the table writes it (1.5 per 1000 calls, flat 20 + 0.5).
+std::string unit_price_text(const Meter& m, const BillLine& line) {
+  if (!line.charge.band || !m.postpaid) return "-";
+  return price_text(m.postpaid->prices[*line.charge.band], *m.postpaid->schedule);
+}
+
+// A meter counts calls unless its rule says otherwise: the unit column shows only where one does.
+bool shows_units(const Bill& bill) {
+  for (const auto& line : bill.lines) {
+    const Meter& m = bill.product->meters[line.meter];
+    if (m.unit != "call" || m.decimal) return true;
+  }
+  return false;
+}
+
+std::string true_up_text(const Product& p, const TrueUp& t, const Decimal& spent) {
+  const ChargeLimits& l = p.limits;
+  switch (t.kind) {
+    case TrueUp::Kind::minimum:
+      return fmt::format("minimum: {} per {}, true-up = {}", grouped(t.limit), l.minimum->period, grouped(t.amount));
+    case TrueUp::Kind::maximum:
+      return fmt::format("maximum: {} per {}, cap = {}", grouped(t.limit), l.maximum->period, grouped(t.amount));
+    case TrueUp::Kind::commitment:
+      return fmt::format("commitment: {} per {}, the period closing after {} billed in it, true-up = {}",
+                         grouped(t.limit), l.commitment->period, grouped(spent), grouped(t.amount));
+  }
+  return {};
+}
+
+const char* true_up_kind(TrueUp::Kind k) {
+  return k == TrueUp::Kind::minimum ? "minimum" : k == TrueUp::Kind::maximum ? "maximum" : "commitment";
+}
+
+// A postpaid quantity billed in whole packages says how many: "123.4 in 13 packages".
+std::string postpaid_text(const Decimal& quantity, const std::optional<Decimal>& packages, QuantityStyle style) {
+  if (!packages) return quantity_text(quantity, style);
+  return fmt::format("{} in {} package{}", quantity_text(quantity, style), grouped(*packages),
+                     *packages == Decimal(1) ? "" : "s");
 }
 
 std::string packs_text(const BillLine& line, QuantityStyle style) {
@@ -50,24 +91,27 @@ std::string fee_unit_text(const Fee& fee) {
 std::string format_bill_text(const Bill& bill, QuantityStyle style) {
   const Product& p = *bill.product;
   auto quantity = [style](const Decimal& q) { return quantity_text(q, style); };
+  const bool units = shows_units(bill);
   std::vector<std::vector<std::string>> rows{
       {"meter", "usage", "free", "packs", "postpaid", "band", "unit price", "amount"}};
+  if (units) rows.front().insert(rows.front().begin() + 1, "unit");
   for (const auto& line : bill.lines) {
     const Meter& m = p.meters[line.meter];
     std::string free = quantity(line.free);
     if (!line.grant.is_zero()) free += fmt::format(" + {} grant", quantity(line.grant));
     bool graduated = !line.charge.crossed.empty();
     // A graduated line has no one unit price: its bands follow it, one row each, so that every
-    // row's quantity × unit price is its amount.
-    rows.push_back({m.display_name(), quantity(line.usage), free, packs_text(line, style), quantity(line.postpaid),
-                    graduated ? "" : band_text(m, line),
-                    graduated          ? ""
-                    : line.charge.band ? line.charge.unit_price.to_string()
-                                       : "-",
-                    grouped(line.charge.amount)});
-    for (const auto& c : line.charge.crossed)
-      rows.push_back({"", "", "", "", quantity(c.quantity), m.postpaid->schedule->bands[c.band].text,
-                      c.unit_price.to_string(), grouped(c.amount)});
+    // row's quantity × unit price (+ the band's flat sum) is its amount.
+    rows.push_back({m.display_name(), quantity(line.usage), free, packs_text(line, style),
+                    postpaid_text(line.postpaid, line.charge.packages, style), graduated ? "" : band_text(m, line),
+                    graduated ? "" : unit_price_text(m, line), grouped(line.charge.amount)});
+    if (units) rows.back().insert(rows.back().begin() + 1, m.unit);
+    for (const auto& c : line.charge.crossed) {
+      const BandSchedule& schedule = *m.postpaid->schedule;
+      rows.push_back({"", "", "", "", postpaid_text(c.quantity, c.packages, style), schedule.bands[c.band].text,
+                      price_text(m.postpaid->prices[c.band], schedule), grouped(c.amount)});
+      if (units) rows.back().insert(rows.back().begin() + 1, "");
+    }
   }
   std::vector<std::size_t> widths(rows.front().size(), 0);
   for (const auto& r : rows)
@@ -90,10 +134,24 @@ std::string format_bill_text(const Bill& bill, QuantityStyle style) {
     out += fmt::format("\nfee: {} ({}) at {} per {} = {}", fee.display_name(), per, grouped(fee.price),
                        fee_unit_text(fee), grouped(f.amount));
   }
-  if (!bill.purchases.empty() || !bill.fees.empty()) out += '\n';
+  for (const auto& r : bill.recurring) {
+    const RecurringFee& fee = p.recurring[r.fee];
+    out += fmt::format("\nfee: {} every {} = {}", fee.display_name(), fee.period, grouped(r.amount));
+  }
+  for (const auto& t : bill.true_ups) out += "\n" + true_up_text(p, t, bill.request.period_spent.value_or(Decimal()));
+  if (!bill.purchases.empty() || !bill.fees.empty() || !bill.recurring.empty() || !bill.true_ups.empty()) out += '\n';
   out += fmt::format("\ntotal: {} {}\n", grouped(bill.total), p.currency);
-  if (bill.freeze)
-    out += fmt::format("next month's pre-authorization freeze: {} {}\n", grouped(*bill.freeze), p.currency);
+  if (bill.payable)
+    out += fmt::format("payable: {} {} ({})\n", p.payable->written(bill.payable->total, ','), p.currency,
+                       p.payable->text());
+  else
+    out += "payable: not rounded (no rounding rule)\n";
+  if (bill.freeze) {
+    out += fmt::format("next month's pre-authorization freeze: {} {}", grouped(*bill.freeze), p.currency);
+    if (bill.payable && bill.payable->freeze)
+      out += fmt::format(", payable {} {}", p.payable->written(*bill.payable->freeze, ','), p.currency);
+    out += '\n';
+  }
   for (const auto& a : bill.alerts) out += fmt::format("alert: {}\n", a);
   for (const auto& n : bill.notices) out += fmt::format("notice: {}\n", n);
   for (const auto& n : bill.notes) out += fmt::format("note: {}\n", n);
@@ -112,6 +170,7 @@ std::string format_bill_json(const Bill& bill) {
     w.begin_object();
     w.key("meter").string(m.id);
     w.key("name").string(m.display_name());
+    w.key("unit").string(m.unit);
     w.key("usage").string(line.usage.to_string());
     w.key("free").string(line.free.to_string());
     w.key("grant").string(line.grant.to_string());
@@ -141,6 +200,8 @@ std::string format_bill_json(const Bill& bill) {
       w.key("band").string(m.postpaid->schedule->bands[c.band].text);
       w.key("quantity").string(c.quantity.to_string());
       w.key("unit_price").string(c.unit_price.to_string());
+      if (!c.flat.is_zero()) w.key("flat").string(c.flat.to_string());
+      if (c.packages) w.key("packages").string(c.packages->to_string());
       w.key("amount").string(c.amount.to_string());
       w.end_object();
     }
@@ -174,11 +235,40 @@ std::string format_bill_json(const Bill& bill) {
     w.end_object();
   }
   w.end_array();
+  w.key("recurring").begin_array();
+  for (const auto& r : bill.recurring) {
+    const RecurringFee& fee = p.recurring[r.fee];
+    w.begin_object();
+    w.key("fee").string(fee.id);
+    w.key("name").string(fee.display_name());
+    w.key("period").string(fee.period);
+    w.key("amount").string(r.amount.to_string());
+    w.end_object();
+  }
+  w.end_array();
+  w.key("true_ups").begin_array();
+  for (const auto& t : bill.true_ups) {
+    w.begin_object();
+    w.key("kind").string(true_up_kind(t.kind));
+    w.key("limit").string(t.limit.to_string());
+    w.key("amount").string(t.amount.to_string());
+    w.end_object();
+  }
+  w.end_array();
   w.key("total").string(bill.total.to_string());
+  // The payable amount beside the exact total: null where the rules do not round it.
+  if (bill.payable) {
+    w.key("payable").string(p.payable->written(bill.payable->total));
+    w.key("rounding").string(p.payable->text());
+  } else {
+    w.key("payable").null();
+    w.key("rounding").null();
+  }
   if (bill.freeze)
     w.key("freeze").string(bill.freeze->to_string());
   else
     w.key("freeze").null();  // every field is present: null when the product freezes nothing
+  if (bill.payable && bill.payable->freeze) w.key("freeze_payable").string(p.payable->written(*bill.payable->freeze));
   w.key("alerts").begin_array();
   for (const auto& a : bill.alerts) w.string(a);
   w.end_array();

@@ -267,7 +267,7 @@ def _states(arg):
 
 
 USAGE_COLUMNS = ("account", "month", "product", "meter", "quantity")
-BILL_COLUMNS = ("account", "month", "product", "currency", "total")
+BILL_COLUMNS = ("account", "month", "product", "currency", "total", "payable")
 
 
 # ---- rules ---------------------------------------------------------------------------------------
@@ -360,8 +360,10 @@ def _jobs(jobs):
 
 def _bills_frame(columns):
     import pandas as pd
-    frame = pd.DataFrame({c: pd.Series(columns[c], dtype=object) for c in BILL_COLUMNS[:-1]})
+    frame = pd.DataFrame({c: pd.Series(columns[c], dtype=object) for c in BILL_COLUMNS[:-2]})
     frame["total"] = pd.Series([Decimal(t) for t in columns["total"]], dtype=object)
+    # The payable amount where the product rounds it (a rule file's `payable rounded to`), else None.
+    frame["payable"] = pd.Series([None if p is None else Decimal(p) for p in columns["payable"]], dtype=object)
     return frame
 
 

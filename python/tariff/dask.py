@@ -61,7 +61,7 @@ def _rate_partition(frame, paths):
 
 def rate(usage, rules=None, *, npartitions=None, rejects="raise"):
     """Rates a Dask DataFrame of usage (account, month, product, meter, quantity) and returns a
-    Dask DataFrame of bills (account, month, product, currency, total as Decimal), one per
+    Dask DataFrame of bills (account, month, product, currency, total and payable as Decimal), one per
     account/month/product; sort it to compare with `tariff rate`.
 
     rules: a rule file or directory (or a list), as tariff.load takes, read by each worker (so it
@@ -97,9 +97,10 @@ def to_csv_text(bills):
     """Bills (a pandas DataFrame) as `tariff rate` writes them: sorted by account, month and
     product, amounts in plain notation."""
     frame = bills.sort_values(["account", "month", "product"], kind="stable")
-    lines = ["account,month,product,currency,total"]
-    for a, m, p, c, t in frame[list(tariff.BILL_COLUMNS)].itertuples(index=False):
-        lines.append(f"{_csv(a)},{m},{p},{c},{format(t, 'f') if isinstance(t, Decimal) else t}")
+    lines = ["account,month,product,currency,total,payable"]
+    for a, m, p, c, t, y in frame[list(tariff.BILL_COLUMNS)].itertuples(index=False):
+        payable = "" if y is None else format(y, "f") if isinstance(y, Decimal) else y
+        lines.append(f"{_csv(a)},{m},{p},{c},{format(t, 'f') if isinstance(t, Decimal) else t},{payable}")
     return "\n".join(lines) + "\n"
 
 

@@ -235,6 +235,30 @@ std::vector<CheckCase> cases() {
        "packs cannot be drawn by 'size'"},
       {"packs drawn by a key twice", edit("  settle", "  draw packs by expiry, then expiry\n  settle"), "duplicate-item",
        "15:30", "packs are already drawn by expiry"},
+      // pricing beyond the seed documents (lower_prices.cpp, lower_charges.cpp)
+      {"a flat sum in a pack table", edit("| 3100  |", "| flat 3100 |"), "flat-pack", "8:16",
+       "a pack is sold at one price: a flat sum belongs to a postpaid band"},
+      {"prices per zero units", edit("postpaid volume {", "postpaid volume, per 0 {"), "price-per", "10:24",
+       "the units a price is for must be a number of units above zero"},
+      {"a price per N with no exact price per unit", edit("postpaid volume {", "postpaid volume, per 3 {"), "price-per",
+       "12:24", "0.0032 per 3 has no exact price per unit", 2},
+      {"packages of zero", edit("postpaid volume {", "postpaid volume, packages of 0 {"), "package-size", "10:32",
+       "a package must be a number of units above zero"},
+      {"per N and packages at once", edit("postpaid volume {", "postpaid volume, per 1000, packages of 10 {"),
+       "price-basis", "10:30", "a table's prices are per N units or per package, not both"},
+      {"per a unit the meters do not count", edit("postpaid volume {", "postpaid volume, per 1000 GB {"),
+       "unit-mismatch", "10:29", "the table prices GB, but meter 'compare' counts call"},
+      {"a recurring fee per a period other than the cycle", edit("  settle", "  fee f 费 = 50 every year\n  settle"),
+       "cycle-mismatch", "15:22", "a recurring fee per year in a product billed per month"},
+      {"a maximum below the minimum", edit("  settle", "  minimum 100 per month\n  maximum 50 per month\n  settle"),
+       "limit-order", "16:11", "the maximum 50 is below the minimum 100"},
+      {"payable rounded to zero", edit("  settle", "  payable rounded to 0 half_up on total\n  settle"),
+       "rounding-unit", "15:22", "a payable amount is rounded to a unit above zero"},
+      {"payable rounded in an unknown mode", edit("  settle", "  payable rounded to 0.01 nearest on total\n  settle"),
+       "rounding-mode", "15:27", "unknown rounding mode 'nearest'"},
+      {"a period closed without a commitment",
+       with_example("    usage compare = 1\n    period spent 10\n    expect total = 0"), "no-commitment", "18:18",
+       "product p has no minimum commitment over a period"},
   };
 }
 
@@ -262,7 +286,7 @@ TEST_CASE("each semantic mistake gets its code, message and place", "[check]") {
 
 TEST_CASE("every diagnostic code of check.cpp has a case", "[check]") {
   std::stringstream text;
-  for (const char* file : {"/../interpreter/language/lower_product.cpp", "/../interpreter/language/lower_meters.cpp", "/../interpreter/language/lower_tables.cpp", "/../interpreter/language/lower_fees.cpp", "/../interpreter/language/lower_examples.cpp", "/../interpreter/language/lower_bands.cpp", "/../interpreter/language/lower_literals.cpp", "/../interpreter/model/request_builder.cpp"}) {
+  for (const char* file : {"/../interpreter/language/lower_product.cpp", "/../interpreter/language/lower_meters.cpp", "/../interpreter/language/lower_tables.cpp", "/../interpreter/language/lower_fees.cpp", "/../interpreter/language/lower_examples.cpp", "/../interpreter/language/lower_bands.cpp", "/../interpreter/language/lower_literals.cpp", "/../interpreter/language/lower_prices.cpp", "/../interpreter/language/lower_charges.cpp", "/../interpreter/model/request_builder.cpp"}) {
     std::ifstream in(std::string(TARIFF_TEST_DIR) + file);
     text << in.rdbuf();
   }

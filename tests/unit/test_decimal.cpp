@@ -232,6 +232,34 @@ TEST_CASE("rounding modes on halves", "[decimal]") {
   }
 }
 
+TEST_CASE("round_to rounds to a multiple of a unit, halves by each mode", "[decimal]") {
+  using M = RoundingMode;
+  auto to = [](const char* v, const char* unit, M mode) {
+    return Decimal::parse(v)->round_to(*Decimal::parse(unit), mode).to_string();
+  };
+  // A half of the unit, in each mode the payable rounding names.
+  CHECK(to("0.125", "0.01", M::half_up) == "0.13");
+  CHECK(to("0.125", "0.01", M::half_even) == "0.12");
+  CHECK(to("0.135", "0.01", M::half_even) == "0.14");
+  CHECK(to("0.125", "0.01", M::up) == "0.13");
+  CHECK(to("0.125", "0.01", M::down) == "0.12");
+  CHECK(to("-0.125", "0.01", M::half_up) == "-0.13");
+  CHECK(to("-0.125", "0.01", M::down) == "-0.12");
+  // Just off the half; exact multiples are unchanged in every mode.
+  CHECK(to("0.12500001", "0.01", M::half_even) == "0.13");
+  CHECK(to("0.01152", "0.01", M::up) == "0.02");
+  CHECK(to("0.01152", "0.01", M::down) == "0.01");
+  CHECK(to("7.30", "0.01", M::up) == "7.3");
+  // Units other than a power of ten: to the nearest 0.05 (Swiss rounding), to hundreds.
+  CHECK(to("1.025", "0.05", M::half_up) == "1.05");
+  CHECK(to("1.024", "0.05", M::half_up) == "1");
+  CHECK(to("1.075", "0.05", M::half_even) == "1.1");
+  CHECK(to("150", "100", M::half_even) == "200");
+  CHECK(to("250", "100", M::half_even) == "200");
+  CHECK_THROWS_AS(Decimal(1).round_to(Decimal(0), M::half_up), DecimalError);
+  CHECK_THROWS_AS(Decimal(1).round_to(Decimal(-1), M::half_up), DecimalError);
+}
+
 TEST_CASE("round keeps scale when already coarse enough and handles negative places", "[decimal]") {
   CHECK(D("1.5").round(2, RoundingMode::half_up).scale() == 1);
   CHECK(D("1.234").round(2, RoundingMode::half_up).scale() == 2);

@@ -311,7 +311,7 @@ const SyntaxCase syntax_cases[] = {
   // product header and items
   {"product 1 {}", "1:9", "expected the product's id, an identifier like speech_recognition"},
   {"product p P Q R {}", "1:15", "expected '{'"},
-  {P "  1\n}", "2:3", "expected a product item (currency, cycle, meter, free, grant, packs, postpaid, fee, settle, draw, freeze, alert, notice, rated, example) or '}'"},
+  {P "  1\n}", "2:3", "expected a product item (currency, cycle, meter, free, grant, packs, postpaid, fee, settle, draw, freeze, alert, notice, rated, minimum, maximum, payable, example) or '}'"},
   {P "  rated licensed\n}", "2:9", "expected 'accounts'"},
   {P "  rated accounts licensed\n}", "2:18", "expected 'are'"},
   {P "  rated accounts are 1\n}", "2:22", "expected the state rated accounts are in"},
@@ -369,12 +369,12 @@ const SyntaxCase syntax_cases[] = {
   {P "  example \"e\" {\n    held a lots\n", "3:12", "expected how many calls the held pack has left, like 300万"},
   {P "  example \"e\" {\n    held a 300万 of big\n", "3:20", "expected the held pack's size, like 1000万"},
   {P "  example \"e\" {\n    state 1\n", "3:11", "expected an account state's name, like in_arrears"},
-  {P "  example \"e\" {\n    expect 1\n", "3:12", "expected what the example checks: total, freeze, notice, alert, error, expired or remaining"},
+  {P "  example \"e\" {\n    expect 1\n", "3:12", "expected what the example checks: total, payable, freeze, notice, alert, error, expired or remaining"},
   {P "  example \"e\" {\n    expect total 10470\n", "3:18", "expected '= AMOUNT' or an error text in quotes"},
   {P "  example \"e\" {\n    expect total = ten\n", "3:20", "expected an amount, like 10470"},
   {P "  example \"e\" {\n    discrepancy none\n", "3:17", "expected what the document gets wrong, in quotes"},
   {P "  example \"e\" {\n    source doc\n", "3:12", "expected the example's source in quotes: the file and section"},
-  {P "  example \"e\" {\n    total = 5\n", "3:5", "expected an example item (month, usage, buy, held, fee, state, expect, source, discrepancy) or '}'"},
+  {P "  example \"e\" {\n    total = 5\n", "3:5", "expected an example item (month, usage, buy, held, fee, state, period, expect, source, discrepancy) or '}'"},
   // prelude and top level
   {"unit 1 = 2", "1:6", "expected the unit's name, like 万"},
   {"unit 万 10000", "1:8", "expected '='"},
@@ -415,6 +415,22 @@ const SyntaxCase syntax_cases[] = {
   {P "  draw packs by expiry, then 1\n", "2:30", "expected what packs are drawn by: expiry or purchase"},
   {"scenario \"s\" {\n  product 1\n", "2:11", "expected the product's id"},
   {"scenario \"s\" {\n  usage x = 1\n", "2:3", "expected a scenario item (product, source, state, month, expect) or '}'"},
+  // pricing beyond the seed documents: flat sums, per N, packages, recurring fees, limits, payable
+  {P "  postpaid volume {\n    | 量 | (0, ∞) |\n    | m | flat x |\n", "4:16", "expected the band's flat sum, like 20"},
+  {P "  postpaid volume {\n    | 量 | (0, ∞) |\n    | m | flat 20 + x |\n", "4:21", "expected the unit price after '+', like 0.5"},
+  {P "  postpaid volume, per x {\n", "2:24", "expected how many units the prices are for, like 1000"},
+  {P "  postpaid volume, packages of x {\n", "2:32", "expected the package size, like 100"},
+  {P "  postpaid volume, packages of 100 rounded sideways {\n", "2:44", "expected 'up' or 'down' after 'rounded'"},
+  {P "  fee f 费 = 50 every 1\n}", "2:22", "expected the fee's period, like month"},
+  {P "  minimum x\n}", "2:11", "expected an amount, like 100"},
+  {P "  maximum 100 USD month\n}", "2:19", "expected 'per' and the period"},
+  {P "  minimum 100 per 1\n}", "2:19", "expected the period, like month or year"},
+  {P "  payable to 0.01\n}", "2:11", "expected 'rounded to'"},
+  {P "  payable rounded to x\n}", "2:22", "expected the unit paid in, like 0.01"},
+  {P "  payable rounded to 0.01 1\n}", "2:27", "expected a rounding mode: half_up, half_even, up or down"},
+  {P "  payable rounded to 0.01 half_up always\n}", "2:35", "expected 'on total' or 'per line'"},
+  {P "  example \"e\" {\n    period 100\n", "3:12", "expected 'spent'"},
+  {P "  example \"e\" {\n    period spent x\n", "3:18", "expected the amount billed earlier in the period, like 1100"},
 #undef F
 };
 // clang-format on

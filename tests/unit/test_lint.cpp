@@ -267,3 +267,31 @@ TEST_CASE("lint on a bundled product: the issue's 人脸比对 cliff", "[lint]")
       seen = true;
   CHECK(seen);
 }
+
+TEST_CASE("lint leaves out the price analyses of bands with flat sums and of tables priced per package") {
+  // Read as unit prices, 501 GB in packages of 10 at 0.8 a package (40.8) looked cheaper than 500
+  // at 0.09 a GB (45), and the run of cheaper quantities came out as '501 to 56'.
+  Linted packages(R"(product p {
+  currency CNY
+  meter egress 流量 unit GB decimal
+  postpaid volume, packages of 10 GB rounded up {
+    | 月流量 | (0, 500] | (500, ∞) |
+    | 流量   | 0.9      | 0.8      |
+  }
+  settle postpaid
+}
+)");
+  CHECK(packages.of("volume-cliff").empty());
+  CHECK(packages.of("price-rises").empty());
+  Linted flat(R"(product p {
+  currency CNY
+  meter sms 短信 unit message
+  postpaid volume {
+    | 月短信量 | [0, 1000] | (1000, ∞)       |
+    | 短信     | flat 50   | flat 200 + 0.04 |
+  }
+  settle postpaid
+}
+)");
+  CHECK(flat.of("price-rises").empty());  // 'the 0 a message of the earlier band' was the flat band misread
+}

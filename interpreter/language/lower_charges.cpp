@@ -1,0 +1,102 @@
+// Lowering what a bill comes to beyond its prices: recurring fees (charged in every bill), the
+// minimum and maximum of a cycle, a minimum commitment over a longer period, and the rounding of
+// the payable amount.
+#include <fmt/format.h>
+
+#include "interpreter/language/lowering.hpp"
+
+namespace tariff::lowering {
+
+// A recurring fee or a limit recurs with the bills: its period is the product's cycle.
+bool Lowering::cycle_period(const ast::Name& period, const char* what) {
+  if (!one_of(period, {"month", "year"}, "period")) return false;
+  if (period.text == out_->cycle) return true;
+  std::string billed = out_->cycle == "once" ? "billed once" : "billed per " + out_->cycle;
+  diag_.error("cycle-mismatch", period.span, fmt::format("{} per {} in a product {}", what, period.text, billed),
+              out_->cycle == "once" ? "a one-time purchase has no recurring charges"
+                                    : fmt::format("a bill covers one {}: state it per {}", out_->cycle, out_->cycle));
+  return false;
+}
+
+// fee platform 平台费 = 50 every month [when STATE | unless STATE]
+void Lowering::recurring_fee(const ast::RecurringFee& f) {
+  RecurringFee fee;
+  fee.id = f.id.text;
+  fee.span = f.span;
+  if (f.amount.percent) diag_.error("price-percent", f.amount.span, "a fee is an amount, not a percentage");
+  auto price = amount(f.amount);
+  if (!fee_ids_.insert(f.id.text).second)
+    diag_.error("duplicate-fee", f.id.span, fmt::format("fee '{}' is defined twice", f.id.text));
+  std::set<std::string> own{f.id.text};
+  for (const auto& n : f.names) {
+    fee.names.push_back(n.text);
+    if (!own.insert(n.text).second) continue;
+    auto [it, fresh] = fee_names_.emplace(n.text, n.span);
+    if (!fresh)
+      diag_.error("duplicate-name", n.span, fmt::format("'{}' already names another fee", n.text),
+                  "a fee is named by its id or name: each must pick out one fee", {{it->second, "first used here"}});
+  }
+  fee_names_.emplace(f.id.text, f.id.span);
+  bool period = cycle_period(f.period, "a recurring fee");
+  for (const auto* s : {&f.when_state, &f.unless_state})
+    if (*s) state(**s);
+  if (f.when_state) fee.when_state = f.when_state->text;
+  if (f.unless_state) fee.unless_state = f.unless_state->text;
+  fee.period = f.period.text;
+  if (price && period) {
+    fee.amount = *price;
+    out_->recurring.push_back(std::move(fee));
+  }
+}
+
+// minimum | maximum AMOUNT [CUR] per PERIOD: an amount of the product's currency, per a period.
+std::optional<ChargeLimit> Lowering::charge_limit(const ast::ChargeLimit& l, const char* what) {
+  if (l.amount.percent)
+    diag_.error("price-percent", l.amount.span, fmt::format("a {} is an amount, not a percentage", what));
+  auto value = amount(l.amount);
+  currency(l.currency);
+  bool period = one_of(l.period, {"month", "year"}, "period");
+  if (!value || !period || l.amount.percent) return std::nullopt;
+  return ChargeLimit{*value, l.period.text, l.span};
+}
+
+// A minimum per cycle, or per a year of monthly bills (a commitment); a maximum per cycle, not
+// below the minimum.
+void Lowering::charge_limits() {
+  if (ast_.minimum) {
+    auto limit = charge_limit(*ast_.minimum, "minimum");
+    if (limit && limit->period != out_->cycle && out_->cycle == "month" && limit->period == "year")
+      out_->limits.commitment = limit;
+    else if (limit && cycle_period(ast_.minimum->period, "a minimum"))
+      out_->limits.minimum = limit;
+  }
+  if (ast_.maximum) {
+    auto limit = charge_limit(*ast_.maximum, "maximum");
+    if (limit && cycle_period(ast_.maximum->period, "a maximum")) out_->limits.maximum = limit;
+  }
+  const auto &low = out_->limits.minimum, &high = out_->limits.maximum;
+  if (low && high && high->amount < low->amount)
+    diag_.error(
+        "limit-order", ast_.maximum->amount.span,
+        fmt::format("the maximum {} is below the minimum {}", high->amount.to_string(), low->amount.to_string()),
+        "no bill could satisfy both: raise the maximum or lower the minimum", {{ast_.minimum->span, "the minimum"}});
+}
+
+// payable rounded to UNIT MODE on total | per line
+void Lowering::payable() {
+  if (!ast_.payable) return;
+  const ast::PayableRounding& p = *ast_.payable;
+  auto unit = amount(p.unit);
+  if (unit && (p.unit.percent || unit->is_zero())) {
+    diag_.error("rounding-unit", p.unit.span, "a payable amount is rounded to a unit above zero",
+                "write the smallest amount paid, like 0.01 (a cent) or 1");
+    unit.reset();
+  }
+  auto mode = parse_rounding_mode(p.mode.text);
+  if (!mode)
+    diag_.error("rounding-mode", p.mode.span, fmt::format("unknown rounding mode '{}'", p.mode.text),
+                "half_up, half_even, half_down, up, down, floor or ceiling");
+  if (unit && mode) out_->payable = PayableRounding{*unit, *mode, p.per_line};
+}
+
+}  // namespace tariff::lowering

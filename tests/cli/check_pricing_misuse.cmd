@@ -1,0 +1,1 @@
+check @CASES@/broken/pricing_misuse.tariff
