@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The macro benchmark (never run in CI). Generates a month of usage with a fixed seed, then times
 # with /usr/bin/time -v: `tariff rate --jobs 1` pinned to one core (taskset), `--jobs 2` on the
-# machine's cores, the two C++ floors (parse-and-sum, newline-and-comma count) pinned likewise,
+# machine's cores, `--jobs 1` over months (an opening ledger for a third of the accounts and
+# purchases for a fifth, bench/generate_ledger.py, the closing ledger written), the two C++ floors
+# (parse-and-sum, newline-and-comma count) pinned likewise,
 # the Python rater, and DuckDB's GROUP BY on one and two threads (npm's @duckdb/node-api, installed
 # into bench/out/duckdb); checks that tariff and Python give identical output, and prints rows/s,
 # peak RSS, ratios and the load average. Debian's /usr/bin/python3 runs the Python.
@@ -56,6 +58,11 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 CORE=$(($(nproc) - 1))  # the single-threaded runs are pinned to the last core
 measure tariff_j1 "$ROWS" taskset -c "$CORE" "$TARIFF" rate "$USAGE" --jobs 1 --out "$OUT/tariff_j1.csv" 2> "$OUT/tariff_j1.err"
 measure tariff_j2 "$ROWS" "$TARIFF" rate "$USAGE" --jobs 2 --out "$OUT/tariff_j2.csv" 2> "$OUT/tariff_j2.err"
+LEDGER=$OUT/ledger_$ACCOUNTS.csv BUYS=$OUT/buys_$ACCOUNTS.csv
+[ -f "$LEDGER" ] || /usr/bin/python3 "$ROOT/bench/generate_ledger.py" "$LEDGER" "$BUYS" --accounts "$ACCOUNTS"
+measure ledger "$ROWS" taskset -c "$CORE" "$TARIFF" rate "$USAGE" --jobs 1 --ledger "$LEDGER" --purchases "$BUYS" \
+  --ledger-out "$OUT/ledger_close.csv" --out "$OUT/tariff_ledger.csv" 2> "$OUT/tariff_ledger.err"
+grep -q "conservation check held" "$OUT/tariff_ledger.err" || { echo "run_macro: the ledger run did not balance" >&2; exit 1; }
 measure floor "$ROWS" taskset -c "$CORE" "$FLOOR" sum "$USAGE"
 measure count "$ROWS" taskset -c "$CORE" "$FLOOR" count "$USAGE"
 PY_INPUT=$USAGE
@@ -64,7 +71,7 @@ if [ "$PY_ROWS" -lt "$ROWS" ]; then
   head -n $((PY_ROWS + 1)) "$USAGE" > "$PY_INPUT"
 fi
 measure python "$PY_ROWS" sh -c '/usr/bin/python3 "$1" "$2" > "$3" 2> "$4"' sh "$ROOT/bench/python_rater.py" "$PY_INPUT" "$OUT/python.csv" "$OUT/python.err"
-RUNS="tariff_j1 tariff_j2 floor count python"
+RUNS="tariff_j1 tariff_j2 ledger floor count python"
 if [ "${DUCKDB:-1}" != 0 ] && command -v node > /dev/null; then
   [ -d "$OUT/duckdb/node_modules/@duckdb/node-api" ] ||
     npm install --prefix "$OUT/duckdb" --no-audit --no-fund @duckdb/node-api > /dev/null
@@ -102,6 +109,7 @@ echo "python / tariff --jobs 1 (rows/s ratio): wall $(ratio "$(rate "${N[tariff_
 echo "tariff --jobs 1 / floor (time ratio): wall $(ratio "${WALL[tariff_j1]}" "${WALL[floor]}"), cpu $(ratio "${CPU[tariff_j1]}" "${CPU[floor]}")"
 echo "tariff --jobs 1 / newline-and-comma count (time ratio): wall $(ratio "${WALL[tariff_j1]}" "${WALL[count]}"), cpu $(ratio "${CPU[tariff_j1]}" "${CPU[count]}")"
 echo "--jobs 2 speed-up over --jobs 1 (wall): $(ratio "${WALL[tariff_j1]}" "${WALL[tariff_j2]}")x"
+echo "--jobs 1 over months (ledger and purchases) / without (cpu time ratio): $(ratio "${CPU[ledger]}" "${CPU[tariff_j1]}")"
 echo "tariff and Python output: $SAME ($(($(wc -l < "$OUT/python.csv") - 1)) bills compared)"
 echo "load average before the runs: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "${PACKAGE:-}" ]; then

@@ -76,6 +76,12 @@ std::vector<Sum> purchase_months(const Books& books) {
 }
 
 void record_month(AccountBook& book, const std::string& account, const Product& product, const AccountMonth& month) {
+  // Most accounts of a run have no ledger: their months move nothing, and keep no flows.
+  bool moved = std::any_of(month.flows.begin(), month.flows.end(), [](const LedgerFlow& f) {
+    return !(f.bought.is_zero() && f.included.is_zero() && f.granted.is_zero() && f.drawn.is_zero() &&
+             f.expired.is_zero());
+  });
+  if (!moved && month.alerts.empty()) return;
   if (book.flows.empty()) book.flows.assign(product.meters.size(), {});
   for (MeterIndex m = 0; m < month.flows.size(); ++m) {
     LedgerFlow f = month.flows[m];

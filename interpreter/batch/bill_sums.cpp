@@ -144,11 +144,9 @@ class Biller {
     out_.rows_rejected += rows;
   }
 
-  AccountBook& book(std::uint64_t key, const Product& product) {
+  AccountBook& book(std::uint64_t key, const Product&) {
     auto given = accounts_.books->find(key);
-    AccountBook& b = given != accounts_.books->end() ? given->second : out_.books[key];
-    if (b.flows.empty()) b.flows.assign(product.meters.size(), {});
-    return b;
+    return given != accounts_.books->end() ? given->second : out_.books[key];
   }
 
   // The month settled against the account's book: its purchases bought, its states those the
@@ -165,6 +163,9 @@ class Biller {
     try {
       AccountMonth month = account_settlers_[p].settle(bk.ledger, row.month, request_, bk.periods, &lines_);
       record_month(bk, accounts_.names->at(row.account), *row.product, month);
+      // An account the files did not name, whose month left nothing in its ledger, keeps no book.
+      if (bk.ledger.entries.empty() && bk.flows.empty() && bk.alerts.empty())
+        out_.books.erase(book_key(row.account, p));
       return true;
     } catch (const BillingError& err) {
       if (rows > 0) reject(lines_.failing_line(), err.what(), rows);
