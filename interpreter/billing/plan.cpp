@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "interpreter/billing/account.hpp"
 #include "interpreter/billing/bill.hpp"
 
 namespace tariff {
@@ -107,23 +108,56 @@ PackPlan cheapest_one_size(const Meter& m, const Decimal& volume) {
   return *best;
 }
 
+// The state the meter's postpaid (or else its packs) require, if any.
+std::optional<std::string> required_state(const Meter& m) {
+  if (m.postpaid && m.postpaid->requires_state) return m.postpaid->requires_state;
+  for (const Pack& pack : m.packs)
+    if (pack.terms && pack.terms->requires_state) return pack.terms->requires_state;
+  return std::nullopt;
+}
+
+// What the fee that grants that state includes of this meter, per unit of the fee.
+std::optional<IncludedCalls> included_calls(const Product& p, MeterIndex meter) {
+  auto state = required_state(p.meters[meter]);
+  if (!state) return std::nullopt;
+  for (const Fee& fee : p.fees) {
+    if (fee.grants_state != state) continue;
+    IncludedCalls out{fee.display_name(), Decimal(), std::nullopt};
+    for (const IncludedPack& inc : fee.includes)
+      if (inc.meter == meter) out.calls += inc.size, out.valid_months = inc.valid_months;
+    if (!out.calls.is_zero()) return out;
+  }
+  return std::nullopt;
+}
+
 // Twelve bills of the volume spread evenly: the first (volume mod 12) months take one call more.
-// A product billed once (a licence) or yearly is one bill of the whole volume.
-PostpaidPlan postpaid_by_month(const Product& p, MeterIndex meter, const Decimal& volume) {
+// A product billed once (a licence) or yearly is one bill of the whole volume. The months are
+// played in order against a ledger (billing/account.hpp) holding the calls a fee includes, so
+// they are drawn first, and expire as their validity says.
+PostpaidPlan postpaid_by_month(const Product& p, MeterIndex meter, const Decimal& volume,
+                               const std::optional<IncludedCalls>& included) {
   PostpaidPlan plan;
   int bills = p.cycle == "month" ? 12 : 1;
   Decimal base = Decimal::divide(volume, bills, 0, RoundingMode::floor);
   Decimal extra = volume - base * bills;
+  constexpr int first_month = 2026 * 12;  // any year: only the order of the months matters
+  Ledger ledger;
+  if (included)
+    ledger.entries.push_back({LedgerEntry::Kind::included, meter, included->calls, included->calls.to_string(),
+                              first_month,
+                              included->valid_months ? std::optional(first_month + *included->valid_months)
+                                                     : std::nullopt,
+                              included->calls, included->fee});
+  AccountSettler settler(p);
   try {
     for (int month = 0; month < bills; ++month) {
       BillRequest r;
       r.usage.resize(p.meters.size());
       // Postpaid for some accounts only (face_fusion: licensed) is planned for such an account.
-      if (const auto& prices = p.meters[meter].postpaid; prices && prices->requires_state)
-        r.states = {*prices->requires_state};
+      if (auto state = required_state(p.meters[meter])) r.states = {*state};
       r.usage[meter] = base + (Decimal(month) < extra ? 1 : 0);
       plan.months.push_back(r.usage[meter]);
-      plan.cost += bill(p, r).total;
+      plan.cost += settler.settle(ledger, first_month + month, r, {}).bill.total;
     }
   } catch (const BillingError& e) {
     plan.unavailable = e.what();
@@ -138,13 +172,16 @@ Plan plan_purchase(const Product& product, MeterIndex meter, const Decimal& volu
   if (volume.is_negative() || !volume.is_integer() || volume.is_zero())
     throw BillingError("plan-volume", fmt::format("{} {}: plan a whole, positive number of {}s, not {}", product.id,
                                                   m.display_name(), m.unit, volume.to_string()));
-  Plan plan{&product, meter, volume, {}, {}, {}, Plan::Winner::none};
+  Plan plan{&product, meter, volume, included_calls(product, meter), {}, {}, {}, Plan::Winner::none};
   bool sells = std::any_of(m.packs.begin(), m.packs.end(), [](const Pack& p) { return p.price.sold(); });
-  if (sells) {
-    plan.cheapest = cheapest_cover(product, m, volume);
-    plan.one_size = cheapest_one_size(m, volume);
+  Decimal to_cover = plan.included ? volume - plan.included->calls : volume;
+  if (sells && (to_cover.is_negative() || to_cover.is_zero())) {
+    plan.cheapest = plan.one_size = PackPlan{};  // what the fee includes covers the year
+  } else if (sells) {
+    plan.cheapest = cheapest_cover(product, m, to_cover);
+    plan.one_size = cheapest_one_size(m, to_cover);
   }
-  plan.postpaid = postpaid_by_month(product, meter, volume);
+  plan.postpaid = postpaid_by_month(product, meter, volume, plan.included);
   bool postpaid_ok = plan.postpaid.unavailable.empty() && m.postpaid;
   if (plan.cheapest && postpaid_ok)
     plan.winner = plan.cheapest->cost < plan.postpaid.cost   ? Plan::Winner::packs

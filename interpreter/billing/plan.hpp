@@ -28,10 +28,21 @@ struct PostpaidPlan {
   std::string unavailable;  // why postpaid cannot price it (a contact-sales band), if so
 };
 
+// The calls a fee includes for the state the meter's packs or postpaid require (face_fusion's
+// licence: a 30万 pack a year): an account that can buy either holds them, drawn first, so the
+// packs need cover only the rest and the postpaid year is played against them (the fee's own
+// price is the same on both sides and is not counted).
+struct IncludedCalls {
+  std::string fee;  // its display name
+  Decimal calls;
+  std::optional<int> valid_months;
+};
+
 struct Plan {
   const Product* product = nullptr;
   MeterIndex meter = 0;
   Decimal volume;
+  std::optional<IncludedCalls> included;
   std::optional<PackPlan> cheapest;  // none when the meter sells no packs
   std::optional<PackPlan> one_size;
   PostpaidPlan postpaid;

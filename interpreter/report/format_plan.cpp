@@ -13,7 +13,7 @@ std::string packs_text(const Meter& m, const PackPlan& plan) {
   std::string out;
   for (const auto& c : plan.packs)
     out += fmt::format("{}{} × {}", out.empty() ? "" : " + ", c.count.to_string(), m.packs[c.pack].size_text);
-  return out;
+  return out.empty() ? "no pack needed:" : out;
 }
 
 void pack_plan_json(JsonWriter& w, const Meter& m, const PackPlan& plan) {
@@ -54,6 +54,9 @@ std::string format_plan_text(const Plan& plan) {
   std::string out = fmt::format("plan: {} {}, {} {}s {} ({})\n\n", p.id, m.display_name(),
                                 plan.volume.to_string_grouped(), m.unit,
                                 p.cycle == "once" ? "in one purchase" : "a year", p.currency);
+  if (plan.included)
+    out += fmt::format("included            {} calls with {}, drawn first by both (its price is not counted)\n",
+                       plan.included->calls.to_string_grouped(), plan.included->fee);
   if (plan.cheapest) {
     out += fmt::format("cheapest packs      {} = {} (holds {})\n", packs_text(m, *plan.cheapest),
                        plan.cheapest->cost.to_string_grouped(), plan.cheapest->covered.to_string_grouped());
@@ -90,6 +93,15 @@ std::string format_plan_json(const Plan& plan) {
   w.key("meter").string(m.id);
   w.key("currency").string(plan.product->currency);
   w.key("volume").string(plan.volume.to_string());
+  w.key("included");
+  if (plan.included) {
+    w.begin_object();
+    w.key("fee").string(plan.included->fee);
+    w.key("calls").string(plan.included->calls.to_string());
+    w.end_object();
+  } else {
+    w.null();
+  }
   w.key("cheapest");
   if (plan.cheapest)
     pack_plan_json(w, m, *plan.cheapest);

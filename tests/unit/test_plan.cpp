@@ -157,6 +157,21 @@ TEST_CASE("postpaid that requires a state is planned for an account in it", "[pl
   CHECK(packs_of(p, m, *plan.cheapest) == "1 × 1000万 + 2 × 100万");
   CHECK(plan.cheapest->cost == 117000);
   CHECK(plan.postpaid.unavailable.empty());
-  CHECK(plan.postpaid.cost == 240000);  // 100万 a month at 0.02
+  // The licence includes a 30万 pack a year, drawn first: 1170万 postpaid calls at 0.02 (it was
+  // left out, and the plan priced 1200万: 240,000).
+  REQUIRE(plan.included);
+  CHECK(plan.included->calls == 30 * wan);
+  CHECK(plan.postpaid.cost == 234000);
   CHECK(plan.winner == Plan::Winner::packs);
+}
+
+TEST_CASE("a year the pack a fee includes covers needs no pack and no postpaid", "[plan]") {
+  const Product& p = bundled("face_fusion");
+  MeterIndex m = meter_of(p, "人脸融合");
+  Plan plan = plan_purchase(p, m, 20 * wan);
+  REQUIRE(plan.cheapest);
+  CHECK(plan.cheapest->packs.empty());
+  CHECK(plan.cheapest->cost == 0);
+  CHECK(plan.postpaid.cost == 0);  // 16,666 or 16,667 calls a month, all from the included pack
+  CHECK(plan.winner == Plan::Winner::tie);
 }
