@@ -56,6 +56,8 @@ namespace builtin {
 
 // builtins_bill.cpp: bills and what a product's tables say.
 Value bill(Call& call);
+Value month_bill(Call& call);
+Value remaining(Call& call);
 Value total(Call& call);
 Value freeze(Call& call);
 Value unit_price(Call& call);

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include "interpreter/billing/charge.hpp"
+#include "interpreter/billing/simulate.hpp"
+#include "interpreter/model/month.hpp"
 #include "interpreter/model/request_builder.hpp"
 #include "interpreter/script/builtins.hpp"
 #include "interpreter/base/suggest.hpp"
@@ -11,13 +13,14 @@
 
 namespace tariff::script::builtin {
 
-// bill(PRODUCT, METER = QTY..., buy = METER SIZE [× N], held = METER LEFT [of SIZE],
-//      fee = NAME [QTY] [DIM = QTY ...], state = "NAME")
-Value bill(Call& call) {
+namespace {
+
+// The request of bill() and month_bill(): arguments from `first` on are METER = QTY, buy = ...,
+// held = ..., fee = ..., state = "NAME".
+BillRequest request_of(Call& call, const Product& p, std::size_t first) {
   const Expr& e = call.expr;
-  const Product& p = call.product(0);
   RequestBuilder request(p);
-  for (std::size_t i = 1; i < e.args.size(); ++i) {
+  for (std::size_t i = first; i < e.args.size(); ++i) {
     const Arg& a = e.args[i];
     if (a.fee) {
       add_fee(call, request, p, *a.fee);
@@ -31,8 +34,8 @@ Value bill(Call& call) {
                   {at.source->text.substr(at.begin, at.end - at.begin), at},
                   a.pack->extra ? call.quantity(*a.pack->extra) : Decimal(1));
     } else if (!a.name) {
-      fail(a.span, "arity",
-           "bill takes the product, then METER = QUANTITY, buy = ..., held = ..., fee = ..., state = \"...\"");
+      fail(a.span, "arity", fmt::format("{}: the product, then METER = QUANTITY, buy = ..., held = ..., fee = ..., "
+                                        "state = \"...\"", call.usage()));
     } else if (a.name->text == "state") {
       Value v = call.evaluate(*a.value);
       const auto* state = std::get_if<std::string>(&v);
@@ -42,9 +45,54 @@ Value bill(Call& call) {
       request.usage(call.meter_name(p, *a.name), call.quantity(*a.value));
     }
   }
-  auto b = std::make_shared<Bill>(tariff::bill(p, request.take()));
+  return request.take();
+}
+
+}  // namespace
+
+// bill(PRODUCT, METER = QTY..., buy = METER SIZE [× N], held = METER LEFT [of SIZE],
+//      fee = NAME [QTY] [DIM = QTY ...], state = "NAME")
+Value bill(Call& call) {
+  const Product& p = call.product(0);
+  auto b = std::make_shared<Bill>(tariff::bill(p, request_of(call, p, 1)));
   call.bill_used(b);
-  return BillValue{b, call.rules()};
+  return BillValue{b, call.rules(), nullptr, 0};
+}
+
+// month_bill(PRODUCT or BILL, "2026-01", METER = QTY ...): a month of an account settled against
+// its ledger (billing/account.hpp): a product starts an account with an empty ledger; a month's
+// bill goes on from the ledger that month left, so a script steps an account through months.
+Value month_bill(Call& call) {
+  Value first = call.value(0);
+  const auto* before = std::get_if<BillValue>(&first);
+  if (before && !before->ledger)
+    fail(call.positional(0).span, "type", "month_bill goes on from a month_bill, not from a bill of one month",
+         "start from the product: month_bill(PRODUCT, \"2026-01\", ...)");
+  const Product& p = before ? *before->bill->product : call.product(0);
+  Value when = call.value(1);
+  const auto* text = std::get_if<std::string>(&when);
+  auto month = text ? parse_month(*text) : std::nullopt;
+  if (!month) fail(call.positional(1).span, "type", "the month is a string like \"2026-01\"");
+  if (before && *month <= before->month)
+    fail(call.positional(1).span, "month-order",
+         fmt::format("{} does not come after {}, the month it goes on from", *text, month_text(before->month)));
+  auto ledger = std::make_shared<Ledger>(before ? *before->ledger : Ledger{});
+  AccountSettler settler(p);
+  auto b = std::make_shared<Bill>(settler.settle(*ledger, *month, request_of(call, p, 2), {}).bill);
+  call.bill_used(b);
+  return BillValue{b, call.rules(), ledger, *month};
+}
+
+// remaining(MONTH_BILL [, METER]): the calls left in the ledger a month_bill left.
+Value remaining(Call& call) {
+  Value v = call.value(0);
+  const auto* b = std::get_if<BillValue>(&v);
+  if (!b || !b->ledger)
+    fail(call.positional(0).span, "type", fmt::format("expected a month_bill, not {}", kind_name(v)),
+         "remaining reads the ledger a month_bill(...) left");
+  std::optional<MeterIndex> meter;
+  if (call.expr.args.size() > 1) meter = call.meter(*b->bill->product, 1);
+  return tariff::remaining(*b->ledger, meter);
 }
 
 namespace {

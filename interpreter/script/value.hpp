@@ -10,6 +10,7 @@
 #include "interpreter/billing/bill.hpp"
 #include "interpreter/billing/plan.hpp"
 #include "interpreter/language/load.hpp"
+#include "interpreter/model/ledger.hpp"
 
 namespace tariff::script {
 
@@ -36,6 +37,9 @@ struct MeterRef {
 struct BillValue {
   std::shared_ptr<const Bill> bill;
   std::shared_ptr<const RuleSet> rules;  // keeps bill->product alive across :reload
+  // A month billed against an account's ledger (month_bill): the ledger it left, for the next.
+  std::shared_ptr<const Ledger> ledger = nullptr;
+  int month = 0;
 };
 
 // What plan() computes; its product is plan->product.

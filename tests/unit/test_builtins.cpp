@@ -115,12 +115,16 @@ TEST_CASE("every built-in has an example here, and it runs", "[builtins]") {
       {"freeze", "freeze(bill(face_recognition, 人脸比对 = 350万))=12,600 CNY"},
       {"freeze_rate", "freeze_rate(face_recognition)=1.2"},
       {"money", "money(3, \"USD\")=3 USD"},
+      // an account over two months: the pack bought in January carries its 40万 calls into February
+      {"month_bill", "total(month_bill(month_bill(face_recognition, \"2026-01\", 人脸比对 = 61万, buy = 人脸比对 100万), "
+                     "\"2026-02\", 人脸比对 = 51万))=320 CNY"},
       {"pack_price", "pack_price(face_recognition, 人脸比对, 1000万)=30,400 CNY"},
       {"plan", "winner(plan(faceid, 活体人脸核身, 30万))=postpaid"},
       {"plan_cost", "plan_cost(plan(faceid, 活体人脸核身, 30万))=230,000 CNY"},
       {"plan_one_size", "plan_one_size(plan(faceid, 活体人脸核身, 30万))=240,000 CNY"},
       {"plan_postpaid", "plan_postpaid(plan(faceid, 活体人脸核身, 30万))=225,000 CNY"},
       {"postpaid_price", "postpaid_price(face_recognition, 人脸比对, 350万)=10,500 CNY"},
+      {"remaining", "remaining(month_bill(face_recognition, \"2026-01\", 人脸比对 = 61万, buy = 人脸比对 100万), 人脸比对)=400000"},
       {"round", "round(10 / 3, 2, half_up)=3.33"},
       {"total", "total(bill(face_recognition, 人脸比对 = 1万))=0 CNY"},
       {"unit_price", "unit_price(face_recognition, 人脸比对, 350万)=0.003 CNY"},
@@ -153,8 +157,10 @@ TEST_CASE("a built-in given the wrong number of arguments: the table's message, 
     if (given < b.arity.min && !b.too_few.empty()) {
       CHECK(d.message == b.too_few);
       CHECK(d.hint == (b.too_few_hint.empty() ? b.usage : b.too_few_hint));
+    } else if (b.arity.min != b.arity.max) {  // a range, given one too many
+      CHECK(d.message == fmt::format("{} takes {} to {} arguments", b.name, b.arity.min, b.arity.max));
+      CHECK(d.hint == b.usage);
     } else {
-      REQUIRE(b.arity.min == b.arity.max);
       CHECK(d.message == fmt::format("{} takes {} argument{}", b.name, b.arity.min, b.arity.min == 1 ? "" : "s"));
       CHECK(d.hint == b.usage);
     }
@@ -170,6 +176,20 @@ TEST_CASE("a built-in given the wrong number of arguments: the table's message, 
         "fee takes a product, the fee's name, then DIMENSION = QUANTITY for each dimension");
   CHECK(error_of("total()").message == "total takes 1 argument");
   CHECK(error_of("divide(1, 2)").message == "divide takes 4 arguments");
+  CHECK(error_of("remaining(1, 2, 3)").message == "remaining takes 1 to 2 arguments");
+}
+
+TEST_CASE("month_bill steps an account through months; its errors", "[builtins]") {
+  script::Interpreter interp(all_rules());
+  // The pack bought in January expires as 2027-01 begins with its 40万 calls: postpaid again.
+  run(interp, "let jan = month_bill(face_recognition, \"2026-01\", 人脸比对 = 61万, buy = 人脸比对 100万)");
+  CHECK(script::format_value(run(interp, "total(jan)")) == "3,100 CNY");
+  CHECK(script::format_value(run(interp, "remaining(month_bill(jan, \"2026-12\", 人脸比对 = 1万))")) == "400000");
+  CHECK(script::format_value(run(interp, "total(month_bill(jan, \"2027-01\", 人脸比对 = 11万))")) == "320 CNY");
+  CHECK(error_of("month_bill(face_recognition, 2026)").code == "type");
+  CHECK(error_of("month_bill(bill(face_recognition, 人脸比对 = 1), \"2026-01\")").code == "type");
+  CHECK(error_of("remaining(bill(face_recognition, 人脸比对 = 1))").code == "type");
+  CHECK(error_of("month_bill(month_bill(face_recognition, \"2026-02\"), \"2026-01\")").code == "month-order");
 }
 
 TEST_CASE("arity: exactly, a range, or at least; each with its message", "[builtins]") {
