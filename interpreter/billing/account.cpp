@@ -271,6 +271,11 @@ void AccountSettler::enter_new_packs(Ledger& ledger, int month, const BillReques
           fmt::format("{}: {} packs of {} cannot be kept in a ledger, which holds at most {} from one "
                       "purchase, pack by pack",
                       meter_label(product_, product_.meters[m]), count.to_string(), like.size_text, max_ledger_packs));
+    // A ledger's months are written YYYY-MM: a pack expiring after 9999-12 could not be.
+    if (auto e = expiry(month, valid); e && *e > 9999 * 12 + 11)
+      throw BillingError("bad-month", fmt::format("{}: a {} pack bought in {} would expire after 9999-12",
+                                                  meter_label(product_, product_.meters[m]), like.size_text,
+                                                  month_text(month)));
     for (auto k = *count.to_int64(); k > 0; --k) {
       add(ledger, {kind, m, like.size, like.size_text, month, expiry(month, valid), like.size, origin}, out);
       LedgerEntry& e = ledger.entries.back();

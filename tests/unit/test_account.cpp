@@ -126,3 +126,10 @@ TEST_CASE("a month that cannot be billed leaves the ledger as it was") {
   REQUIRE(a.ledger.entries.size() == before.entries.size());
   CHECK(a.ledger.entries[0].remaining == before.entries[0].remaining);
 }
+
+TEST_CASE("a pack that would expire after 9999-12 is refused: a ledger could not write its month") {
+  Account a;
+  CHECK_THROWS_AS(a.month("9999-06", "0", {{0, 0, D("1")}}), BillingError);
+  CHECK(a.ledger.entries.empty());
+  CHECK_NOTHROW(a.month("9998-12", "0", {{0, 0, D("1")}}));  // expires 9999-12
+}
