@@ -1,6 +1,8 @@
 // tariff rate [USAGE.csv | -] [--out FILE] [--format csv|jsonl] [--rejects FILE] [--jobs N] [--detail]
 //             [--packs FILE | --purchases BUY.csv --ledger OPEN.csv --ledger-out CLOSE.csv
 //              --accounts STATES.csv --alerts FILE]
+// Over 300 lines: the command's outputs (bills, rejects, summary, ledger, alerts) and its progress
+// bar are each short and only this command writes them.
 #include <fmt/format.h>
 #include <unistd.h>
 

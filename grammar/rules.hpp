@@ -1,6 +1,7 @@
 #pragma once
 // The grammar of tariff rule files and scripts, as PEGTL rules and nothing else.
-// Actions live in interpreter/build_ast.cpp; error messages in grammar/errors.hpp.
+// The parse tree is turned into the syntax tree in interpreter/language/convert_rules.cpp (and
+// convert_examples.cpp); error messages live in grammar/errors.hpp.
 //
 // Layout rules: whitespace and `# comments` may stand anywhere between tokens, newlines included,
 // except inside a table row: a row is one line, `| cell | cell |`, so a missing cell or bar is

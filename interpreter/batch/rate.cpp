@@ -1,5 +1,6 @@
 // Batch rating, the whole run: split the input, read the chunks in parallel, merge their sums in
-// a fixed order, bill them in parallel by whole accounts, and put the pieces back in order.
+// a fixed order, bill them in parallel by whole accounts, and put the pieces back in order. Over
+// 300 lines: the run's phases read best in order, in one place (each is a short function).
 #include "interpreter/batch/rate.hpp"
 
 #include <fcntl.h>

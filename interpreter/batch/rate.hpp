@@ -1,7 +1,7 @@
 #pragma once
 // Batch rating: a month-end usage file (CSV `account,month,product,meter,quantity`) summed per
 // account/month/meter and billed per account/month/product. Two phases:
-//   1. read (rate_read.cpp): rows are parsed in N newline-aligned chunks, one thread each, into
+//   1. read (row_reader.cpp): rows are parsed in N newline-aligned chunks, one thread each, into
 //      per-thread sums keyed by account/month/product/meter; memory grows with keys, not rows.
 //   2. rate (rate.cpp): the sums are merged, sorted (account text, month, product id, meter
 //      order) and billed, so the result is the same whatever the number of threads.

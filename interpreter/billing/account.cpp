@@ -1,3 +1,5 @@
+// An account's month against its ledger (account.hpp). Over 300 lines: the listeners that keep
+// the ledger and the month's steps (expire, activate, settle, enter, check) read best together.
 #include "interpreter/billing/account.hpp"
 
 #include <fmt/format.h>

@@ -1,3 +1,5 @@
+// The settlement: a bill's meters settled in the product's order, each step reported to a
+// listener. Over 300 lines: the steps, the packs' pools and the bill's end are one loop's parts.
 #include "interpreter/billing/settle.hpp"
 
 #include <fmt/format.h>

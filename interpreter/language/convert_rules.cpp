@@ -1,6 +1,7 @@
 // Rule files: parse-tree nodes (parse_tree.hpp) → the syntax tree (ast.hpp), as written: names
 // unresolved, numbers as text with their unit. One short function per construct of
-// grammar/rules.hpp; examples and scenarios are convert_examples.cpp's.
+// grammar/rules.hpp; examples and scenarios are convert_examples.cpp's. Over 300 lines as the
+// grammar's product items are many: one converter keeps them beside each other, as rules.hpp does.
 #include <algorithm>
 
 #include "interpreter/language/parse_tree.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// The PEGTL control both parsers use (internal to build_ast.cpp and script_parse.cpp): errors only
+// The PEGTL control both parsers use (internal to the language layer's parse.cpp and its script parser): errors only
 // under must<>, with the message from the one table, and bounded nesting.
 //
 // Bounded nesting: PEGTL

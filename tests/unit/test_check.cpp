@@ -1,4 +1,4 @@
-// Semantic checks: each diagnostic code of interpreter/check.cpp (and the loader's), from a small
+// Semantic checks: each diagnostic code of the lowering (interpreter/language/lower_*.cpp, and the loader's), from a small
 // product that checks clean and one mistake made in it, with the place the caret goes.
 #include <fstream>
 #include <regex>
@@ -112,7 +112,7 @@ std::vector<CheckCase> cases() {
        "product p has no fee 'nope'"},
       // values
       {"unknown unit", edit("0.0027 ", "27毫   "), "unknown-unit", "12:55", "unknown unit '毫'"},
-      // Regression: compile.cpp multiplied 300000000 years by 12 in an int (UBSan).
+      // Regression: the compiler multiplied 300000000 years by 12 in an int (UBSan).
       {"validity too long", edit("packs valid 1 year", "packs valid 300000000 year"), "validity-range", "6:15",
        "a validity of more than 100 years (300000000 year)"},
       {"number out of range", edit("3100 ", "999999999999999999999999999999999999999 "), "number-range", "8:16",
@@ -284,7 +284,7 @@ TEST_CASE("each semantic mistake gets its code, message and place", "[check]") {
   }
 }
 
-TEST_CASE("every diagnostic code of check.cpp has a case", "[check]") {
+TEST_CASE("every diagnostic code of the lowering has a case", "[check]") {
   std::stringstream text;
   for (const char* file : {"/../interpreter/language/lower_product.cpp", "/../interpreter/language/lower_meters.cpp", "/../interpreter/language/lower_tables.cpp", "/../interpreter/language/lower_fees.cpp", "/../interpreter/language/lower_examples.cpp", "/../interpreter/language/lower_bands.cpp", "/../interpreter/language/lower_literals.cpp", "/../interpreter/language/lower_prices.cpp", "/../interpreter/language/lower_charges.cpp", "/../interpreter/model/request_builder.cpp"}) {
     std::ifstream in(std::string(TARIFF_TEST_DIR) + file);

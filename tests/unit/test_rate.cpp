@@ -356,7 +356,7 @@ TEST_CASE("the result is the same whatever the number of threads", "[rate]") {
 
 // Each account's row and detail lines, against bill() of the same month: the rater reads, sums and
 // groups, and must reach the very figures of the engine, line by line, with and without held packs
-// (the two paths of rate_bill.cpp), meters without postpaid prices and bills the engine refuses.
+// (the two paths of bill_sums.cpp), meters without postpaid prices and bills the engine refuses.
 TEST_CASE("batch rating bills each bundled product as the engine does", "[rate]") {
   Diagnostics d;
   RuleSet all = load_rules({TARIFF_RULES_DIR}, d);
