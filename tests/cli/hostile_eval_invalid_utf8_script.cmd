@@ -1,0 +1,1 @@
+eval @CASES@/hostile/invalid_utf8_script.tariff
