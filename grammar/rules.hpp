@@ -1,7 +1,8 @@
 #pragma once
 // The grammar of tariff rule files and scripts, as PEGTL rules and nothing else.
 // The parse tree is turned into the syntax tree in interpreter/language/convert_rules.cpp (and
-// convert_examples.cpp); error messages live in grammar/errors.hpp.
+// convert_examples.cpp); error messages live in grammar/errors.hpp. Over 300 lines: the whole
+// rule-file grammar reads best in one file, top to bottom, as a PEG does.
 //
 // Layout rules: whitespace and `# comments` may stand anywhere between tokens, newlines included,
 // except inside a table row: a row is one line, `| cell | cell |`, so a missing cell or bar is
