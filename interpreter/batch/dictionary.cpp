@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "interpreter/base/suggest.hpp"
 #include "interpreter/batch/hash.hpp"
 
 namespace tariff::rate::detail {
@@ -71,6 +72,28 @@ int Dictionary::meter(int product, std::string_view name) const {
     if (n.product < 0) return -1;
     if (n.hash == h && n.product == product && n.text == name) return n.meter;
   }
+}
+
+namespace {
+
+std::string in_parentheses(const std::string& suggestion) {
+  return suggestion.empty() ? suggestion : " (" + suggestion + ")";
+}
+
+}  // namespace
+
+std::string Dictionary::suggest_product(std::string_view id) const {
+  std::vector<std::string> ids;
+  for (const Product* p : products_) ids.push_back(p->id);
+  return in_parentheses(did_you_mean(id, ids));
+}
+
+std::string Dictionary::suggest_meter(int product, std::string_view name) const {
+  const Product& p = *products_.at(static_cast<std::size_t>(product));
+  std::vector<std::string> names;
+  for (const auto& [text, index] : p.meter_names) names.push_back(text);
+  for (const Meter& m : p.meters) names.push_back(m.id);
+  return in_parentheses(did_you_mean(name, names));
 }
 
 }  // namespace tariff::rate::detail

@@ -24,6 +24,10 @@ class Dictionary {
   // Meter index by id, name, alias or API action, or -1.
   int meter(int product, std::string_view name) const;
   const Product& at(std::size_t index) const { return *products_[index]; }
+  // " (did you mean 'x'?)" for a product id or a meter name no row may use, or "": for rejects,
+  // off the hot path.
+  std::string suggest_product(std::string_view id) const;
+  std::string suggest_meter(int product, std::string_view name) const;
   std::size_t size() const { return products_.size(); }
 
  private:

@@ -1,0 +1,1 @@
+rate @CASES@/hostile/usage_typos.csv
