@@ -127,6 +127,18 @@ std::vector<std::vector<std::uint32_t>> rank_accounts(const std::vector<Chunk>& 
   return ranks;
 }
 
+// Sums sorted by key, those of one key added into one.
+void add_up_equal_keys(std::vector<Sum>& sums) {
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < sums.size(); ++i) {
+    if (out > 0 && sums[out - 1].key == sums[i].key)
+      sums[out - 1].merge(sums[i]);
+    else
+      sums[out++] = sums[i];
+  }
+  sums.resize(out);
+}
+
 // Every chunk's sums under global keys and file line numbers, sorted, equal keys added up. Each
 // chunk's sums are renamed and sorted by a thread of their own, in place, then the sorted runs are
 // merged on this thread in log2(chunks) linear passes.
@@ -160,14 +172,7 @@ std::vector<Sum> merge_sums(std::vector<Chunk>& chunks, const std::vector<std::v
     if (runs.size() % 2 == 0) next.push_back(runs.back());
     runs = std::move(next);
   }
-  std::size_t out = 0;
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    if (out > 0 && all[out - 1].key == all[i].key)
-      all[out - 1].merge(all[i]);
-    else
-      all[out++] = all[i];
-  }
-  all.resize(out);
+  add_up_equal_keys(all);
   return all;
 }
 
@@ -216,14 +221,7 @@ void add_purchase_months(std::vector<Sum>& sums, const Books& books) {
   if (months.empty()) return;
   sums.insert(sums.end(), months.begin(), months.end());
   std::sort(sums.begin(), sums.end(), [](const Sum& a, const Sum& b) { return a.key < b.key; });
-  std::size_t out = 0;
-  for (std::size_t i = 0; i < sums.size(); ++i) {
-    if (out > 0 && sums[out - 1].key == sums[i].key)
-      sums[out - 1].merge(sums[i]);
-    else
-      sums[out++] = sums[i];
-  }
-  sums.resize(out);
+  add_up_equal_keys(sums);
 }
 
 // Purchases outside the months a run rates are rejected: rating month by month, each run is
