@@ -11,6 +11,7 @@
 #include "interpreter/batch/rate.hpp"
 #include "interpreter/model/month.hpp"
 #include "interpreter/report/format_bill.hpp"
+#include "interpreter/report/format_ledger.hpp"
 
 namespace tariff::cli {
 
@@ -33,17 +34,12 @@ AccountData read_ledger_file(const RuleSet& rules, const std::string& path) {
   return data;
 }
 
-std::string entry_text(const Product& p, const LedgerEntry& e) {
-  return fmt::format("{} {} of {}", to_string(e.kind), e.size_text, p.meters[e.meter].id);
-}
-
 void print_ledger_changes(const Product& p, const AccountMonth& m) {
   for (const LedgerEntry& e : m.expired)
-    std::cout << fmt::format("expired as {} began: {}, {} calls left\n", month_text(m.month), entry_text(p, e),
+    std::cout << fmt::format("expired as {} began: {}, {} calls left\n", month_text(m.month), ledger_entry_text(p, e),
                              e.remaining.to_string());
   for (const LedgerDraw& d : m.draws)
-    std::cout << fmt::format("drawn from {} (bought {}): {}, {} left\n", entry_text(p, d.entry),
-                             d.entry.bought ? month_text(*d.entry.bought) : "?", d.drawn.to_string(),
+    std::cout << fmt::format("drawn from {}: {}, {} left\n", ledger_entry_text(p, d.entry), d.drawn.to_string(),
                              d.entry.remaining.to_string());
   std::cout << "ledger: conservation check held (opening + bought + included + granted = drawn + expired + closing)\n";
 }

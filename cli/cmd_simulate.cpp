@@ -12,17 +12,11 @@
 #include "interpreter/billing/simulate.hpp"
 #include "interpreter/model/month.hpp"
 #include "interpreter/report/format_bill.hpp"
+#include "interpreter/report/format_ledger.hpp"
 
 namespace tariff::cli {
 
 namespace {
-
-std::string entry_text(const Product& p, const LedgerEntry& e) {
-  std::string text = fmt::format("{} {} of {}", to_string(e.kind), e.size_text, p.meters[e.meter].id);
-  if (e.bought) text += fmt::format(", from {}", month_text(*e.bought));
-  if (e.expires) text += fmt::format(", expires {}", month_text(*e.expires));
-  return text;
-}
 
 LedgerFlow sum(const std::vector<LedgerFlow>& flows) {
   LedgerFlow all;
@@ -42,16 +36,16 @@ void print_text(const Scenario& s, const Simulation& sim) {
     }
     const AccountMonth& a = *m.settled;
     for (const LedgerEntry& e : a.expired)
-      std::cout << fmt::format("expired as the month began: {}, {} calls left\n", entry_text(p, e),
+      std::cout << fmt::format("expired as the month began: {}, {} calls left\n", ledger_entry_text(p, e),
                                e.remaining.to_string());
     std::cout << format_bill_text(a.bill);
     for (const LedgerDraw& d : a.draws)
-      std::cout << fmt::format("drawn from {}: {}\n", entry_text(p, d.entry), d.drawn.to_string());
+      std::cout << fmt::format("drawn from {}: {}\n", ledger_entry_text(p, d.entry), d.drawn.to_string());
     if (held) std::cout << fmt::format("freeze of the month before released: {} {}\n", held->to_string(), p.currency);
     held = a.bill.freeze;
     std::cout << "ledger after the month:" << (m.ledger.entries.empty() ? " empty\n" : "\n");
     for (const LedgerEntry& e : m.ledger.entries)
-      std::cout << fmt::format("  {}: {} left\n", entry_text(p, e), e.remaining.to_string());
+      std::cout << fmt::format("  {}: {} left\n", ledger_entry_text(p, e), e.remaining.to_string());
   }
   LedgerFlow f = sum(sim.flows);
   std::cout << fmt::format("\ntotal over {} months: {} {}\n", sim.months.size(), sim.total.to_string(), p.currency);

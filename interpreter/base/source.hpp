@@ -10,7 +10,7 @@
 namespace tariff {
 
 struct Source {
-  std::string name;  // as given by the user, e.g. "rules/face_recognition.tariff"
+  std::string name;  // as given by the user, e.g. "rules/PRODUCT.tariff"
   std::string text;
   // The line number of the text's first line: 1, or for one entry of a REPL session the line it
   // has in the whole session.

@@ -144,7 +144,7 @@ class Biller {
     out_.rows_rejected += rows;
   }
 
-  AccountBook& book(std::uint64_t key, const Product&) {
+  AccountBook& book(std::uint64_t key) {
     auto given = accounts_.books->find(key);
     return given != accounts_.books->end() ? given->second : out_.books[key];
   }
@@ -154,7 +154,7 @@ class Biller {
   // its usage rows and purchases are rejected, and the book stays as it was.
   bool settle_over_time(Row& row, const Sum* b, std::uint64_t rows) {
     std::size_t p = key_product(b->key);
-    AccountBook& bk = book(book_key(row.account, p), *row.product);
+    AccountBook& bk = book(book_key(row.account, p));
     auto buys = bk.buys.find(row.month);
     if (buys != bk.buys.end())
       for (const Purchase* purchase : buys->second) request_.buys.push_back(purchase->pack);

@@ -23,20 +23,7 @@ void Lowering::recurring_fee(const ast::RecurringFee& f) {
   RecurringFee fee;
   fee.id = f.id.text;
   fee.span = f.span;
-  if (f.amount.percent) diag_.error("price-percent", f.amount.span, "a fee is an amount, not a percentage");
-  auto price = amount(f.amount);
-  if (!fee_ids_.insert(f.id.text).second)
-    diag_.error("duplicate-fee", f.id.span, fmt::format("fee '{}' is defined twice", f.id.text));
-  std::set<std::string> own{f.id.text};
-  for (const auto& n : f.names) {
-    fee.names.push_back(n.text);
-    if (!own.insert(n.text).second) continue;
-    auto [it, fresh] = fee_names_.emplace(n.text, n.span);
-    if (!fresh)
-      diag_.error("duplicate-name", n.span, fmt::format("'{}' already names another fee", n.text),
-                  "a fee is named by its id or name: each must pick out one fee", {{it->second, "first used here"}});
-  }
-  fee_names_.emplace(f.id.text, f.id.span);
+  auto price = fee_heading(f.id, f.names, f.amount, fee.names);
   bool period = cycle_period(f.period, "a recurring fee");
   for (const auto* s : {&f.when_state, &f.unless_state})
     if (*s) state(**s);

@@ -17,27 +17,36 @@ std::vector<std::string> dimension_names(const Fee& fee) {
 
 }  // namespace
 
+// What every fee states, bought or recurring: an amount (neither a percentage nor negative), and
+// an id and names that each pick out one fee of the product. Returns the amount.
+std::optional<Decimal> Lowering::fee_heading(const ast::Name& id, const std::vector<ast::Name>& names,
+                                             const ast::Number& price, std::vector<std::string>& out_names) {
+  if (price.percent) diag_.error("price-percent", price.span, "a fee is an amount, not a percentage");
+  auto value = amount(price);
+  if (value && value->is_negative()) diag_.error("negative-price", price.span, "a fee cannot be negative");
+  if (!fee_ids_.insert(id.text).second)
+    diag_.error("duplicate-fee", id.span, fmt::format("fee '{}' is defined twice", id.text));
+  std::set<std::string> own{id.text};
+  for (const auto& n : names) {
+    out_names.push_back(n.text);
+    if (!own.insert(n.text).second) continue;
+    auto [it, fresh] = fee_names_.emplace(n.text, n.span);
+    if (!fresh)
+      diag_.error("duplicate-name", n.span, fmt::format("'{}' already names another fee", n.text),
+                  "a fee is named by its id or name: each must pick out one fee", {{it->second, "first used here"}});
+  }
+  fee_names_.emplace(id.text, id.span);
+  if (price.percent || (value && value->is_negative())) return std::nullopt;
+  return value;
+}
+
 // fee licence 技术授权费 = 20000 per activity per year { includes pack 人脸融合 30万  grants licensed }
 void Lowering::fee(const ast::Fee& f) {
   Fee fee;
   fee.id = f.id.text;
   fee.span = f.span;
-  if (f.price.percent) diag_.error("price-percent", f.price.span, "a fee is an amount, not a percentage");
-  auto price = amount(f.price);
-  if (price && price->is_negative()) diag_.error("negative-price", f.price.span, "a fee cannot be negative");
+  auto price = fee_heading(f.id, f.names, f.price, fee.names);
   if (price) fee.price = *price;
-  if (!fee_ids_.insert(f.id.text).second)
-    diag_.error("duplicate-fee", f.id.span, fmt::format("fee '{}' is defined twice", f.id.text));
-  std::set<std::string> own{f.id.text};
-  for (const auto& n : f.names) {
-    fee.names.push_back(n.text);
-    if (!own.insert(n.text).second) continue;
-    auto [it, fresh] = fee_names_.emplace(n.text, n.span);
-    if (!fresh)
-      diag_.error("duplicate-name", n.span, fmt::format("'{}' already names another fee", n.text),
-                  "a fee is bought by its id or name: each must pick out one fee", {{it->second, "first used here"}});
-  }
-  fee_names_.emplace(f.id.text, f.id.span);
   fee_dimensions(f, fee);
   for (const auto& inc : f.includes) {
     auto m = meter(inc.meter);

@@ -87,6 +87,8 @@ class Lowering {
   std::map<std::string, Span> fee_names_;  // ids and display names of the fees so far
   std::set<std::string> fee_ids_;
   void fee(const ast::Fee& f);
+  std::optional<Decimal> fee_heading(const ast::Name& id, const std::vector<ast::Name>& names, const ast::Number& price,
+                                     std::vector<std::string>& out_names);
   void fee_dimensions(const ast::Fee& f, Fee& fee);
 
   // ---- the draw order of held packs (lower_product.cpp) ----
