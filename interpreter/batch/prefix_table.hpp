@@ -40,6 +40,16 @@ class PrefixTable {
     return none;
   }
 
+  // The same, before the row's text is hashed: a row that follows the order learned costs a
+  // comparison of its text, and no hash at all.
+  Ref predicted(Ref previous, std::string_view text) const {
+    if (previous == none) return none;
+    const Hot& p = hot(previous);
+    for (int i = 0; i < 2; ++i)
+      if (p.next[i] != none && is(p.next[i], text)) return p.next[i];
+    return none;
+  }
+
   void prefetch_slot(std::uint64_t hash) const { __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]); }
 
   // The first entry on `hash`'s probe chain with that hash (its text still to be compared), or
@@ -90,14 +100,20 @@ class PrefixTable {
   // Adds a prefix the table does not have, with no rows yet.
   Ref insert(std::string_view text, std::uint64_t hash, std::uint64_t key, std::uint64_t first_line) {
     if (10 * (size_ + 1) > 7 * slots_.size()) grow();
-    std::size_t lines = (sizeof(Hot) + (text.size() + 7) / 8 * 8 + sizeof(Cold) + 63) / 64;  // < a block
+    std::size_t lines = lines_of(text.size());
     if (blocks_.size() * block_lines >= none - block_lines) throw std::length_error("too many usage prefixes");
     if (blocks_.empty() || blocks_.back().used + lines > block_lines)
       blocks_.push_back({PageArray<Line>(block_lines), 0});
     auto e = static_cast<Ref>((blocks_.size() - 1) * block_lines + blocks_.back().used);
     blocks_.back().used += lines;
-    Hot& h = *new (line(e)) Hot{hash, 0, 0, {0, 0}, {none, none}, static_cast<std::uint16_t>(text.size()),
-                                static_cast<std::uint16_t>(line_chunk(first_line)), 0};
+    Hot& h = *new (line(e)) Hot{hash,
+                                0,
+                                0,
+                                {0, 0},
+                                {none, none},
+                                static_cast<std::uint16_t>(text.size()),
+                                static_cast<std::uint16_t>(line_chunk(first_line)),
+                                0};
     std::memcpy(&h + 1, text.data(), text.size());
     cold(e) = {key, first_line, 0};
     std::size_t mask = slots_.size() - 1, i = hash & mask;
@@ -109,14 +125,18 @@ class PrefixTable {
 
   std::size_t size() const { return size_; }
 
-  // Each prefix's key, sum (high and low words), row count and first line.
+  // Each prefix's key, sum (high and low words), row count and first line, in the order the
+  // prefixes were first seen: the arena is walked in order, not probed at random, and a file
+  // whose accounts come in order yields its sums nearly sorted.
   template <class F>
   void for_each(F f) const {
-    for (const Slot& s : slots_)
-      if (s.used) {
-        const Hot& h = hot(s.at);
-        const Cold& c = cold(s.at);
+    for (std::size_t b = 0; b < blocks_.size(); ++b)
+      for (std::size_t at = 0; at < blocks_[b].used;) {
+        auto e = static_cast<Ref>(b * block_lines + at);
+        const Hot& h = hot(e);
+        const Cold& c = cold(e);
         f(c.key, c.high, h.low, h.rows, c.first_line);
+        at += lines_of(h.size);
       }
   }
 
@@ -153,15 +173,14 @@ class PrefixTable {
   std::vector<Block> blocks_;
   std::size_t size_ = 0;
 
+  // The 64-byte lines of an entry whose text has `size` bytes (fewer than a block's).
+  static std::size_t lines_of(std::size_t size) { return (sizeof(Hot) + (size + 7) / 8 * 8 + sizeof(Cold) + 63) / 64; }
+
   char* line(Ref e) const { return blocks_[e / block_lines].lines[e % block_lines].bytes; }
   Hot& hot(Ref e) const { return *reinterpret_cast<Hot*>(line(e)); }
   const char* text(Ref e) const { return line(e) + sizeof(Hot); }
-  Cold& cold(Ref e) const {
-    return *reinterpret_cast<Cold*>(line(e) + sizeof(Hot) + (hot(e).size + 7U) / 8 * 8);
-  }
-  bool is(Ref e, std::string_view t) const {
-    return hot(e).size == t.size() && same_text(text(e), t.data(), t.size());
-  }
+  Cold& cold(Ref e) const { return *reinterpret_cast<Cold*>(line(e) + sizeof(Hot) + (hot(e).size + 7U) / 8 * 8); }
+  bool is(Ref e, std::string_view t) const { return hot(e).size == t.size() && same_text(text(e), t.data(), t.size()); }
 
   void grow() {
     PageArray<Slot> old(slots_.size() * 2);

@@ -140,8 +140,8 @@ void add_up_equal_keys(std::vector<Sum>& sums) {
 }
 
 // Every chunk's sums under global keys and file line numbers, sorted, equal keys added up. Each
-// chunk's sums are renamed and sorted by a thread of their own, in place, then the sorted runs are
-// merged on this thread in log2(chunks) linear passes.
+// chunk's sums are renamed by a thread of their own, in place; their ascending runs are then
+// merged on this thread in log2(runs) linear passes.
 std::vector<Sum> merge_sums(std::vector<Chunk>& chunks, const std::vector<std::vector<std::uint32_t>>& ranks,
                             const std::vector<std::uint64_t>& bases) {
   auto by_key = [](const Sum& a, const Sum& b) { return a.key < b.key; };
@@ -150,19 +150,24 @@ std::vector<Sum> merge_sums(std::vector<Chunk>& chunks, const std::vector<std::v
       s.key = static_cast<std::uint64_t>(ranks[c][key_account(s.key)]) << 32 | (s.key & 0xffffffffULL);
       s.first_line = bases[line_chunk(s.first_line)] + line_in_chunk(s.first_line);
     }
-    std::sort(chunks[c].sums.begin(), chunks[c].sums.end(), by_key);
   });
   std::vector<Sum> all;
   std::size_t total = 0;
   for (const Chunk& c : chunks) total += c.sums.size();
   all.reserve(total);
+  // The sums come in the order their prefixes were first seen, which for a file whose accounts
+  // come in order is a few ascending runs: they are found, then merged (a random order costs what
+  // a merge sort costs, a sorted one a single pass).
   std::vector<std::ptrdiff_t> runs{0};
   for (Chunk& c : chunks) {
-    all.insert(all.end(), c.sums.begin(), c.sums.end());
+    for (std::size_t i = 0; i < c.sums.size(); ++i) {
+      if (i > 0 && by_key(c.sums[i], c.sums[i - 1])) runs.push_back(static_cast<std::ptrdiff_t>(all.size()));
+      all.push_back(c.sums[i]);
+    }
     std::vector<Sum>().swap(c.sums);
-    runs.push_back(static_cast<std::ptrdiff_t>(all.size()));
+    if (all.size() > static_cast<std::size_t>(runs.back())) runs.push_back(static_cast<std::ptrdiff_t>(all.size()));
   }
-  // Neighbouring runs merged pairwise, round after round: log2(chunks) passes over the sums.
+  // Neighbouring runs merged pairwise, round after round: log2(runs) passes over the sums.
   while (runs.size() > 2) {
     std::vector<std::ptrdiff_t> next{0};
     for (std::size_t r = 2; r < runs.size(); r += 2) {

@@ -83,8 +83,20 @@ class RowReader {
     std::uint64_t quantity = 0;
     if (comma != std::string_view::npos && comma > 0) {
       std::string_view q = text.substr(comma + 1);
-      if (q.find('"') == std::string_view::npos && parse_quantity(q, dict_.units(), quantity, reason_)) {
-        std::uint64_t h = hash_text(text.substr(0, comma));
+      // A quantity of digits only holds no quote: the common row is not searched for one.
+      if (whole_number(q, quantity) ||
+          (q.find('"') == std::string_view::npos && parse_quantity(q, dict_.units(), quantity, reason_))) {
+        std::string_view prefix = text.substr(0, comma);
+        if (predicting_ && queued_ != settled_) drain();
+        if (predicting_) {
+          if (PrefixTable::Ref e = prefixes_.predicted(previous_, prefix); e != PrefixTable::none) {
+            learn(false);
+            prefixes_.add(e, quantity, tag_line(index_, number));
+            previous_ = e;
+            return;
+          }
+        }
+        std::uint64_t h = hash_text(prefix);
         Handed row{text.data(), static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(comma), h, quantity,
                    number};
         if (parts_ > 1) {
@@ -106,8 +118,7 @@ class RowReader {
 
   // Looks up the rows waiting. Must run before the text they point into changes.
   void flush() {
-    while (staged_ < queued_) stage(staged_++);
-    while (settled_ < queued_) settle(settled_++);
+    drain();
     flush_checked();
   }
 
@@ -141,6 +152,23 @@ class RowReader {
   bool predicting_ = false;                        // the predictions hold: no prefetching
   unsigned window_ = 0, missed_ = 0;               // predictions made and missed, 64 at a time
 
+  // Adds up the rows waiting in the ring, so that a row read next may be added at once.
+  void drain() {
+    while (staged_ < queued_) stage(staged_++);
+    while (settled_ < queued_) settle(settled_++);
+  }
+
+  // Counts a prediction made, 64 at a time: while at most 4 of 64 miss, rows are compared with the
+  // prediction first and not prefetched; otherwise they go through the ring.
+  void learn(bool missed) {
+    if (++window_ == 64) {
+      predicting_ = missed_ + missed <= 4;
+      window_ = missed_ = 0;
+    } else {
+      missed_ += missed;
+    }
+  }
+
   void queue(const Handed& row, std::size_t source) {
     if (queued_ - settled_ == ring) settle(settled_++);
     if (!predicting_) prefixes_.prefetch_slot(row.hash);
@@ -163,12 +191,7 @@ class RowReader {
       if (e == PrefixTable::none) e = first_seen(w);
       if (e != PrefixTable::none) prefixes_.follows(previous_, e);
     }
-    if (++window_ == 64) {
-      predicting_ = missed_ + missed <= 4;
-      window_ = missed_ = 0;
-    } else {
-      missed_ += missed;
-    }
+    learn(missed);
     if (e == PrefixTable::none) return;  // rejected, or quoted (summed apart)
     prefixes_.add(e, w.row.quantity, tag_line(w.source, w.row.line));
     previous_ = e;

@@ -43,15 +43,7 @@ bool split_csv(std::string_view line, std::vector<std::string>& fields) {
 }
 
 bool parse_quantity(std::string_view s, const Units& units, std::uint64_t& out, std::string& reason) {
-  if (!s.empty() && s.size() <= 18) {
-    std::uint64_t v = 0;
-    std::size_t i = 0;
-    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) v = v * 10 + static_cast<std::uint64_t>(s[i] - '0');
-    if (i == s.size()) {
-      out = v;
-      return true;
-    }
-  }
+  if (whole_number(s, out)) return true;
   LiteralValue v = parse_quantity_text(s, units);
   if (!v.value)
     reason = v.message;

@@ -20,6 +20,18 @@ bool split_csv(std::string_view line, std::vector<std::string>& fields);
 // as Excel and WPS write one) is the expected header.
 void check_header(std::string_view line);
 
+// A quantity of 1 to 18 plain digits (the common case, inline: no call, no Decimal), or false.
+inline bool whole_number(std::string_view s, std::uint64_t& out) {
+  if (s.empty() || s.size() > 18) return false;
+  std::uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  out = v;
+  return true;
+}
+
 // A quantity field: plain digits (the common case) without a Decimal, anything else in the one
 // quantity syntax (language/literal.hpp), so that 35万 and 1_000 mean what they mean on the
 // command line, and "+5", "-0" and "1,000" are refused as they are there. On failure `reason`

@@ -1,6 +1,7 @@
 #pragma once
 // A band of a volume price list: an interval of quantities with explicit open/closed ends,
 // and the schedule of bands that one price table shares among its rows.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,8 +20,13 @@ struct Band {
   std::string text;  // as the rule file writes it: "(300万, 1500万]"
   Span span;         // where the rule file writes it
 
-  bool contains(const Decimal& q) const;
-  bool below(const Decimal& q) const;  // the whole band lies below q
+  // Inline, as BandSchedule::find: every postpaid charge finds its band.
+  bool contains(const Decimal& q) const {
+    bool above_lower = lower_closed ? q >= lower : q > lower;
+    bool below_upper = !upper || (upper_closed ? q <= *upper : q < *upper);
+    return above_lower && below_upper;
+  }
+  bool below(const Decimal& q) const { return upper && (upper_closed ? *upper < q : *upper <= q); }  // all of it
   // How many whole units k with first <= k <= last fall in this band (graduated pricing).
   Decimal units_within(const Decimal& first, const Decimal& last) const;
   // How much of the continuous quantity (from, to] falls in this band (graduated pricing of a
@@ -47,7 +53,12 @@ struct BandSchedule {
   std::optional<Packaging> packages;  // the prices are per package of units
 
   // The band holding q, by binary search; nullopt when q lies outside every band.
-  std::optional<std::size_t> find(const Decimal& q) const;
+  std::optional<std::size_t> find(const Decimal& q) const {
+    // First band whose upper end is not below q; then it holds q or q falls in no band.
+    auto it = std::partition_point(bands.begin(), bands.end(), [&](const Band& b) { return b.below(q); });
+    if (it == bands.end() || !it->contains(q)) return std::nullopt;
+    return static_cast<std::size_t>(it - bands.begin());
+  }
 };
 
 }  // namespace tariff

@@ -1,6 +1,7 @@
-// Decimal arithmetic on the native 128-bit coefficient: construction, + - x, comparison,
-// scaling, queries. Division and rounding are in decimal_divide.cpp, text in decimal_text.cpp.
-// No Boost here: all of it is on the billing path.
+// Decimal arithmetic on the native 128-bit coefficient: construction, the checked paths of + - x
+// and comparison (their fast paths are inline in decimal.hpp), scaling, queries. Division and
+// rounding are in decimal_divide.cpp, text in decimal_text.cpp. No Boost here: all of it is on
+// the billing path.
 #include "decimal.hpp"
 
 #include <algorithm>
@@ -25,19 +26,6 @@ using namespace int128;
                      std::to_string(Decimal::max_scale) + " decimal places");
 }
 
-// The common case, fast: coefficients that fit 64 bits, as billing's do (quantities, prices of up
-// to 18 digits). Two of them aligned by at most 10^18 < 2^60 stay below 2^123, so their sum,
-// difference and product (at most 2^126) cannot overflow and need no check at all. Everything
-// else goes to the checked paths below, out of line so that the fast one stays a leaf function.
-constexpr int small_shift = 18;
-
-bool fits_64(Int128 c) { return c == static_cast<std::int64_t>(c); }
-
-// c * 10^n for c that fits 64 bits and n <= small_shift: one 64 x 64 -> 128-bit multiplication.
-Int128 small_scaled(Int128 c, int n) {
-  return Int128{static_cast<std::int64_t>(c)} * static_cast<std::int64_t>(pow10[static_cast<std::size_t>(n)]);
-}
-
 // Trailing zeros (e.g. 10^37 + 0.0) can make an operation overflow although the result fits:
 // retries once without them before giving up.
 [[gnu::cold]] Decimal retry_add(const Decimal& a, const Decimal& b, bool subtract) {
@@ -46,8 +34,10 @@ Int128 small_scaled(Int128 c, int n) {
   return subtract ? na - nb : na + nb;
 }
 
+}  // namespace
+
 // a + b or a - b for any coefficients: aligns to the larger scale, every step overflow-checked.
-[[gnu::noinline]] Decimal add_checked(const Decimal& a, const Decimal& b, bool subtract) {
+Decimal Decimal::add_checked(const Decimal& a, const Decimal& b, bool subtract) {
   const int scale = std::max(a.scale(), b.scale());
   Int128 x = 0, y = 0, result = 0;
   const bool overflow = !scale_up(a.coefficient(), scale - a.scale(), x) ||
@@ -58,7 +48,7 @@ Int128 small_scaled(Int128 c, int n) {
 
 // a * b for any coefficients and scales. A product needing more than max_scale places keeps them
 // only if they are trailing zeros.
-[[gnu::noinline]] Decimal multiply_checked(const Decimal& a, const Decimal& b) {
+Decimal Decimal::multiply_checked(const Decimal& a, const Decimal& b) {
   Int128 product = 0;
   if (__builtin_mul_overflow(a.coefficient(), b.coefficient(), &product)) {
     const Decimal na = a.normalized(), nb = b.normalized();  // as retry_add
@@ -74,7 +64,7 @@ Int128 small_scaled(Int128 c, int n) {
 }
 
 // Compares ca * 10^-sa with cb * 10^-sb (sa != sb) for any coefficients, never overflowing.
-[[gnu::noinline]] std::strong_ordering compare_checked(Int128 ca, int sa, Int128 cb, int sb) {
+std::strong_ordering Decimal::compare_checked(Int128 ca, int sa, Int128 cb, int sb) {
   const int sign_a = (ca > 0) - (ca < 0), sign_b = (cb > 0) - (cb < 0);
   if (sign_a != sign_b || sign_a == 0) return sign_a <=> sign_b;
   // Same sign, both non-zero: compare magnitudes at the larger scale. If aligning the coarser
@@ -87,8 +77,6 @@ Int128 small_scaled(Int128 c, int n) {
   const std::strong_ordering coarse_vs_fine = sign_a > 0 ? magnitudes : 0 <=> magnitudes;
   return a_coarser ? coarse_vs_fine : 0 <=> coarse_vs_fine;
 }
-
-}  // namespace
 
 // ---- construction ------------------------------------------------------------------
 
@@ -112,46 +100,7 @@ Decimal Decimal::operator-() const {
   return Decimal(-c, scale_, Raw{});
 }
 
-Decimal Decimal::add(const Decimal& a, const Decimal& b, bool subtract) {
-  const Coefficient ca = a.coefficient(), cb = b.coefficient();
-  const int scale = std::max(a.scale_, b.scale_);
-  const int shift_a = scale - a.scale_, shift_b = scale - b.scale_;
-  if (!fits_64(ca) || !fits_64(cb) || shift_a > small_shift || shift_b > small_shift) [[unlikely]]
-    return add_checked(a, b, subtract);
-  const Coefficient x = small_scaled(ca, shift_a), y = small_scaled(cb, shift_b);
-  return Decimal(subtract ? x - y : x + y, scale, Raw{});
-}
-
-Decimal operator+(const Decimal& a, const Decimal& b) { return Decimal::add(a, b, false); }
-Decimal operator-(const Decimal& a, const Decimal& b) { return Decimal::add(a, b, true); }
-
-Decimal operator*(const Decimal& a, const Decimal& b) {
-  const Decimal::Coefficient ca = a.coefficient(), cb = b.coefficient();
-  const int scale = a.scale_ + b.scale_;
-  if (!fits_64(ca) || !fits_64(cb) || scale > Decimal::max_scale) [[unlikely]]
-    return multiply_checked(a, b);
-  return Decimal(Int128{static_cast<std::int64_t>(ca)} * static_cast<std::int64_t>(cb), scale, Decimal::Raw{});
-}
-
-Decimal& Decimal::operator+=(const Decimal& other) { return *this = *this + other; }
-Decimal& Decimal::operator-=(const Decimal& other) { return *this = *this - other; }
-Decimal& Decimal::operator*=(const Decimal& other) { return *this = *this * other; }
-
-// ---- comparison --------------------------------------------------------------------
-
-std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
-  const Decimal::Coefficient ca = a.coefficient(), cb = b.coefficient();
-  if (a.scale_ == b.scale_) return ca <=> cb;
-  const int shift = b.scale_ - a.scale_;  // aligns a to b when positive, b to a when negative
-  if (!fits_64(ca) || !fits_64(cb) || std::abs(shift) > small_shift) [[unlikely]]
-    return compare_checked(ca, a.scale_, cb, b.scale_);
-  return shift > 0 ? small_scaled(ca, shift) <=> cb : ca <=> small_scaled(cb, -shift);
-}
-
-bool operator==(const Decimal& a, const Decimal& b) {
-  if (a.scale_ == b.scale_) return a.low_ == b.low_ && a.high_ == b.high_;
-  return (a <=> b) == 0;
-}
+// + - x and comparison: inline in decimal.hpp, with the checked paths above.
 
 // ---- scaling -----------------------------------------------------------------------
 

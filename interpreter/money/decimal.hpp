@@ -29,9 +29,11 @@
 //
 // Values compare by value (1.50 == 1.5) but keep the scale they were built with; to_string()
 // always prints the canonical shortest form. The arithmetic is in decimal.cpp (division and
-// rounding in decimal_divide.cpp); text (parse, to_string*, <<, rounding-mode names) in
+// rounding in decimal_divide.cpp), but for the fast paths of + - x and comparison, inline at the
+// end of this header; text (parse, to_string*, <<, rounding-mode names) in
 // decimal_text.cpp; int128.hpp has the native helpers they share.
 
+#include <array>
 #include <compare>
 #include <concepts>
 #include <cstddef>
@@ -159,11 +161,82 @@ class Decimal {
         high_(static_cast<std::int64_t>(coefficient >> 64)),
         scale_(static_cast<std::int8_t>(scale)) {}
   static Decimal add(const Decimal& a, const Decimal& b, bool subtract);
+  // The checked paths of + - x and comparison, out of line (decimal.cpp), for what the inline
+  // fast paths below do not take.
+  static Decimal add_checked(const Decimal& a, const Decimal& b, bool subtract);
+  static Decimal multiply_checked(const Decimal& a, const Decimal& b);
+  static std::strong_ordering compare_checked(Coefficient ca, int sa, Coefficient cb, int sb);
 
   std::uint64_t low_{0};  // coefficient = high_ * 2^64 + low_
   std::int64_t high_{0};
   std::int8_t scale_{0};  // 0..max_scale
 };
+
+// ---- the fast paths, inline ---------------------------------------------------------------
+// Billing and batch rating add, multiply and compare per meter, so the common case is inline:
+// coefficients that fit 64 bits, as billing's do (quantities, prices of up to 18 digits). Two of
+// them aligned by at most 10^18 < 2^60 stay below 2^123, so their sum, difference and product (at
+// most 2^126) cannot overflow and need no check at all. Everything else takes the checked paths.
+namespace decimal_fast {
+
+inline constexpr int max_shift = 18;
+inline constexpr std::array<std::int64_t, max_shift + 1> pow10 = [] {
+  std::array<std::int64_t, max_shift + 1> p{};
+  for (std::size_t i = 0; i < p.size(); ++i) p[i] = i == 0 ? 1 : p[i - 1] * 10;
+  return p;
+}();
+
+inline bool fits_64(Decimal::Coefficient c) { return c == static_cast<std::int64_t>(c); }
+
+// c * 10^n for c that fits 64 bits and 0 <= n <= max_shift: one 64 x 64 -> 128-bit multiplication.
+inline Decimal::Coefficient scaled(Decimal::Coefficient c, int n) {
+  return Decimal::Coefficient{static_cast<std::int64_t>(c)} * pow10[static_cast<std::size_t>(n)];
+}
+
+}  // namespace decimal_fast
+
+inline Decimal Decimal::add(const Decimal& a, const Decimal& b, bool subtract) {
+  using namespace decimal_fast;
+  const Coefficient ca = a.coefficient(), cb = b.coefficient();
+  const int scale = a.scale_ > b.scale_ ? a.scale_ : b.scale_;
+  const int shift_a = scale - a.scale_, shift_b = scale - b.scale_;
+  if (!fits_64(ca) || !fits_64(cb) || shift_a > max_shift || shift_b > max_shift) [[unlikely]]
+    return add_checked(a, b, subtract);
+  const Coefficient x = scaled(ca, shift_a), y = scaled(cb, shift_b);
+  return Decimal(subtract ? x - y : x + y, scale, Raw{});
+}
+
+inline Decimal operator+(const Decimal& a, const Decimal& b) { return Decimal::add(a, b, false); }
+inline Decimal operator-(const Decimal& a, const Decimal& b) { return Decimal::add(a, b, true); }
+
+inline Decimal operator*(const Decimal& a, const Decimal& b) {
+  using namespace decimal_fast;
+  const Decimal::Coefficient ca = a.coefficient(), cb = b.coefficient();
+  const int scale = a.scale_ + b.scale_;
+  if (!fits_64(ca) || !fits_64(cb) || scale > Decimal::max_scale) [[unlikely]]
+    return Decimal::multiply_checked(a, b);
+  return Decimal(Decimal::Coefficient{static_cast<std::int64_t>(ca)} * static_cast<std::int64_t>(cb), scale,
+                 Decimal::Raw{});
+}
+
+inline Decimal& Decimal::operator+=(const Decimal& other) { return *this = *this + other; }
+inline Decimal& Decimal::operator-=(const Decimal& other) { return *this = *this - other; }
+inline Decimal& Decimal::operator*=(const Decimal& other) { return *this = *this * other; }
+
+inline std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
+  using namespace decimal_fast;
+  const Decimal::Coefficient ca = a.coefficient(), cb = b.coefficient();
+  if (a.scale_ == b.scale_) return ca <=> cb;
+  const int shift = b.scale_ - a.scale_;  // aligns a to b when positive, b to a when negative
+  if (!fits_64(ca) || !fits_64(cb) || shift > max_shift || -shift > max_shift) [[unlikely]]
+    return Decimal::compare_checked(ca, a.scale_, cb, b.scale_);
+  return shift > 0 ? scaled(ca, shift) <=> cb : ca <=> scaled(cb, -shift);
+}
+
+inline bool operator==(const Decimal& a, const Decimal& b) {
+  if (a.scale_ == b.scale_) return a.low_ == b.low_ && a.high_ == b.high_;
+  return (a <=> b) == 0;
+}
 
 // Prints to_string(); lets test frameworks and diagnostics show values.
 std::ostream& operator<<(std::ostream& out, const Decimal& value);
