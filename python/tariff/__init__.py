@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Optional, Tuple
 
 __all__ = ["load", "check", "Rules", "Bill", "Line", "Product", "Meter", "Diagnostic", "Error", "BillingError",
-           "RuleError", "RateError"]
+           "RuleError", "RateError", "Rating"]
 
 
 # ---- errors (defined before the engine is imported: it raises these) --------------------------
@@ -84,11 +84,12 @@ class RuleError(Error):
 
 class RateError(Error):
     """Rows or bills of a rating were rejected. `rejects` is a DataFrame (the rejected row's
-    fields, `rows` and `reason`), `bills` the bills that were rated."""
+    fields, `rows` and `reason`), `bills` the bills that were rated; over time, `rating` the whole
+    Rating (closing ledger, alerts, and the other files' rejects as .file_rejects)."""
 
-    def __init__(self, message, rejects=None, bills=None):
+    def __init__(self, message, rejects=None, bills=None, rating=None):
         super().__init__(message, rejects, bills)
-        self.message, self.rejects, self.bills = message, rejects, bills
+        self.message, self.rejects, self.bills, self.rating = message, rejects, bills, rating
 
     def __str__(self):
         return self.message
@@ -317,41 +318,171 @@ class Rules:
                             discrepancy=discrepancy))
         return out
 
-    def rate(self, frame, *, jobs=None, rejects="raise"):
+    def rate(self, frame, *, jobs=None, rejects="raise", ledger=None, purchases=None, accounts=None):
         """Rates a usage DataFrame (columns account, month, product, meter, quantity; quantities as
         int, str or Decimal) as `tariff rate` rates a usage file, with the same sums, order and
         totals. Returns a DataFrame of bills: account, month, product, currency, total (Decimal).
 
         rejects="raise": a rejected row or bill raises RateError (with .rejects and .bills);
         rejects="return": returns (bills, rejects), rejects a DataFrame of the rejected rows'
-        fields (index: the frame's) with `rows` and `reason`."""
-        import pandas as pd
-        if rejects not in ("raise", "return"):
-            raise ValueError("rejects must be 'raise' or 'return'")
-        missing = [c for c in USAGE_COLUMNS if c not in frame.columns]
-        if missing:
-            raise ValueError(f"the usage frame has no column {', '.join(missing)} (needs {', '.join(USAGE_COLUMNS)})")
-        if pd.api.types.is_float_dtype(frame["quantity"].dtype):
-            raise TypeError("the quantity column is float: quantities are exact; give int, Decimal or str "
-                            "(read CSV files with dtype=str)")
-        columns = [frame[c].to_numpy() for c in USAGE_COLUMNS]  # int64 read as it is, the rest cell by cell
-        result = self._engine.rate_columns(columns, _jobs(jobs))
-        bills = _bills_frame(result["bills"])
-        lines = result["rejects"]["line"]
-        if rejects == "return":
-            return bills, _rejects_frame(frame, result["rejects"])
-        if lines:
-            bad = _rejects_frame(frame, result["rejects"])
-            first = bad.iloc[0]
-            raise RateError(f"{len(bad)} rejected (first: row {bad.index[0]!r}: {first['reason']})", bad, bills)
-        return bills
+        fields (index: the frame's) with `rows` and `reason`.
 
-    def rate_csv(self, path, *, jobs=None):
-        """Rates a usage file as `tariff rate PATH` does: (bills DataFrame, rejects DataFrame of
-        line, rows, reason)."""
+        Accounts over time, as `tariff rate --ledger OPEN.csv --purchases BUY.csv --accounts
+        STATES.csv --ledger-out CLOSE.csv --alerts ALERTS.csv`: each of ledger=, purchases= and
+        accounts= is a DataFrame with that file's columns (LEDGER_COLUMNS, its `kind` column
+        optional as in the file; PURCHASE_COLUMNS; STATE_COLUMNS) or the path of such a file.
+        Given any of them (an empty ledger frame starts every account from nothing), every account
+        is settled month after month against its ledger and rate returns a Rating: .bills,
+        .ledger (the closing ledger, a frame the next month's rate takes as ledger=), .alerts,
+        .rejects (usage rows, as above) and .file_rejects (file, line, row, rows, reason: rows of
+        the ledger, purchases or states; `file` is the path, or the keyword for a frame, whose row
+        n is line n + 2 of the file the CLI would read). Calls (pack, remaining) are Decimal. With
+        rejects="raise", any reject raises RateError (its .rating holds the rest)."""
         import pandas as pd
-        result = self._engine.rate_csv(os.fspath(path), _jobs(jobs))
-        return _bills_frame(result["bills"]), pd.DataFrame(result["rejects"], columns=["line", "rows", "reason"])
+        _check_rejects(rejects)
+        _check_columns(frame, USAGE_COLUMNS, "usage", ("quantity",))
+        usage = _frame_file(frame, USAGE_COLUMNS, "usage")
+        over = _OverTime(ledger, purchases, accounts)
+        result = self._engine.rate_files(usage.path, _jobs(jobs), over.on, *over.paths())
+        bills = _bills_frame(result["bills"])
+        usage_rejects = _rejects_frame(frame, _usage_rejects(result["rejects"]))
+        if not over.on:
+            if rejects == "raise" and len(usage_rejects):
+                raise RateError(_rejected(usage_rejects, pd.DataFrame()), usage_rejects, bills)
+            return (bills, usage_rejects) if rejects == "return" else bills
+        rating = Rating(bills, _ledger_frame(result["ledger"]), _alerts_frame(result["alerts"]), usage_rejects,
+                        over.rejects(result["rejects"]))
+        return over.finish(rating, rejects)
+
+    def rate_csv(self, path, *, jobs=None, rejects="return", ledger=None, purchases=None, accounts=None):
+        """Rates a usage file as `tariff rate PATH` does: (bills DataFrame, rejects DataFrame of
+        line, rows, reason). With ledger=, purchases= or accounts= (frames or paths, as rate takes
+        them), a Rating whose .rejects are the usage file's (line, rows, reason); rejects="raise"
+        then raises RateError for any reject."""
+        _check_rejects(rejects)
+        over = _OverTime(ledger, purchases, accounts)
+        result = self._engine.rate_files(os.fspath(path), _jobs(jobs), over.on, *over.paths())
+        bills = _bills_frame(result["bills"])
+        usage_rejects = _line_rejects(_usage_rejects(result["rejects"]))
+        if not over.on:
+            return bills, usage_rejects
+        rating = Rating(bills, _ledger_frame(result["ledger"]), _alerts_frame(result["alerts"]), usage_rejects,
+                        over.rejects(result["rejects"]))
+        return over.finish(rating, rejects)
+
+
+LEDGER_COLUMNS = ("account", "product", "meter", "pack", "bought", "expires", "remaining", "kind")
+PURCHASE_COLUMNS = ("account", "month", "product", "meter", "pack", "count")
+STATE_COLUMNS = ("account", "product", "state", "from", "until")
+ALERT_COLUMNS = ("account", "month", "product", "meter", "pack", "alert", "remaining")
+REJECT_COLUMNS = ("file", "line", "row", "rows", "reason")
+
+
+@dataclass
+class Rating:
+    """A rating over time (rules.rate with ledger=, purchases= or accounts=): the bills, the
+    closing ledger (the next month's opening one), the alerts, and the rejects of the usage and of
+    the other inputs."""
+    bills: "object"
+    ledger: "object"
+    alerts: "object"
+    rejects: "object"
+    file_rejects: "object"
+
+
+def _check_rejects(rejects):
+    if rejects not in ("raise", "return"):
+        raise ValueError("rejects must be 'raise' or 'return'")
+
+
+def _check_columns(frame, columns, what, exact, optional=()):
+    """The frame has the columns (those in `optional` may be missing) and no float column where
+    calls or quantities go (`exact`)."""
+    import pandas as pd
+    missing = [c for c in columns if c not in frame.columns and c not in optional]
+    if missing:
+        raise ValueError(f"the {what} frame has no column {', '.join(missing)} (needs {', '.join(columns)})")
+    for c in exact:
+        if c in frame.columns and pd.api.types.is_float_dtype(frame[c].dtype):
+            raise TypeError(f"the {what} frame's {c} column is float: quantities are exact; give int, Decimal or "
+                            "str (read CSV files with dtype=str)")
+
+
+def _frame_file(frame, columns, what):
+    """The frame's columns written as the CSV file the CLI reads, in memory (int64 columns as they
+    are, object columns cell by cell in C++)."""
+    return _tariff.frame_file([frame[c].to_numpy() for c in columns], list(columns), what)
+
+
+class _OverTime:
+    """ledger=, purchases=, accounts=: each a frame (written to a file in memory) or a path."""
+
+    _KINDS = (("purchases", PURCHASE_COLUMNS, ("pack", "count"), ()),
+              ("ledger", LEDGER_COLUMNS, ("pack", "remaining"), ("kind",)),
+              ("accounts", STATE_COLUMNS, (), ()))
+
+    def __init__(self, ledger, purchases, accounts):
+        given = {"ledger": ledger, "purchases": purchases, "accounts": accounts}
+        self.on = any(v is not None for v in given.values())
+        self._files, self._names = {}, {}  # keyword: FrameFile or path; path: what messages call it
+        for name, columns, exact, optional in self._KINDS:
+            value = given[name]
+            if value is None:
+                continue
+            if isinstance(value, (str, os.PathLike)):
+                self._files[name] = os.fspath(value)
+                self._names[os.fspath(value)] = os.fspath(value)
+                continue
+            _check_columns(value, columns, name, exact, optional)
+            columns = [c for c in columns if c in value.columns]  # a ledger without kind, as in the file
+            self._files[name] = _frame_file(value, columns, name)
+            self._names[self._files[name].path] = name
+
+    def paths(self):
+        return [None if n not in self._files else getattr(self._files[n], "path", self._files[n])
+                for n, _, _, _ in self._KINDS]
+
+    def rejects(self, columns):
+        """The rejects of the ledger, purchases and states: file (path, or keyword for a frame),
+        line, row (a frame's position, None for a file), rows, reason."""
+        import pandas as pd
+        out = {c: [] for c in REJECT_COLUMNS}
+        for line, rows, reason, file in zip(columns["line"], columns["rows"], columns["reason"], columns["file"]):
+            if not file:
+                continue
+            name = self._names.get(file, file)
+            out["file"].append(name)
+            out["line"].append(line)
+            out["row"].append(line - 2 if name != file else None)
+            out["rows"].append(rows)
+            out["reason"].append(reason)
+        return pd.DataFrame(out, columns=list(REJECT_COLUMNS))
+
+    def finish(self, rating, rejects):
+        if rejects == "raise" and (len(rating.rejects) or len(rating.file_rejects)):
+            raise RateError(_rejected(rating.rejects, rating.file_rejects), rating.rejects, rating.bills, rating)
+        return rating
+
+
+def _rejected(usage_rejects, file_rejects):
+    """RateError's message: how many, and the first as the CLI says it (FILE: line N: reason)."""
+    n = len(usage_rejects) + len(file_rejects)
+    if len(file_rejects):
+        first = file_rejects.iloc[0]
+        return f"{n} rejected (first: {first['file']}: line {first['line']}: {first['reason']})"
+    first = usage_rejects.iloc[0]
+    where = f"row {usage_rejects.index[0]!r}" if "account" in usage_rejects.columns else f"line {first['line']}"
+    return f"{n} rejected (first: {where}: {first['reason']})"
+
+
+def _usage_rejects(columns):
+    keep = [i for i, f in enumerate(columns["file"]) if not f]
+    return {k: [columns[k][i] for i in keep] for k in ("line", "rows", "reason")}
+
+
+def _line_rejects(columns):
+    import pandas as pd
+    return pd.DataFrame(columns, columns=["line", "rows", "reason"])
 
 
 def _jobs(jobs):
@@ -367,9 +498,22 @@ def _bills_frame(columns):
     return frame
 
 
+def _ledger_frame(columns):
+    """The closing ledger: calls as Decimal, months as YYYY-MM text (expires None: never)."""
+    import pandas as pd
+    exact = {"pack", "remaining"}
+    return pd.DataFrame({c: pd.Series([Decimal(v) for v in columns[c]] if c in exact else columns[c], dtype=object)
+                         for c in LEDGER_COLUMNS})
+
+
+def _alerts_frame(columns):
+    import pandas as pd
+    return pd.DataFrame({c: pd.Series([Decimal(v) for v in columns[c]] if c == "remaining" else columns[c],
+                                      dtype=object) for c in ALERT_COLUMNS})
+
+
 def _rejects_frame(frame, rejects):
     """Rejects of a rating of `frame`: line n of the usage the engine read is frame row n - 2."""
-    import pandas as pd
     positions = [line - 2 for line in rejects["line"]]
     out = frame.iloc[positions][list(USAGE_COLUMNS)].copy()
     out["rows"] = rejects["rows"]

@@ -77,3 +77,11 @@ def test_rate_csv_equals_the_cli(rules, usage_file, cli_rating):
     bills, rejects = rules.rate_csv(usage_file, jobs=2)
     assert tariff.dask.to_csv_text(bills) == cli_rating[0]
     assert list(rejects["line"]) == list(cli_rating[1]["line"])
+
+
+def test_a_bool_column_is_refused_not_written_as_zero_and_one(rules):
+    # numpy's bool_ has __index__: a bool column was once rated as quantities 0 and 1.
+    frame = pd.DataFrame({"account": ["a"], "month": ["2026-10"], "product": ["face_recognition"],
+                          "meter": ["compare"], "quantity": [True]})
+    with pytest.raises(TypeError, match="usage row 0: the quantity is a bool"):
+        rules.rate(frame)
