@@ -38,15 +38,41 @@ std::string MemoryFile::path() const { return fmt::format("/proc/self/fd/{}", fd
 
 namespace {
 
-// Bytes that make a CSV field need quotes (comma, quote) or that no field may hold (line breaks).
-struct SpecialBytes {
-  std::array<bool, 256> quote{}, line_break{};
-  SpecialBytes() {
-    quote[','] = quote['"'] = true;
-    line_break['\r'] = line_break['\n'] = true;
+// Whether `text` holds a byte that makes a CSV field need quotes (comma, quote) or that no field
+// may hold (a line break): eight bytes at a time, as most cells hold none.
+bool has_special(std::string_view text) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  auto any_byte = [](std::uint64_t x, char c) {
+    std::uint64_t y = x ^ (ones * static_cast<unsigned char>(c));
+    return (y - ones) & ~y & highs;  // nonzero when some byte of x is c
+  };
+  for (std::size_t i = 0; i < text.size(); i += 8) {
+    std::uint64_t word = 0;  // the tail padded with NULs, which are none of the four
+    std::memcpy(&word, text.data() + i, std::min<std::size_t>(8, text.size() - i));
+    if (any_byte(word, ',') | any_byte(word, '"') | any_byte(word, '\r') | any_byte(word, '\n')) return true;
   }
+  return false;
+}
+
+// str cells already written, by object: a column of months or products holds a few objects many
+// times over (pandas makes one per distinct value in a chunk), each then checked once. The cells
+// stay alive (the column holds them) and a str never changes, so an object's text stays valid.
+class SeenText {
+ public:
+  const std::string_view* find(PyObject* cell) const {
+    const Slot& s = slots_[slot(cell)];
+    return s.cell == cell ? &s.text : nullptr;
+  }
+  void add(PyObject* cell, std::string_view text) { slots_[slot(cell)] = {cell, text}; }
+
+ private:
+  struct Slot {
+    PyObject* cell = nullptr;
+    std::string_view text;
+  };
+  std::array<Slot, 1024> slots_{};
+  static std::size_t slot(PyObject* cell) { return (reinterpret_cast<std::uintptr_t>(cell) >> 4) % 1024; }
 };
-const SpecialBytes special;
 
 // One column of a frame: a numpy int64 array (read as it is), or any sequence of cells.
 struct Column {
@@ -63,6 +89,15 @@ struct Column {
       integers = a.data();
       size = static_cast<std::size_t>(a.size());
       return;
+    }
+    if (py::isinstance<py::array>(values)) {  // an object column: its cells, in place
+      auto a = py::reinterpret_borrow<py::array>(values);
+      if (a.dtype().kind() == 'O' && a.ndim() == 1 && a.strides(0) == sizeof(PyObject*)) {
+        holder = a;
+        cells = const_cast<PyObject**>(static_cast<PyObject* const*>(a.data()));  // read, never written
+        size = static_cast<std::size_t>(a.size());
+        return;
+      }
     }
     PyObject* seq = PySequence_Fast(values.ptr(), "a frame's column must be a sequence");
     if (!seq) throw py::error_already_set();
@@ -85,18 +120,18 @@ class CellWriter {
 
   // Appends the field of `cell` (row `row` of the column `column`) to `out`.
   void append(std::string& out, PyObject* cell, const std::string& column, std::size_t row) {
-    std::string_view text = view(cell, column, row);
-    bool quote = false;
-    for (char c : text) {
-      auto b = static_cast<unsigned char>(c);
-      if (special.line_break[b])
-        throw py::value_error(fmt::format("{} row {}: the {} holds a line break", what_, row, column));
-      quote |= special.quote[b];
+    if (const std::string_view* seen = seen_.find(cell)) {
+      out.append(*seen);
+      return;
     }
-    if (!quote) {
+    std::string_view text = view(cell, column, row);
+    if (!has_special(text)) {
+      if (PyUnicode_Check(cell)) seen_.add(cell, text);
       out.append(text);
       return;
     }
+    if (text.find_first_of("\r\n") != std::string_view::npos)
+      throw py::value_error(fmt::format("{} row {}: the {} holds a line break", what_, row, column));
     out += '"';
     for (char c : text) out += c == '"' ? std::string_view("\"\"") : std::string_view(&c, 1);
     out += '"';
@@ -106,6 +141,7 @@ class CellWriter {
   const std::string& what_;
   py::object decimal_;
   std::string scratch_;
+  SeenText seen_;
 
   std::string_view view(PyObject* cell, const std::string& column, std::size_t row) {
     if (PyUnicode_Check(cell)) {

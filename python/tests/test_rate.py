@@ -85,3 +85,23 @@ def test_a_bool_column_is_refused_not_written_as_zero_and_one(rules):
                           "meter": ["compare"], "quantity": [True]})
     with pytest.raises(TypeError, match="usage row 0: the quantity is a bool"):
         rules.rate(frame)
+
+
+def test_repeated_cells_across_blocks_are_written_as_the_csv_says(rules, tmp_path):
+    # The writer reads 16384 rows at a time and remembers str objects it has checked: one object
+    # in many rows (a quoted account, a non-ASCII meter) must be written alike in every block,
+    # and a line break refused wherever the object recurs.
+    n = 40000
+    quoted, plain = 'x, "y"', "acme"
+    frame = pd.DataFrame({"account": [quoted if i % 3 else plain for i in range(n)],
+                          "month": ["2026-10"] * n, "product": ["face_recognition"] * n,
+                          "meter": ["人脸比对" if i % 2 else "compare" for i in range(n)],
+                          "quantity": [str(i % 1000) for i in range(n)]})
+    frame.to_csv(tmp_path / "usage.csv", index=False)
+    bills, _ = rules.rate_csv(tmp_path / "usage.csv")
+    pd.testing.assert_frame_equal(rules.rate(frame), bills)
+    assert bills["account"].tolist() == [plain, quoted]  # sorted by account text
+    broken = frame.copy()
+    broken.loc[n - 1, "account"] = "a\nb"
+    with pytest.raises(ValueError, match=f"usage row {n - 1}: the account holds a line break"):
+        rules.rate(broken)
