@@ -114,3 +114,17 @@ def test_ledger_frames_chained_on_the_cluster_equal_the_cli_chained(client, cli_
     bad = ledger.assign(remaining=[Decimal(10 ** 9)] * len(ledger))
     with pytest.raises(tariff.RateError, match="ledger, account 'acct.*': remaining 1000000000 is more than its size"):
         dask.compute(*tariff.dask.rate(this, RULES, ledger=bad))
+
+
+def test_over_time_inputs_given_as_paths_every_worker_reads(client, cli_chain, tmp_path):  # noqa: F811
+    usage, buys, states = months_of_accounts()
+    months = list(cli_chain)
+    (tmp_path / "open.csv").write_text(cli_chain[months[4]][1])
+    buys[buys["month"] == months[5]].to_csv(tmp_path / "buy.csv", index=False)
+    states.to_csv(tmp_path / "states.csv", index=False)
+    this = dask.dataframe.from_pandas(usage[usage["month"] == months[5]], npartitions=2)
+    bills, ledger, alerts = dask.compute(*tariff.dask.rate(this, RULES, ledger=str(tmp_path / "open.csv"),
+                                                           purchases=str(tmp_path / "buy.csv"),
+                                                           accounts=str(tmp_path / "states.csv")))
+    assert tariff.dask.to_csv_text(bills) == cli_chain[months[5]][0]
+    assert csv_text(ledger.sort_values("account", kind="stable")) == cli_chain[months[5]][1]

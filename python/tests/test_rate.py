@@ -105,3 +105,18 @@ def test_repeated_cells_across_blocks_are_written_as_the_csv_says(rules, tmp_pat
     broken.loc[n - 1, "account"] = "a\nb"
     with pytest.raises(ValueError, match=f"usage row {n - 1}: the account holds a line break"):
         rules.rate(broken)
+
+
+def test_none_nan_and_na_cells_are_rejected_at_their_row_never_rated_as_zero(rules):
+    frame = pd.DataFrame({"account": ["a", "b", "c", "d"], "month": ["2026-10"] * 4,
+                          "product": ["face_recognition"] * 4, "meter": ["compare"] * 4,
+                          "quantity": pd.Series(["350万", None, float("nan"), pd.NA], dtype=object,
+                                                index=list("wxyz"))}, index=list("wxyz"))
+    bills, rejects = rules.rate(frame, rejects="return")
+    assert bills["account"].tolist() == ["a"]
+    assert list(rejects.index) == ["x", "y", "z"]
+    assert all("quantity" in r for r in rejects["reason"]), list(rejects["reason"])
+    with pytest.raises(tariff.RateError, match="first: row 'x'"):
+        rules.rate(frame)
+    with pytest.raises(TypeError, match="usage row 1: the account is a list"):
+        rules.rate(frame.assign(account=pd.Series(["a", ["b"], "c", "d"], dtype=object, index=frame.index)))
