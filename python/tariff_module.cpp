@@ -1,8 +1,9 @@
 // tariff._tariff: the engine for Python. A client of the layers, as cli/ is: rules are loaded by the
 // language layer, names resolved by the one request builder (exactly as cli/cmd_bill.cpp resolves
 // them), bills settled by the billing layer and written by the report layer (its JSON is what
-// tariff/__init__.py builds the Python bill from), usage frames rated by the batch rater. The GIL
-// is released while anything is billed or rated. Errors are raised as the package's exceptions
+// tariff/__init__.py builds the Python bill from), frames written as the CLI's files (frame_file.cpp)
+// and rated by the batch rater, over time with the ledger, purchases and states. The GIL is
+// released while anything is billed or rated. Errors are raised as the package's exceptions
 // (tariff.BillingError, tariff.RuleError), defined in Python before this module is imported.
 #include <fmt/format.h>
 #include <pybind11/pybind11.h>
