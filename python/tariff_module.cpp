@@ -1,19 +1,14 @@
 // tariff._tariff: the engine for Python. A client of the layers, as cli/ is: rules are loaded by the
 // language layer, names resolved by the one request builder (exactly as cli/cmd_bill.cpp resolves
 // them), bills settled by the billing layer and written by the report layer (its JSON is what
-// tariff/__init__.py builds the Python bill from), usage frames rated by the batch rater. The GIL
-// is released while anything is billed or rated. Errors are raised as the package's exceptions
+// tariff/__init__.py builds the Python bill from), frames written as the CLI's files (frame_file.cpp)
+// and rated by the batch rater, over time with the ledger, purchases and states. The GIL is
+// released while anything is billed or rated. Errors are raised as the package's exceptions
 // (tariff.BillingError, tariff.RuleError), defined in Python before this module is imported.
 #include <fmt/format.h>
-#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cmath>
-#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,6 +24,7 @@
 #include "interpreter/model/request_builder.hpp"
 #include "interpreter/report/format_bill.hpp"
 #include "interpreter/script/interpreter.hpp"
+#include "python/frame_file.hpp"
 
 namespace py = pybind11;
 
@@ -245,141 +241,51 @@ py::list examples(const Rules& r) {
 
 // ---- rating -------------------------------------------------------------------------------
 
-// A usage file in memory (memfd): a regular file to the rater, so that frames are read by the
-// very code that reads CSV files, split into --jobs chunks alike.
-class MemoryFile {
- public:
-  MemoryFile() : fd_(::memfd_create("tariff-usage", MFD_CLOEXEC)) {
-    if (fd_ < 0) throw std::runtime_error(fmt::format("memfd_create: {}", std::strerror(errno)));
+// The closing ledger as columns: account, product, meter, pack, bought, expires (None: never),
+// remaining, kind; calls as exact text (the package makes them Decimal).
+py::dict ledger_dict(const rate::Result& result) {
+  std::vector<std::string> account, product, meter, pack, bought, remaining, kind;
+  py::list expires;
+  for (const rate::LedgerRow& row : result.closing) {
+    const LedgerEntry& e = row.entry;
+    account.push_back(row.account);
+    product.push_back(row.product->id);
+    meter.push_back(row.product->meters[e.meter].id);
+    pack.push_back(e.size.to_string());
+    bought.push_back(e.bought ? month_text(*e.bought) : "");
+    expires.append(e.expires ? py::object(py::str(month_text(*e.expires))) : py::none());
+    remaining.push_back(e.remaining.to_string());
+    kind.push_back(to_string(e.kind));
   }
-  ~MemoryFile() { ::close(fd_); }
-  MemoryFile(const MemoryFile&) = delete;
-  MemoryFile& operator=(const MemoryFile&) = delete;
-  void write(const std::string& text) {
-    for (std::size_t done = 0; done < text.size();) {
-      ssize_t n = ::write(fd_, text.data() + done, text.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) throw std::runtime_error(fmt::format("writing the usage to memory: {}", std::strerror(errno)));
-      done += static_cast<std::size_t>(n);
-    }
+  py::dict out;
+  out["account"] = account, out["product"] = product, out["meter"] = meter, out["pack"] = pack;
+  out["bought"] = bought, out["expires"] = expires, out["remaining"] = remaining, out["kind"] = kind;
+  return out;
+}
+
+// The alerts as columns, as --alerts writes them: account, month, product, meter, pack, alert,
+// remaining.
+py::dict alerts_dict(const rate::Result& result) {
+  std::vector<std::string> account, month, product, meter, pack, alert, remaining;
+  for (const rate::Alert& a : result.alerts) {
+    account.push_back(a.account);
+    month.push_back(month_text(a.month));
+    product.push_back(a.product->id);
+    meter.push_back(a.product->meters[a.meter].id);
+    pack.push_back(a.pack);
+    alert.push_back(a.kind);
+    remaining.push_back(a.remaining.to_string());
   }
-  std::string path() const { return fmt::format("/proc/self/fd/{}", fd_); }
-
- private:
-  int fd_;
-};
-
-// The text of one cell of a usage frame: str as it is; int (Python's or numpy's) in digits;
-// Decimal in plain notation (never an exponent); None, NaN and pandas' NA as an empty field
-// (which the rater rejects with a reason). A float is refused: quantities are exact.
-class CellText {
- public:
-  CellText() : decimal_(py::module_::import("decimal").attr("Decimal")) {}
-
-  void append(std::string& out, PyObject* cell, const char* column, std::size_t row) {
-    std::string_view text = view(cell, column, row);
-    if (text.find_first_of("\r\n") != std::string_view::npos)
-      throw py::value_error(fmt::format("usage row {}: the {} holds a line break", row, column));
-    if (text.find_first_of(",\"") == std::string_view::npos) {
-      out += text;
-      return;
-    }
-    out += '"';
-    for (char c : text) out += c == '"' ? std::string_view("\"\"") : std::string_view(&c, 1);
-    out += '"';
-  }
-
- private:
-  py::object decimal_;
-  std::string scratch_;
-
-  std::string_view view(PyObject* cell, const char* column, std::size_t row) {
-    if (PyUnicode_Check(cell)) {
-      Py_ssize_t size = 0;
-      const char* text = PyUnicode_AsUTF8AndSize(cell, &size);
-      if (!text) throw py::error_already_set();
-      return {text, static_cast<std::size_t>(size)};
-    }
-    if (cell == Py_None) return {};
-    if (PyFloat_Check(cell)) {
-      if (std::isnan(PyFloat_AsDouble(cell))) return {};
-      throw py::type_error(
-          fmt::format("usage row {}: the {} is a float ({}); quantities are exact: give int, "
-                      "Decimal or str (read CSV files with dtype=str)",
-                      row, column, py::repr(cell).cast<std::string>()));
-    }
-    py::handle h(cell);
-    if (PyBool_Check(cell)) throw py::type_error(fmt::format("usage row {}: the {} is a bool", row, column));
-    if (PyLong_Check(cell) || PyIndex_Check(cell)) {
-      auto number = py::reinterpret_steal<py::object>(PyNumber_Index(cell));
-      if (!number) throw py::error_already_set();
-      int overflow = 0;
-      long long v = PyLong_AsLongLongAndOverflow(number.ptr(), &overflow);
-      scratch_ = overflow ? py::str(number).cast<std::string>() : fmt::format("{}", v);
-    } else if (py::isinstance(h, decimal_))
-      scratch_ = py::str(h.attr("__format__")("f")).cast<std::string>();
-    else if (std::string(Py_TYPE(cell)->tp_name) == "NAType")
-      return {};
-    else
-      throw py::type_error(
-          fmt::format("usage row {}: the {} is a {}; give str, int or Decimal", row, column, Py_TYPE(cell)->tp_name));
-    return scratch_;
-  }
-};
-
-using Columns = std::vector<py::object>;  // account, month, product, meter, quantity
-
-// One column of a usage frame: a numpy int64 array (read as it is), or any sequence of cells.
-struct Column {
-  py::object holder;
-  const std::int64_t* integers = nullptr;
-  PyObject** cells = nullptr;
-  std::size_t size = 0;
-
-  explicit Column(const py::object& values) {
-    if (py::isinstance<py::array_t<std::int64_t>>(values)) {
-      auto a = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(values);
-      if (!a || a.ndim() != 1) throw py::value_error("a usage column must be one-dimensional");
-      holder = a;
-      integers = a.data();
-      size = static_cast<std::size_t>(a.size());
-      return;
-    }
-    PyObject* seq = PySequence_Fast(values.ptr(), "a usage column must be a sequence");
-    if (!seq) throw py::error_already_set();
-    holder = py::reinterpret_steal<py::object>(seq);
-    cells = PySequence_Fast_ITEMS(seq);
-    size = static_cast<std::size_t>(PySequence_Fast_GET_SIZE(seq));
-  }
-};
-
-// The columns of a usage frame written as a usage file into `file`, 1 MiB at a time.
-void write_usage(const Columns& columns, MemoryFile& file) {
-  static const char* names[5] = {"account", "month", "product", "meter", "quantity"};
-  std::vector<Column> cols;
-  for (std::size_t c = 0; c < 5; ++c) {
-    cols.emplace_back(columns[c]);
-    if (cols[c].size != cols[0].size) throw py::value_error("the usage columns differ in length");
-  }
-  CellText cell;
-  std::string out = "account,month,product,meter,quantity\n";
-  for (std::size_t r = 0; r < cols[0].size; ++r) {
-    for (std::size_t c = 0; c < 5; ++c) {
-      if (c) out += ',';
-      if (cols[c].integers)
-        fmt::format_to(std::back_inserter(out), "{}", cols[c].integers[r]);  // a negative one is rejected
-      else
-        cell.append(out, cols[c].cells[r], names[c], r);
-    }
-    out += '\n';
-    if (out.size() > (1U << 20)) file.write(out), out.clear();
-  }
-  file.write(out);
+  py::dict out;
+  out["account"] = account, out["month"] = month, out["product"] = product, out["meter"] = meter;
+  out["pack"] = pack, out["alert"] = alert, out["remaining"] = remaining;
+  return out;
 }
 
 // A rating as columns: bills {account, month, product, currency, total}, rejects {line, rows,
-// reason} (line 1 is the header, so a frame's row i is line i + 2), and the run's totals.
-py::dict result_dict(rate::Result& result) {
+// reason, file} (line 1 is the header, so a frame's row i is line i + 2; file empty for the usage),
+// the run's totals, and over time the closing ledger and the alerts.
+py::dict result_dict(rate::Result& result, bool over_time) {
   std::vector<std::string> account, month, product, currency, total;
   py::list payable;  // None where the product does not round its payable amount
   for (const rate::Row& row : result.rows) {
@@ -391,52 +297,70 @@ py::dict result_dict(rate::Result& result) {
     payable.append(row.payable ? py::object(py::str(row.payable->to_string())) : py::none());
   }
   std::vector<std::uint64_t> line, rows;
-  std::vector<std::string> reason;
+  std::vector<std::string> reason, file;
   rate::for_each_reject(result, [&](const rate::Reject& j) {
     line.push_back(j.line);
     rows.push_back(j.rows);
     reason.push_back(j.reason);
+    file.push_back(j.file);
   });
   py::dict totals;
   for (const auto& [c, t] : result.summary.totals) totals[py::str(c)] = t.to_string();
   py::dict bills, rejects, out;
   bills["account"] = account, bills["month"] = month, bills["product"] = product;
   bills["currency"] = currency, bills["total"] = total, bills["payable"] = payable;
-  rejects["line"] = line, rejects["rows"] = rows, rejects["reason"] = reason;
+  rejects["line"] = line, rejects["rows"] = rows, rejects["reason"] = reason, rejects["file"] = file;
   out["bills"] = bills, out["rejects"] = rejects, out["totals"] = totals;
   out["rows_read"] = result.summary.rows_read;
+  if (over_time) out["ledger"] = ledger_dict(result), out["alerts"] = alerts_dict(result);
   return out;
 }
 
-rate::Result rate_path(const Rules& r, const std::string& path, unsigned jobs) {
+// The files of a run over months, as paths (a frame's is its MemoryFile's): --purchases, --ledger,
+// --accounts.
+struct OverTime {
+  bool on = false;
+  std::optional<std::string> purchases, ledger, accounts;
+};
+
+// Rates the usage at `path` as `tariff rate` does, over time as `tariff rate --purchases ...
+// --ledger ... --accounts ...` does when `over.on`. Called without the GIL.
+rate::Result rate_path(const Rules& r, const std::string& path, unsigned jobs, const OverTime& over) {
   rate::Options options;
   options.jobs = jobs;
   try {
+    rate::AccountData data;
+    if (over.on) {
+      data.over_time = true;
+      if (over.purchases) rate::read_purchases(*r.set, *over.purchases, data);
+      if (over.ledger) rate::read_ledger(*r.set, *over.ledger, data);
+      if (over.accounts) rate::read_account_states(*r.set, *over.accounts, data);
+      options.accounts = &data;
+    }
     return rate::rate_file(*r.set, path, {}, options);
   } catch (const rate::RateError& e) {
     throw py::value_error(e.what());
   }
 }
 
-py::dict rate_columns(const Rules& r, const Columns& columns, unsigned jobs) {
-  if (columns.size() != 5) throw py::value_error("rate takes five columns: account, month, product, meter, quantity");
-  MemoryFile file;
-  write_usage(columns, file);
-  rate::Result result;
-  {
-    py::gil_scoped_release unlocked;
-    result = rate_path(r, file.path(), jobs);
-  }
-  return result_dict(result);
+// A frame written into a new MemoryFile (see write_frame).
+std::shared_ptr<MemoryFile> frame_file(const std::vector<py::object>& columns, const std::vector<std::string>& names,
+                                       const std::string& what) {
+  auto file = std::make_shared<MemoryFile>();
+  write_frame(columns, names, what, *file);
+  return file;
 }
 
-py::dict rate_csv(const Rules& r, const std::string& path, unsigned jobs) {
+py::dict rate_files(const Rules& r, const std::string& usage, unsigned jobs, bool over_time,
+                    const std::optional<std::string>& purchases, const std::optional<std::string>& ledger,
+                    const std::optional<std::string>& accounts) {
+  OverTime over{over_time, purchases, ledger, accounts};
   rate::Result result;
   {
     py::gil_scoped_release unlocked;
-    result = rate_path(r, path, jobs);
+    result = rate_path(r, usage, jobs, over);
   }
-  return result_dict(result);
+  return result_dict(result, over_time);
 }
 
 }  // namespace
@@ -447,14 +371,15 @@ PYBIND11_MODULE(_tariff, m) {
   using namespace tariff::python;
   m.doc() = "The tariff engine (use the tariff package, not this module)";
   py::register_exception_translator(translate);
+  py::class_<MemoryFile, std::shared_ptr<MemoryFile>>(m, "FrameFile").def_property_readonly("path", &MemoryFile::path);
   py::class_<Rules, std::shared_ptr<Rules>>(m, "Rules")
       .def("diagnostics", &diagnostics)
       .def("products", &products)
       .def("examples", &examples)
       .def("bill", &bill_one)
-      .def("rate_columns", &rate_columns)
-      .def("rate_csv", &rate_csv);
+      .def("rate_files", &rate_files);
   m.def("load", &load, py::arg("paths"), py::arg("strict"));
+  m.def("frame_file", &frame_file, py::arg("columns"), py::arg("names"), py::arg("what"));
   m.attr("source_rules_dir") = TARIFF_SOURCE_RULES_DIR;
   m.attr("install_rules_dir") = TARIFF_INSTALL_RULES_DIR;
 }

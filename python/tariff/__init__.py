@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Optional, Tuple
 
 __all__ = ["load", "check", "Rules", "Bill", "Line", "Product", "Meter", "Diagnostic", "Error", "BillingError",
-           "RuleError", "RateError"]
+           "RuleError", "RateError", "Rating"]
 
 
 # ---- errors (defined before the engine is imported: it raises these) --------------------------
@@ -84,17 +84,22 @@ class RuleError(Error):
 
 class RateError(Error):
     """Rows or bills of a rating were rejected. `rejects` is a DataFrame (the rejected row's
-    fields, `rows` and `reason`), `bills` the bills that were rated."""
+    fields, `rows` and `reason`), `bills` the bills that were rated; over time, `rating` the whole
+    Rating (closing ledger, alerts, and the other files' rejects as .file_rejects)."""
 
-    def __init__(self, message, rejects=None, bills=None):
+    def __init__(self, message, rejects=None, bills=None, rating=None):
         super().__init__(message, rejects, bills)
-        self.message, self.rejects, self.bills = message, rejects, bills
+        self.message, self.rejects, self.bills, self.rating = message, rejects, bills, rating
 
     def __str__(self):
         return self.message
 
 
 from . import _tariff  # noqa: E402  (after the errors it raises)
+from .frames import (ALERT_COLUMNS, BILL_COLUMNS, LEDGER_COLUMNS, PURCHASE_COLUMNS, REJECT_COLUMNS,  # noqa: E402
+                     STATE_COLUMNS, USAGE_COLUMNS, Rating, _alerts_frame, _bills_frame, _check_columns,
+                     _check_rejects, _frame_file, _jobs, _ledger_frame, _line_rejects, _OverTime, _rejected,
+                     _rejects_frame, _usage_rejects)
 
 
 # ---- products and bills -----------------------------------------------------------------------
@@ -266,8 +271,6 @@ def _states(arg):
     return list(arg), None
 
 
-USAGE_COLUMNS = ("account", "month", "product", "meter", "quantity")
-BILL_COLUMNS = ("account", "month", "product", "currency", "total", "payable")
 
 
 # ---- rules ---------------------------------------------------------------------------------------
@@ -317,64 +320,57 @@ class Rules:
                             discrepancy=discrepancy))
         return out
 
-    def rate(self, frame, *, jobs=None, rejects="raise"):
+    def rate(self, frame, *, jobs=None, rejects="raise", ledger=None, purchases=None, accounts=None):
         """Rates a usage DataFrame (columns account, month, product, meter, quantity; quantities as
         int, str or Decimal) as `tariff rate` rates a usage file, with the same sums, order and
         totals. Returns a DataFrame of bills: account, month, product, currency, total (Decimal).
 
         rejects="raise": a rejected row or bill raises RateError (with .rejects and .bills);
         rejects="return": returns (bills, rejects), rejects a DataFrame of the rejected rows'
-        fields (index: the frame's) with `rows` and `reason`."""
+        fields (index: the frame's) with `rows` and `reason`.
+
+        Accounts over time, as `tariff rate --ledger OPEN.csv --purchases BUY.csv --accounts
+        STATES.csv --ledger-out CLOSE.csv --alerts ALERTS.csv`: each of ledger=, purchases= and
+        accounts= is a DataFrame with that file's columns (LEDGER_COLUMNS, its `kind` column
+        optional as in the file; PURCHASE_COLUMNS; STATE_COLUMNS) or the path of such a file.
+        Given any of them (an empty ledger frame starts every account from nothing), every account
+        is settled month after month against its ledger and rate returns a Rating: .bills,
+        .ledger (the closing ledger, a frame the next month's rate takes as ledger=), .alerts,
+        .rejects (usage rows, as above) and .file_rejects (file, line, row, rows, reason: rows of
+        the ledger, purchases or states; `file` is the path, or the keyword for a frame, whose row
+        n is line n + 2 of the file the CLI would read). Calls (pack, remaining) are Decimal. With
+        rejects="raise", any reject raises RateError (its .rating holds the rest)."""
         import pandas as pd
-        if rejects not in ("raise", "return"):
-            raise ValueError("rejects must be 'raise' or 'return'")
-        missing = [c for c in USAGE_COLUMNS if c not in frame.columns]
-        if missing:
-            raise ValueError(f"the usage frame has no column {', '.join(missing)} (needs {', '.join(USAGE_COLUMNS)})")
-        if pd.api.types.is_float_dtype(frame["quantity"].dtype):
-            raise TypeError("the quantity column is float: quantities are exact; give int, Decimal or str "
-                            "(read CSV files with dtype=str)")
-        columns = [frame[c].to_numpy() for c in USAGE_COLUMNS]  # int64 read as it is, the rest cell by cell
-        result = self._engine.rate_columns(columns, _jobs(jobs))
+        _check_rejects(rejects)
+        _check_columns(frame, USAGE_COLUMNS, "usage", ("quantity",))
+        usage = _frame_file(frame, USAGE_COLUMNS, "usage")
+        over = _OverTime(ledger, purchases, accounts)
+        result = self._engine.rate_files(usage.path, _jobs(jobs), over.on, *over.paths())
         bills = _bills_frame(result["bills"])
-        lines = result["rejects"]["line"]
-        if rejects == "return":
-            return bills, _rejects_frame(frame, result["rejects"])
-        if lines:
-            bad = _rejects_frame(frame, result["rejects"])
-            first = bad.iloc[0]
-            raise RateError(f"{len(bad)} rejected (first: row {bad.index[0]!r}: {first['reason']})", bad, bills)
-        return bills
+        usage_rejects = _rejects_frame(frame, _usage_rejects(result["rejects"]))
+        if not over.on:
+            if rejects == "raise" and len(usage_rejects):
+                raise RateError(_rejected(usage_rejects, pd.DataFrame()), usage_rejects, bills)
+            return (bills, usage_rejects) if rejects == "return" else bills
+        rating = Rating(bills, _ledger_frame(result["ledger"]), _alerts_frame(result["alerts"]), usage_rejects,
+                        over.rejects(result["rejects"]))
+        return over.finish(rating, rejects)
 
-    def rate_csv(self, path, *, jobs=None):
+    def rate_csv(self, path, *, jobs=None, rejects="return", ledger=None, purchases=None, accounts=None):
         """Rates a usage file as `tariff rate PATH` does: (bills DataFrame, rejects DataFrame of
-        line, rows, reason)."""
-        import pandas as pd
-        result = self._engine.rate_csv(os.fspath(path), _jobs(jobs))
-        return _bills_frame(result["bills"]), pd.DataFrame(result["rejects"], columns=["line", "rows", "reason"])
-
-
-def _jobs(jobs):
-    return max(1, os.cpu_count() or 1) if jobs is None else int(jobs)
-
-
-def _bills_frame(columns):
-    import pandas as pd
-    frame = pd.DataFrame({c: pd.Series(columns[c], dtype=object) for c in BILL_COLUMNS[:-2]})
-    frame["total"] = pd.Series([Decimal(t) for t in columns["total"]], dtype=object)
-    # The payable amount where the product rounds it (a rule file's `payable rounded to`), else None.
-    frame["payable"] = pd.Series([None if p is None else Decimal(p) for p in columns["payable"]], dtype=object)
-    return frame
-
-
-def _rejects_frame(frame, rejects):
-    """Rejects of a rating of `frame`: line n of the usage the engine read is frame row n - 2."""
-    import pandas as pd
-    positions = [line - 2 for line in rejects["line"]]
-    out = frame.iloc[positions][list(USAGE_COLUMNS)].copy()
-    out["rows"] = rejects["rows"]
-    out["reason"] = rejects["reason"]
-    return out
+        line, rows, reason). With ledger=, purchases= or accounts= (frames or paths, as rate takes
+        them), a Rating whose .rejects are the usage file's (line, rows, reason); rejects="raise"
+        then raises RateError for any reject."""
+        _check_rejects(rejects)
+        over = _OverTime(ledger, purchases, accounts)
+        result = self._engine.rate_files(os.fspath(path), _jobs(jobs), over.on, *over.paths())
+        bills = _bills_frame(result["bills"])
+        usage_rejects = _line_rejects(_usage_rejects(result["rejects"]))
+        if not over.on:
+            return bills, usage_rejects
+        rating = Rating(bills, _ledger_frame(result["ledger"]), _alerts_frame(result["alerts"]), usage_rejects,
+                        over.rejects(result["rejects"]))
+        return over.finish(rating, rejects)
 
 
 # ---- loading -------------------------------------------------------------------------------------

@@ -177,7 +177,7 @@ def test_the_gil_is_released_while_rating(rules, usage_file):
         best = 0
         for _ in range(3):  # the engine call alone: no Python runs in this thread meanwhile
             before = counter[0]
-            rules._engine.rate_csv(str(usage_file), 1)
+            rules._engine.rate_files(str(usage_file), 1, False, None, None, None)
             best = max(best, counter[0] - before)
     finally:
         stop.set()

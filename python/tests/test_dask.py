@@ -1,6 +1,7 @@
 """tariff.dask.rate on a real distributed.LocalCluster: two worker processes on loopback."""
 import os
 import shutil
+from decimal import Decimal
 
 import dask
 import pandas as pd
@@ -92,3 +93,38 @@ def test_rules_given_as_a_copied_directory(client, usage_parts, tmp_path):
     bills = tariff.dask.rate(usage, str(rules), rejects="return")[0].compute()
     expect = tariff.load(str(rules)).rate(usage.compute(), rejects="return")[0]
     assert tariff.dask.to_csv_text(bills) == tariff.dask.to_csv_text(expect)
+
+
+from test_ledger import cli_chain, csv_text, months_of_accounts  # noqa: E402,F401  (the CLI chained by month)
+
+
+def test_ledger_frames_chained_on_the_cluster_equal_the_cli_chained(client, cli_chain):  # noqa: F811
+    usage, buys, states = months_of_accounts()
+    ledger = pd.DataFrame(columns=list(tariff.LEDGER_COLUMNS))  # the first month: accounts from nothing
+    for month in list(cli_chain)[:6]:
+        this = dask.dataframe.from_pandas(usage[usage["month"] == month], npartitions=3)
+        bills, ledger, alerts = dask.compute(*tariff.dask.rate(this, RULES, ledger=ledger, accounts=states,
+                                                               purchases=buys[buys["month"] == month]))
+        expect_bills, expect_ledger, expect_alerts = cli_chain[month]
+        assert tariff.dask.to_csv_text(bills) == expect_bills, month
+        # Partitions come back in any order; within one, the engine's order (as the CLI's) is kept.
+        assert csv_text(ledger.sort_values("account", kind="stable")) == expect_ledger, month
+        assert csv_text(alerts.sort_values("account", kind="stable")) == expect_alerts, month
+    assert len(ledger) > 5
+    bad = ledger.assign(remaining=[Decimal(10 ** 9)] * len(ledger))
+    with pytest.raises(tariff.RateError, match="ledger, account 'acct.*': remaining 1000000000 is more than its size"):
+        dask.compute(*tariff.dask.rate(this, RULES, ledger=bad))
+
+
+def test_over_time_inputs_given_as_paths_every_worker_reads(client, cli_chain, tmp_path):  # noqa: F811
+    usage, buys, states = months_of_accounts()
+    months = list(cli_chain)
+    (tmp_path / "open.csv").write_text(cli_chain[months[4]][1])
+    buys[buys["month"] == months[5]].to_csv(tmp_path / "buy.csv", index=False)
+    states.to_csv(tmp_path / "states.csv", index=False)
+    this = dask.dataframe.from_pandas(usage[usage["month"] == months[5]], npartitions=2)
+    bills, ledger, alerts = dask.compute(*tariff.dask.rate(this, RULES, ledger=str(tmp_path / "open.csv"),
+                                                           purchases=str(tmp_path / "buy.csv"),
+                                                           accounts=str(tmp_path / "states.csv")))
+    assert tariff.dask.to_csv_text(bills) == cli_chain[months[5]][0]
+    assert csv_text(ledger.sort_values("account", kind="stable")) == cli_chain[months[5]][1]

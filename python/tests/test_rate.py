@@ -77,3 +77,46 @@ def test_rate_csv_equals_the_cli(rules, usage_file, cli_rating):
     bills, rejects = rules.rate_csv(usage_file, jobs=2)
     assert tariff.dask.to_csv_text(bills) == cli_rating[0]
     assert list(rejects["line"]) == list(cli_rating[1]["line"])
+
+
+def test_a_bool_column_is_refused_not_written_as_zero_and_one(rules):
+    # numpy's bool_ has __index__: a bool column was once rated as quantities 0 and 1.
+    frame = pd.DataFrame({"account": ["a"], "month": ["2026-10"], "product": ["face_recognition"],
+                          "meter": ["compare"], "quantity": [True]})
+    with pytest.raises(TypeError, match="usage row 0: the quantity is a bool"):
+        rules.rate(frame)
+
+
+def test_repeated_cells_across_blocks_are_written_as_the_csv_says(rules, tmp_path):
+    # The writer reads 16384 rows at a time and remembers str objects it has checked: one object
+    # in many rows (a quoted account, a non-ASCII meter) must be written alike in every block,
+    # and a line break refused wherever the object recurs.
+    n = 40000
+    quoted, plain = 'x, "y"', "acme"
+    frame = pd.DataFrame({"account": [quoted if i % 3 else plain for i in range(n)],
+                          "month": ["2026-10"] * n, "product": ["face_recognition"] * n,
+                          "meter": ["人脸比对" if i % 2 else "compare" for i in range(n)],
+                          "quantity": [str(i % 1000) for i in range(n)]})
+    frame.to_csv(tmp_path / "usage.csv", index=False)
+    bills, _ = rules.rate_csv(tmp_path / "usage.csv")
+    pd.testing.assert_frame_equal(rules.rate(frame), bills)
+    assert bills["account"].tolist() == [plain, quoted]  # sorted by account text
+    broken = frame.copy()
+    broken.loc[n - 1, "account"] = "a\nb"
+    with pytest.raises(ValueError, match=f"usage row {n - 1}: the account holds a line break"):
+        rules.rate(broken)
+
+
+def test_none_nan_and_na_cells_are_rejected_at_their_row_never_rated_as_zero(rules):
+    frame = pd.DataFrame({"account": ["a", "b", "c", "d"], "month": ["2026-10"] * 4,
+                          "product": ["face_recognition"] * 4, "meter": ["compare"] * 4,
+                          "quantity": pd.Series(["350万", None, float("nan"), pd.NA], dtype=object,
+                                                index=list("wxyz"))}, index=list("wxyz"))
+    bills, rejects = rules.rate(frame, rejects="return")
+    assert bills["account"].tolist() == ["a"]
+    assert list(rejects.index) == ["x", "y", "z"]
+    assert all("quantity" in r for r in rejects["reason"]), list(rejects["reason"])
+    with pytest.raises(tariff.RateError, match="first: row 'x'"):
+        rules.rate(frame)
+    with pytest.raises(TypeError, match="usage row 1: the account is a list"):
+        rules.rate(frame.assign(account=pd.Series(["a", ["b"], "c", "d"], dtype=object, index=frame.index)))
