@@ -69,6 +69,30 @@ bool script_incomplete(SourcePtr source, std::size_t from) {
   }
 }
 
+namespace {
+
+template <typename Rule, typename Convert>
+auto parse_option(const SourcePtr& source, Diagnostics& diagnostics, Convert convert)
+    -> std::optional<decltype(convert(Reader{source}, std::declval<const Node&>()))> {
+  try {
+    auto root = tree_of<Rule>(source, 0);
+    return convert(Reader{source}, *root);
+  } catch (const pegtl::parse_error& e) {
+    parse_control::report(e, source, 0, diagnostics);
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+std::optional<ast::ExampleBill::Buy> parse_buy_option(SourcePtr source, Diagnostics& diagnostics) {
+  return parse_option<g::buy_option>(source, diagnostics, convert_buy);
+}
+
+std::optional<ast::ExampleBill::Held> parse_held_option(SourcePtr source, Diagnostics& diagnostics) {
+  return parse_option<g::held_option>(source, diagnostics, convert_held);
+}
+
 std::optional<ast::Number> parse_quantity_literal(SourcePtr source) {
   struct whole : pegtl::seq<g::quantity, pegtl::eof> {};
   pegtl::memory_input in(source->text.data(), source->text.size(), source->name);

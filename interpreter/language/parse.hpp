@@ -25,6 +25,12 @@ std::optional<std::vector<script::StatementPtr>> parse_script(SourcePtr source, 
 // without its `else`, a trailing operator): the REPL then reads a continuation line.
 bool script_incomplete(SourcePtr source, std::size_t from = 0);
 
+// A --buy or --held value of the command line, METER=SIZE[xN] or METER=LEFT[/SIZE]: the purchase of a
+// rule file's example (grammar/purchase.hpp), alone in `source`, so a bad one reads as a bad `buy`.
+// On a syntax error adds one diagnostic and returns nullopt.
+std::optional<ast::ExampleBill::Buy> parse_buy_option(SourcePtr source, Diagnostics& diagnostics);
+std::optional<ast::ExampleBill::Held> parse_held_option(SourcePtr source, Diagnostics& diagnostics);
+
 // A quantity literal as a user types it on the command line: 3500000, 350万, 1.5亿, 12%.
 std::optional<ast::Number> parse_quantity_literal(SourcePtr source);
 
