@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "interpreter/batch/keys.hpp"
-#include "interpreter/batch/rate.hpp"
 #include "interpreter/language/load.hpp"
 
 namespace tariff::rate::detail {

@@ -7,7 +7,7 @@
 
 #include "interpreter/base/utf8.hpp"
 #include "interpreter/batch/csv_file.hpp"
-#include "interpreter/batch/rate.hpp"
+#include "interpreter/batch/account_data.hpp"
 #include "interpreter/language/literal.hpp"
 
 namespace tariff::rate {

@@ -1,4 +1,5 @@
-// Source text → syntax tree: the one parse front end of rule files, scripts and quantities.
+// Source text → syntax tree: the one parse front end of rule files, scripts and purchases typed on
+// the command line (a quantity alone is read by literal.cpp, with the same grammar).
 // PEGTL builds a parse tree of the meaningful rules (parse_tree.hpp's selector), converted at once
 // into the AST (convert_rules.cpp, convert_script.cpp); a rule file's script statements are part of
 // that one parse. The only part of the interpreter, with convert_*.cpp, that includes PEGTL.
@@ -93,15 +94,5 @@ std::optional<ast::ExampleBill::Held> parse_held_option(SourcePtr source, Diagno
   return parse_option<g::held_option>(source, diagnostics, convert_held);
 }
 
-std::optional<ast::Number> parse_quantity_literal(SourcePtr source) {
-  struct whole : pegtl::seq<g::quantity, pegtl::eof> {};
-  pegtl::memory_input in(source->text.data(), source->text.size(), source->name);
-  try {
-    if (!pegtl::parse<whole>(in)) return std::nullopt;
-  } catch (const pegtl::parse_error&) {  // a commit point failed: "1." has no digits after '.'
-    return std::nullopt;
-  }
-  return make_number(source->text, Span{source, 0, source->text.size()});
-}
 
 }  // namespace tariff

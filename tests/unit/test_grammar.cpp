@@ -10,6 +10,7 @@
 
 #include "grammar/errors.hpp"
 #include "grammar/rules.hpp"
+#include "interpreter/language/literal.hpp"
 #include "interpreter/language/parse.hpp"
 #include "support.hpp"
 
