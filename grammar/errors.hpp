@@ -91,6 +91,9 @@ template<> inline constexpr auto error_message<usage_quantity> = "expected a qua
 template<> inline constexpr auto error_message<pack_size> = "expected the pack size, like 1000万";
 template<> inline constexpr auto error_message<pack_count> = "expected how many packs, like 3";
 template<> inline constexpr auto error_message<held_remaining> = "expected how many calls the held pack has left, like 300万";
+template<> inline constexpr auto error_message<buy_spec> = "expected a meter and a pack size, like 人脸比对 1000万 × 3\nbuy METER SIZE [× COUNT]";
+template<> inline constexpr auto error_message<held_spec> = "expected a meter and what is left of its pack, like 人脸比对 300万 of 1000万\nheld METER LEFT [of SIZE]";
+template<> inline constexpr auto error_message<option_end> = "expected the end of the purchase\n--buy METER=SIZE[xN], --held METER=LEFT[/SIZE]";
 template<> inline constexpr auto error_message<held_size> = "expected the held pack's size, like 1000万";
 template<> inline constexpr auto error_message<expect_subject> = "expected what the example checks: total, payable, freeze, notice, alert, error, expired or remaining";
 template<> inline constexpr auto error_message<expect_rhs> = "expected '= AMOUNT' or an error text in quotes";

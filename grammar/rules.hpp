@@ -10,6 +10,7 @@
 #include <tao/pegtl.hpp>
 
 #include "grammar/lexical.hpp"
+#include "grammar/purchase.hpp"
 #include "grammar/script.hpp"
 
 namespace tariff::grammar {
@@ -249,15 +250,20 @@ struct payable_stmt : if_must<kw_payable, _, rounded_to, _, rounding_unit, _, ro
 struct example_title : string_lit {};
 struct usage_quantity : quantity {};
 struct usage_item : if_must<kw_usage, _, meter_ref, _, equals, _, usage_quantity> {};
-struct pack_size : quantity {};
-struct pack_count : digits {};
-struct times_sign : sor<one<'x'>, utf8::one<U'×'>, one<'*'>> {};
-struct buy_times : if_must<times_sign, _, pack_count> {};
-struct buy_item : if_must<kw_buy, _, meter_ref, _, pack_size, opt<_, buy_times>> {};
+// buy 人脸比对 1000万 × 3, held 人脸比对 300万 of 1000万: the one purchase syntax (grammar/purchase.hpp),
+// with literals.
+struct pack_size : purchase::size_literal {};
+struct pack_count : quantity {};  // a quantity, so that `× 1.5` is rejected as a count, by the checker
+struct buy_spec : purchase::buy<meter_ref, pack_size, pack_count> {};
+struct buy_item : if_must<kw_buy, _, buy_spec> {};
 struct held_remaining : quantity {};
 struct held_size : quantity {};
-struct held_of : if_must<kw_of, _, held_size> {};
-struct held_item : if_must<kw_held, _, meter_ref, _, held_remaining, opt<_, held_of>> {};
+struct held_spec : purchase::held<meter_ref, held_remaining, held_size> {};
+struct held_item : if_must<kw_held, _, held_spec> {};
+// The command line's --buy and --held values (cli/cmd_bill.cpp): the same purchase, alone.
+struct option_end : eof {};
+struct buy_option : seq<must<buy_spec>, _, must<option_end>> {};
+struct held_option : seq<must<held_spec>, _, must<option_end>> {};
 // A month as usage files write it: 2026-01. Looked at whole first, so a malformed one (2026-1) is
 // reported where it begins, not at the digit that broke it.
 struct month_shape : seq<rep<4, digit>, one<'-'>, rep<2, digit>, not_at<ident_other>> {};

@@ -6,6 +6,7 @@
 // waiting for `then`/`else`, or a binary operator at the end of the line. So a line that starts
 // with `-` begins a new statement (`-1`), as in Lua and Go; break long lines after an operator.
 #include "grammar/lexical.hpp"
+#include "grammar/purchase.hpp"
 
 namespace tariff::grammar {
 namespace script {
@@ -34,15 +35,22 @@ struct expression;
 struct unary;
 
 // ---- calls: bill(face_recognition, 人脸比对 = 350万, buy = 人脸比对 1000万 × 3) ---------------
-struct times_sign : sor<utf8::one<U'×'>, one<'*'>> {};
-struct pack_meter : name {};
-struct pack_size : seq<unary> {};
+// buy = 人脸比对 1000万 × 3, held = 人脸比对 300万 of 1000万: the one purchase syntax
+// (grammar/purchase.hpp), with expressions; a size written as a literal is read as the command line
+// reads it (1000万x3).
+struct pack_meter : sor<string_lit, name> {};
+struct pack_size_literal : purchase::size_literal {};
+struct pack_size : sor<pack_size_literal, unary> {};
 struct pack_count : seq<unary> {};
+struct pack_left : sor<pack_size_literal, unary> {};
 struct pack_of : seq<unary> {};
-struct pack_extra : sor<if_must<times_sign, _, pack_count>, if_must<kw_of, _, pack_of>> {};
-struct pack_spec : seq<pack_meter, plus<blank>, pack_size, opt<sp, pack_extra>> {};
-struct pack_key : sor<kw_buy, kw_held> {};
-struct pack_arg : if_must<seq<pack_key, _, assign>, _, pack_spec> {};
+struct pack_buy : purchase::buy<pack_meter, pack_size, pack_count> {};
+struct pack_held : purchase::held<pack_meter, pack_left, pack_of> {};
+struct buy_key : kw_buy {};
+struct held_key : kw_held {};
+struct buy_arg : if_must<seq<buy_key, _, assign>, _, pack_buy> {};
+struct held_arg : if_must<seq<held_key, _, assign>, _, pack_held> {};
+struct pack_arg : sor<buy_arg, held_arg> {};
 // fee = licence 2   fee = qps_upgrade activity = 1 day = 7 qps = 100: a bare quantity is the
 // fee's first dimension; the dimensions are separated by blanks, as a comma ends the argument.
 struct fee_name : name {};

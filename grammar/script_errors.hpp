@@ -15,7 +15,10 @@ template<> inline constexpr auto error_message<script::and_expr> = "expected a c
 template<> inline constexpr auto error_message<script::close_paren> = "expected ')'\nan argument list reads (a, b, name = value)";
 template<> inline constexpr auto error_message<script::open_paren> = "expected '(' and the function's parameters\nfn name(a, b) = expression";
 template<> inline constexpr auto error_message<script::arg> = "expected an argument after ','";
-template<> inline constexpr auto error_message<script::pack_spec> = "expected a meter and a pack size, like 人脸比对 1000万 × 3\nbuy = METER SIZE [× COUNT], held = METER LEFT [of SIZE]";
+template<> inline constexpr auto error_message<script::pack_buy> = "expected a meter and a pack size, like 人脸比对 1000万 × 3\nbuy = METER SIZE [× COUNT], held = METER LEFT [of SIZE]";
+template<> inline constexpr auto error_message<script::pack_held> = "expected a meter and what is left of its pack, like 人脸比对 300万 of 1000万\nbuy = METER SIZE [× COUNT], held = METER LEFT [of SIZE]";
+template<> inline constexpr auto error_message<script::pack_size> = "expected the pack size, like 1000万";
+template<> inline constexpr auto error_message<script::pack_left> = "expected how many calls the held pack has left, like 300万";
 template<> inline constexpr auto error_message<script::pack_count> = "expected how many packs, like 3";
 template<> inline constexpr auto error_message<script::pack_of> = "expected the held pack's size, like 1000万";
 template<> inline constexpr auto error_message<script::fee_spec> = "expected a fee and its quantities, like licence 2\nfee = NAME [QUANTITY] [DIMENSION = QUANTITY ...], e.g. fee = qps_upgrade activity = 1 day = 7 qps = 100";

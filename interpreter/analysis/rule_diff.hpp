@@ -10,20 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "interpreter/analysis/rule_change.hpp"
 #include "interpreter/model/product.hpp"
 
 namespace tariff {
-
-struct RuleChange {
-  std::string product;  // the product's id
-  std::string item;     // product, name, currency, cycle, settle, freeze, alert, notice, meter, postpaid, pack, ...
-  std::string subject;  // the meter or fee it is about (display name), empty for the product itself
-  std::string cell;     // the band, pack size or field of the item ("(300万, 1500万]", "1亿", "price")
-  std::optional<std::string> before, after;  // as the rules say it; nullopt: not there (added / removed)
-
-  bool added() const { return !before; }
-  bool removed() const { return !after; }
-};
 
 struct RuleDiff {
   std::vector<RuleChange> changes;  // in the new rule set's order, what was removed after what stayed

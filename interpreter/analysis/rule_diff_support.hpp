@@ -5,7 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/analysis/rule_diff.hpp"
+#include "interpreter/analysis/rule_change.hpp"
+#include "interpreter/model/product.hpp"
 
 namespace tariff::diff_detail {
 

@@ -11,7 +11,8 @@
 
 #include "interpreter/batch/dictionary.hpp"
 #include "interpreter/batch/keys.hpp"
-#include "interpreter/batch/rate.hpp"
+#include "interpreter/batch/account_data.hpp"
+#include "interpreter/batch/rate_result.hpp"
 
 namespace tariff::rate::detail {
 

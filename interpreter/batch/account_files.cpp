@@ -10,7 +10,6 @@
 #include "interpreter/batch/rate.hpp"
 #include "interpreter/language/literal.hpp"
 #include "interpreter/model/month.hpp"
-#include "interpreter/model/request_builder.hpp"
 
 namespace tariff::rate {
 
@@ -18,6 +17,7 @@ const char* const ledger_header = "account,product,meter,pack,bought,expires,rem
 
 namespace {
 
+using detail::resolved;
 using detail::RowRejected;
 
 // Accounts are copied into outputs: valid UTF-8, no control characters (as in the usage file).
@@ -36,15 +36,11 @@ int month(const std::string& text, const char* column) {
 }
 
 const Product& product(const RuleSet& rules, const std::string& id) {
-  const Product* p = rules.catalog.find(id);
-  if (!p) throw RowRejected(fmt::format("unknown product '{}'", printable(id)));
-  return *p;
+  return resolved([&]() -> const Product& { return resolve_product(rules.catalog, {id, {}}); });
 }
 
 MeterIndex meter(const Product& p, const std::string& name) {
-  auto m = p.find_meter(name);
-  if (!m) throw RowRejected(fmt::format("unknown meter '{}' of product {}", printable(name), p.id));
-  return *m;
+  return resolved([&] { return resolve_meter(p, {name, {}}); });
 }
 
 // A whole number of calls, from 0 (or 1) up, in the usage file's syntax (300万).
@@ -54,18 +50,6 @@ Decimal calls(const RuleSet& rules, const std::string& text, const char* column,
     throw RowRejected(fmt::format("bad {} '{}': a whole number{}, like 300万", column, printable(text),
                                   zero_allowed ? "" : " from 1 up"));
   return *v.value;
-}
-
-// A diagnostic thrown by a resolver, as a row's reason.
-template <typename F>
-auto resolved(F f) {
-  try {
-    return f();
-  } catch (const DiagnosticError& e) {
-    if (e.diagnostics.empty()) throw RowRejected("not found");
-    const Diagnostic& d = e.diagnostics.list().front();
-    throw RowRejected(d.hint.empty() ? d.message : fmt::format("{} ({})", d.message, d.hint));
-  }
 }
 
 std::function<void(std::uint64_t, const std::string&)> rejecting(AccountData& data, const std::string& path) {

@@ -9,12 +9,25 @@
 #include <string_view>
 #include <vector>
 
+#include "interpreter/model/request_builder.hpp"
+
 namespace tariff::rate::detail {
 
 // Thrown by a row's reader: the row is rejected for this reason, and reading goes on.
 struct RowRejected : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+// What a resolver of the request builder returns (a name a row gives, resolved as in a rule file
+// or on the command line), or the row rejected with the resolver's diagnostic on one line.
+template <typename Resolve>
+decltype(auto) resolved(Resolve resolve) {
+  try {
+    return resolve();
+  } catch (const DiagnosticError& e) {
+    throw RowRejected(one_line(e));
+  }
+}
 
 struct CsvRows {
   std::string path;

@@ -4,12 +4,13 @@
 
 #include <algorithm>
 
-#include "interpreter/base/suggest.hpp"
+#include "interpreter/base/utf8.hpp"
 #include "interpreter/batch/hash.hpp"
+#include "interpreter/model/request_builder.hpp"
 
 namespace tariff::rate::detail {
 
-Dictionary::Dictionary(const RuleSet& rules) : units_(&rules.prelude.units) {
+Dictionary::Dictionary(const RuleSet& rules) : units_(&rules.prelude.units), catalog_(&rules.catalog) {
   // Sorted by id, so that a product's index is its place in the output order. A product that does
   // not fit a key is left out, and its rows are rejected (not the whole run): more than 255
   // meters, or past the 127th product.
@@ -76,24 +77,35 @@ int Dictionary::meter(int product, std::string_view name) const {
 
 namespace {
 
-std::string in_parentheses(const std::string& suggestion) {
-  return suggestion.empty() ? suggestion : " (" + suggestion + ")";
+// The resolver's reason; `fallback` if it resolves a name the table does not hold (it cannot: the
+// table holds every name a product answers to).
+template <typename Resolve>
+std::string rejection(Resolve resolve, std::string fallback) {
+  try {
+    resolve();
+  } catch (const DiagnosticError& e) {
+    return one_line(e);
+  }
+  return fallback;
 }
 
 }  // namespace
 
-std::string Dictionary::suggest_product(std::string_view id) const {
-  std::vector<std::string> ids;
-  for (const Product* p : products_) ids.push_back(p->id);
-  return in_parentheses(did_you_mean(id, ids));
+std::string Dictionary::unknown_product(std::string_view id) const {
+  return rejection(
+      [&] {
+        resolve_product(*catalog_, {std::string(id), {}});
+      },
+      fmt::format("unknown product '{}'", printable(id)));
 }
 
-std::string Dictionary::suggest_meter(int product, std::string_view name) const {
+std::string Dictionary::unknown_meter(int product, std::string_view name) const {
   const Product& p = *products_.at(static_cast<std::size_t>(product));
-  std::vector<std::string> names;
-  for (const auto& [text, index] : p.meter_names) names.push_back(text);
-  for (const Meter& m : p.meters) names.push_back(m.id);
-  return in_parentheses(did_you_mean(name, names));
+  return rejection(
+      [&] {
+        resolve_meter(p, {std::string(name), {}});
+      },
+      fmt::format("unknown meter '{}' of product {}", printable(name), p.id));
 }
 
 }  // namespace tariff::rate::detail

@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "interpreter/batch/keys.hpp"
-#include "interpreter/batch/rate.hpp"
 #include "interpreter/language/load.hpp"
 
 namespace tariff::rate::detail {
@@ -24,10 +23,10 @@ class Dictionary {
   // Meter index by id, name, alias or API action, or -1.
   int meter(int product, std::string_view name) const;
   const Product& at(std::size_t index) const { return *products_[index]; }
-  // " (did you mean 'x'?)" for a product id or a meter name no row may use, or "": for rejects,
-  // off the hot path.
-  std::string suggest_product(std::string_view id) const;
-  std::string suggest_meter(int product, std::string_view name) const;
+  // Why a row naming a product or meter the table lacks is rejected, off the hot path: the request
+  // builder's diagnostic on one line, with the choices and a did-you-mean, as for a rule file.
+  std::string unknown_product(std::string_view id) const;
+  std::string unknown_meter(int product, std::string_view name) const;
   std::size_t size() const { return products_.size(); }
 
  private:
@@ -42,6 +41,7 @@ class Dictionary {
   std::vector<std::pair<std::string, std::string>> unratable_;  // product id, why
   std::vector<Name> names_;
   const Units* units_;
+  const Catalog* catalog_;
   void add_name(int product, const std::string& text, int meter);
 };
 

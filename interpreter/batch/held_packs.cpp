@@ -7,32 +7,32 @@
 
 #include "interpreter/base/utf8.hpp"
 #include "interpreter/batch/csv_file.hpp"
-#include "interpreter/batch/rate.hpp"
+#include "interpreter/batch/account_data.hpp"
 #include "interpreter/language/literal.hpp"
 
 namespace tariff::rate {
 
 namespace {
 
+using detail::resolved;
 using detail::RowRejected;
 
 void read_pack_row(const RuleSet& rules, const std::vector<std::string>& f, HeldPacks& packs) {
   if (f[0].empty() || !is_valid_utf8(f[0])) throw RowRejected(fmt::format("bad account '{}'", printable(f[0])));
-  const Product* product = rules.catalog.find(f[1]);
-  if (!product) throw RowRejected(fmt::format("unknown product '{}'", printable(f[1])));
-  auto meter = product->find_meter(f[2]);
-  if (!meter) throw RowRejected(fmt::format("unknown meter '{}' of product {}", printable(f[2]), f[1]));
+  // Names are resolved as a rule file's or the command line's are: the same message and choices.
+  const Product* product = &resolved([&]() -> const Product& { return resolve_product(rules.catalog, {f[1], {}}); });
+  MeterIndex meter = resolved([&] { return resolve_meter(*product, {f[2], {}}); });
   const auto& order = product->settlement;
   if (std::find(order.begin(), order.end(), SettlementStep::packs) == order.end())
     throw RowRejected(fmt::format("product {} settles no packs: a held pack could never be drawn", f[1]));
-  bool sold = !product->meters[*meter].packs.empty();
+  bool sold = !product->meters[meter].packs.empty();
   for (const Fee& fee : product->fees)
-    for (const IncludedPack& inc : fee.includes) sold = sold || inc.meter == *meter;
-  if (!sold) throw RowRejected(fmt::format("no packs are sold for {} {}", f[1], product->meters[*meter].id));
+    for (const IncludedPack& inc : fee.includes) sold = sold || inc.meter == meter;
+  if (!sold) throw RowRejected(fmt::format("no packs are sold for {} {}", f[1], product->meters[meter].id));
   LiteralValue remaining = parse_quantity_text(f[3], rules.prelude.units);
   if (!remaining.value || !remaining.value->is_integer())
     throw RowRejected(fmt::format("bad remaining calls '{}': a whole number of calls, like 300万", printable(f[3])));
-  packs.entries.push_back({f[0], product, HeldPack{*meter, *remaining.value, std::nullopt, std::nullopt, std::nullopt}});
+  packs.entries.push_back({f[0], product, HeldPack{meter, *remaining.value, std::nullopt, std::nullopt, std::nullopt}});
 }
 
 }  // namespace

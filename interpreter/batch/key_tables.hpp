@@ -11,7 +11,7 @@
 #include "interpreter/batch/hash.hpp"
 #include "interpreter/batch/keys.hpp"
 #include "interpreter/batch/page_array.hpp"
-#include "interpreter/batch/rate.hpp"
+#include "interpreter/batch/reject.hpp"
 
 namespace tariff::rate::detail {
 

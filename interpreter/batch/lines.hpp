@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "interpreter/batch/rate.hpp"
+#include "interpreter/batch/rate_result.hpp"
 
 namespace tariff::rate::detail {
 

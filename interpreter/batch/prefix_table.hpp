@@ -18,7 +18,7 @@
 
 #include "interpreter/batch/hash.hpp"
 #include "interpreter/batch/page_array.hpp"
-#include "interpreter/batch/row_reader.hpp"
+#include "interpreter/batch/tagged_line.hpp"
 
 namespace tariff::rate::detail {
 

@@ -348,14 +348,11 @@ class RowReader {
     int product = dict_.product(f[2]);
     if (product < 0) {
       if (const std::string* why = dict_.unratable(f[2])) return reject(number, *why), std::nullopt;
-      return reject(number, fmt::format("unknown product '{}'{}", printable(f[2]), dict_.suggest_product(f[2]))),
-             std::nullopt;
+      return reject(number, dict_.unknown_product(f[2])), std::nullopt;
     }
     int meter = dict_.meter(product, f[3]);
     if (meter < 0)
-      return reject(number, fmt::format("unknown meter '{}' of product {}{}", printable(f[3]), f[2],
-                                        dict_.suggest_meter(product, f[3]))),
-             std::nullopt;
+      return reject(number, dict_.unknown_meter(product, f[3])), std::nullopt;
     return make_key(0, static_cast<std::uint64_t>(month), static_cast<std::uint64_t>(product),
                     static_cast<std::uint64_t>(meter));
   }

@@ -9,6 +9,7 @@
 #include "interpreter/batch/dictionary.hpp"
 #include "interpreter/batch/keys.hpp"
 #include "interpreter/batch/spill.hpp"
+#include "interpreter/batch/tagged_line.hpp"
 
 namespace tariff::rate::detail {
 
@@ -21,15 +22,6 @@ struct Chunk {
   std::uint64_t lines = 0;            // lines consumed, blank ones and a header included
   std::uint64_t rows = 0;             // data rows (blank lines are not rows)
 };
-
-// Sums carry the line of their first row tagged with the chunk it is in (row counts restart in each
-// chunk, and a thread may sum rows of another's chunk); the merge turns it into a file line.
-constexpr int line_tag_shift = 40;
-constexpr std::uint64_t tag_line(std::size_t chunk, std::uint64_t line) {
-  return static_cast<std::uint64_t>(chunk) << line_tag_shift | line;
-}
-constexpr std::size_t line_chunk(std::uint64_t tagged) { return static_cast<std::size_t>(tagged >> line_tag_shift); }
-constexpr std::uint64_t line_in_chunk(std::uint64_t tagged) { return tagged & ((1ULL << line_tag_shift) - 1); }
 
 // Reads bytes [begin, size) of a file mapped at `data` (begin newline-aligned) on `jobs` threads,
 // each reading a newline-aligned chunk and summing the rows whose prefix hashes to it (fewer

@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-#include "interpreter/batch/rate.hpp"
+#include "interpreter/batch/reject.hpp"
 
 namespace tariff::rate {
 

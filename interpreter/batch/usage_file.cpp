@@ -7,7 +7,7 @@
 #include <cstring>
 
 #include "interpreter/base/utf8.hpp"
-#include "interpreter/batch/rate.hpp"
+#include "interpreter/batch/reject.hpp"
 
 namespace tariff::rate::detail {
 

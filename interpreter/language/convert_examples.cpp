@@ -158,4 +158,12 @@ ast::Example convert_example(const Reader& reader, const Node& block) {
   return ExampleConverter{reader}.example(block);
 }
 
+ast::ExampleBill::Buy convert_buy(const Reader& reader, const Node& purchase) {
+  return ExampleConverter{reader}.buy(purchase);
+}
+
+ast::ExampleBill::Held convert_held(const Reader& reader, const Node& purchase) {
+  return ExampleConverter{reader}.held(purchase);
+}
+
 }  // namespace tariff::parsing

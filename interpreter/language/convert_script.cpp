@@ -24,7 +24,7 @@ struct Converter {
     auto e = std::make_shared<Expr>();
     e->span = span(n);
     std::string text = n.string();
-    if (n.is_type<gs::number_lit>()) {
+    if (n.is_type<gs::number_lit>() || n.is_type<gs::pack_size_literal>()) {
       e->kind = Expr::Kind::number;
       e->number = number(text, e->span);
     } else if (n.is_type<gs::money>()) {
@@ -92,8 +92,8 @@ struct Converter {
     a.span = span(n);
     if (n.is_type<gs::pack_arg>()) {
       script::PackSpec p;
-      p.held = n.children[0]->string() == "held";
-      p.meter = name(*n.children[1]);
+      p.held = n.children[0]->is_type<gs::held_key>();
+      p.meter = reader.name(*n.children[1]);  // a quoted meter without its quotes
       p.size = expr(*n.children[2]);
       if (n.children.size() > 3) p.extra = expr(*n.children[3]);
       a.pack = std::move(p);
@@ -113,7 +113,8 @@ struct Converter {
       return chain(n, std::nullopt);
     if (n.is_type<gs::and_expr>()) return chain(n, script::Op::and_);
     if (n.is_type<gs::or_expr>()) return chain(n, script::Op::or_);
-    if (n.is_type<gs::pack_size>() || n.is_type<gs::pack_count>() || n.is_type<gs::pack_of>())
+    if (n.is_type<gs::pack_size>() || n.is_type<gs::pack_left>() || n.is_type<gs::pack_count>() ||
+        n.is_type<gs::pack_of>())
       return expr(*n.children.front());
     auto e = std::make_shared<Expr>();
     e->span = span(n);

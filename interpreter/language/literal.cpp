@@ -4,7 +4,9 @@
 
 #include <algorithm>
 
-#include "interpreter/language/parse.hpp"
+#include <tao/pegtl.hpp>
+
+#include "grammar/lexical.hpp"
 #include "interpreter/base/suggest.hpp"
 #include "interpreter/base/utf8.hpp"
 
@@ -75,6 +77,19 @@ LiteralValue value_of(const ast::Number& n, const Units& units) {
     return failure("number-range", "number out of range",
                    fmt::format("numbers hold at most {} digits", Decimal::max_digits));
   }
+}
+
+namespace pegtl = tao::pegtl;
+
+std::optional<ast::Number> parse_quantity_literal(SourcePtr source) {
+  struct whole : pegtl::seq<grammar::quantity, pegtl::eof> {};
+  pegtl::memory_input in(source->text.data(), source->text.size(), source->name);
+  try {
+    if (!pegtl::parse<whole>(in)) return std::nullopt;
+  } catch (const pegtl::parse_error&) {  // a commit point failed: "1." has no digits after '.'
+    return std::nullopt;
+  }
+  return make_number(source->text, Span{source, 0, source->text.size()});
 }
 
 LiteralValue parse_quantity_text(std::string_view text, const Units& units) {

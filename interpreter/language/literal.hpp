@@ -28,6 +28,10 @@ struct LiteralValue {
 using Units = std::unordered_map<std::string, Decimal>;
 LiteralValue value_of(const ast::Number& n, const Units& units);
 
+// A quantity literal, whole (the grammar's `quantity`, then the end): 3500000, 350万, 1.5亿, 12%.
+// Here rather than in parse.cpp, so that literals need nothing of the parser that uses them.
+std::optional<ast::Number> parse_quantity_literal(SourcePtr source);
+
 // A quantity as a user types it on the command line or a CSV field: the literal syntax above,
 // whole or fractional, without a percent sign. The grammar is applied here, so nothing else is
 // accepted: no sign, no comma grouping, no blanks.

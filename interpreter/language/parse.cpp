@@ -1,4 +1,5 @@
-// Source text → syntax tree: the one parse front end of rule files, scripts and quantities.
+// Source text → syntax tree: the one parse front end of rule files, scripts and purchases typed on
+// the command line (a quantity alone is read by literal.cpp, with the same grammar).
 // PEGTL builds a parse tree of the meaningful rules (parse_tree.hpp's selector), converted at once
 // into the AST (convert_rules.cpp, convert_script.cpp); a rule file's script statements are part of
 // that one parse. The only part of the interpreter, with convert_*.cpp, that includes PEGTL.
@@ -69,15 +70,29 @@ bool script_incomplete(SourcePtr source, std::size_t from) {
   }
 }
 
-std::optional<ast::Number> parse_quantity_literal(SourcePtr source) {
-  struct whole : pegtl::seq<g::quantity, pegtl::eof> {};
-  pegtl::memory_input in(source->text.data(), source->text.size(), source->name);
+namespace {
+
+template <typename Rule, typename Convert>
+auto parse_option(const SourcePtr& source, Diagnostics& diagnostics, Convert convert)
+    -> std::optional<decltype(convert(Reader{source}, std::declval<const Node&>()))> {
   try {
-    if (!pegtl::parse<whole>(in)) return std::nullopt;
-  } catch (const pegtl::parse_error&) {  // a commit point failed: "1." has no digits after '.'
+    auto root = tree_of<Rule>(source, 0);
+    return convert(Reader{source}, *root);
+  } catch (const pegtl::parse_error& e) {
+    parse_control::report(e, source, 0, diagnostics);
     return std::nullopt;
   }
-  return make_number(source->text, Span{source, 0, source->text.size()});
 }
+
+}  // namespace
+
+std::optional<ast::ExampleBill::Buy> parse_buy_option(SourcePtr source, Diagnostics& diagnostics) {
+  return parse_option<g::buy_option>(source, diagnostics, convert_buy);
+}
+
+std::optional<ast::ExampleBill::Held> parse_held_option(SourcePtr source, Diagnostics& diagnostics) {
+  return parse_option<g::held_option>(source, diagnostics, convert_held);
+}
+
 
 }  // namespace tariff

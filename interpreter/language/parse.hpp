@@ -1,5 +1,5 @@
 #pragma once
-// Source text → syntax tree, for rule files, scripts and the quantities users type. One front end
+// Source text → syntax tree, for rule files, scripts and the purchases users type. One front end
 // (parse.cpp): a syntax error is one diagnostic, with the message of grammar/errors.hpp, at the
 // offending character. A PEG grammar cannot resynchronise reliably, so a parse stops at its first
 // error.
@@ -25,7 +25,11 @@ std::optional<std::vector<script::StatementPtr>> parse_script(SourcePtr source, 
 // without its `else`, a trailing operator): the REPL then reads a continuation line.
 bool script_incomplete(SourcePtr source, std::size_t from = 0);
 
-// A quantity literal as a user types it on the command line: 3500000, 350万, 1.5亿, 12%.
-std::optional<ast::Number> parse_quantity_literal(SourcePtr source);
+// A --buy or --held value of the command line, METER=SIZE[xN] or METER=LEFT[/SIZE]: the purchase of a
+// rule file's example (grammar/purchase.hpp), alone in `source`, so a bad one reads as a bad `buy`.
+// On a syntax error adds one diagnostic and returns nullopt.
+std::optional<ast::ExampleBill::Buy> parse_buy_option(SourcePtr source, Diagnostics& diagnostics);
+std::optional<ast::ExampleBill::Held> parse_held_option(SourcePtr source, Diagnostics& diagnostics);
+
 
 }  // namespace tariff

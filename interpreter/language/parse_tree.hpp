@@ -49,7 +49,8 @@ template<typename Rule> using selector = pegtl::parse_tree::selector<Rule,
     g::period_item, g::spent_amount,
     // scripts
     gs::money, gs::number_lit, gs::text_lit, gs::true_lit, gs::false_lit, gs::variable, gs::call, gs::callee,
-    gs::pack_arg, gs::pack_key, gs::pack_meter, gs::pack_size, gs::pack_count, gs::pack_of, gs::fee_arg,
+    gs::pack_arg, gs::buy_key, gs::held_key, gs::pack_meter, gs::pack_size, gs::pack_size_literal, gs::pack_left,
+    gs::pack_count, gs::pack_of, gs::fee_arg,
     gs::fee_name, gs::fee_first, gs::fee_dim, gs::fee_dim_name, gs::fee_quantity, gs::named_arg,
     gs::arg_name, gs::positional_arg, gs::negate, gs::logical_not, gs::mul_op, gs::add_op, gs::cmp_op,
     gs::product_expr, gs::sum_expr, gs::comparison, gs::and_expr, gs::or_expr, gs::if_expr,
@@ -80,6 +81,11 @@ script::StatementPtr convert_statement(const Reader& reader, const Node& stateme
 
 // An example_block or a scenario_block (convert_examples.cpp).
 ast::Example convert_example(const Reader& reader, const Node& block);
+
+// The items of a purchase (convert_examples.cpp), from a buy_item or held_item node, or the root of
+// a --buy or --held value: the meter, the size, the count.
+ast::ExampleBill::Buy convert_buy(const Reader& reader, const Node& purchase);
+ast::ExampleBill::Held convert_held(const Reader& reader, const Node& purchase);
 
 // A whole rule file (convert_rules.cpp), from the root of its tree.
 ast::File convert_file(const Reader& reader, const Node& root);

@@ -129,6 +129,15 @@ const std::string& resolve_state(const Product& p, const Name& state) {
                                              "its rules mention: " + listed(p.states, [](const std::string& s) { return s; }, "")));
 }
 
+std::string one_line(const DiagnosticError& error) {
+  if (error.diagnostics.empty()) return "not found";
+  const Diagnostic& d = error.diagnostics.list().front();
+  std::string hint = d.hint;
+  for (std::size_t at = hint.find('\n'); at != std::string::npos; at = hint.find('\n', at))
+    hint.replace(at, 1, " ");
+  return hint.empty() ? d.message : fmt::format("{} ({})", d.message, hint);
+}
+
 RequestBuilder::RequestBuilder(const Product& product) : product_(product) {
   request_.usage.resize(product.meters.size());
 }

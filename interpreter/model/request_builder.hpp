@@ -27,6 +27,10 @@ std::size_t resolve_fee(const Product& product, const Name& fee);
 std::size_t resolve_dimension(const Product& product, const Fee& fee, const Name& dimension);
 const std::string& resolve_state(const Product& product, const Name& state);
 
+// A resolver's diagnostic on one line, for the row of a file it rejects (a rejects file holds one
+// reason a row, in CSV): "MESSAGE (HINT)", the hint's lines joined by a blank.
+std::string one_line(const DiagnosticError& error);
+
 // A bill request built from names, item by item; each item throws as its resolver does.
 class RequestBuilder {
  public:

@@ -1,7 +1,8 @@
 // The built-in functions of scripts: what the language itself cannot express, calls into the rules
 // (bill, unit_price, band, pack_price, ...) and exact rounding. Everything else, min, max,
 // ceil_to, percent_of, the freeze estimate, is written in the language in stdlib/functions.tariff.
-// This file is their table and what derives from it: the lookup, the arity check, the dispatch.
+// This file is their table and what derives from it: the lookup and the arity check (the dispatch,
+// which builds a Call, is call.cpp's: the table needs nothing of the interpreter).
 #include "interpreter/script/builtins.hpp"
 
 #include <fmt/format.h>
@@ -9,12 +10,18 @@
 #include <algorithm>
 #include <array>
 
-#include "interpreter/model/billing_error.hpp"
-#include "interpreter/script/call.hpp"
+#include "interpreter/base/diagnostic.hpp"
 
 namespace tariff::script {
 
 namespace {
+
+// The interpreter's fail(), which this file does without so that the table needs nothing of it.
+[[noreturn]] void arity_error(const Span& span, std::string message, std::string hint) {
+  Diagnostics d;
+  d.error("arity", span, std::move(message), std::move(hint));
+  throw DiagnosticError(std::move(d));
+}
 
 constexpr std::string_view bill_total_usage = "total(bill) or freeze(bill)";
 constexpr std::string_view money_parts_usage = "amount(money) or currency(money)";
@@ -73,7 +80,7 @@ void check_arity(const Builtin& b, const Expr& call) {
   if (b.arity.accepts(n)) return;
   auto plural = [](std::size_t k) { return k == 1 ? "" : "s"; };
   if (n < b.arity.min && !b.too_few.empty())
-    fail(call.span, "arity", std::string(b.too_few), std::string(b.too_few_hint.empty() ? b.usage : b.too_few_hint));
+    arity_error(call.span, std::string(b.too_few), std::string(b.too_few_hint.empty() ? b.usage : b.too_few_hint));
   std::string message;
   if (b.arity.min == b.arity.max)
     message = fmt::format("{} takes {} argument{}", b.name, b.arity.min, plural(b.arity.min));
@@ -81,22 +88,7 @@ void check_arity(const Builtin& b, const Expr& call) {
     message = fmt::format("{} takes at least {} argument{}", b.name, b.arity.min, plural(b.arity.min));
   else
     message = fmt::format("{} takes {} to {} arguments", b.name, b.arity.min, b.arity.max);
-  fail(call.span, "arity", std::move(message), std::string(b.usage));
-}
-
-Value Interpreter::call_builtin(const Builtin& b, const Expr& e) {
-  check_arity(b, e);
-  Call call(*this, b, e);
-  try {
-    return b.function(call);
-  } catch (const BillingError& error) {
-    Diagnostics d;
-    Diagnostic at_call = error.diagnostic(e.span);
-    d.error(at_call.code, at_call.span, at_call.message, at_call.hint, at_call.notes);
-    throw DiagnosticError(std::move(d));
-  } catch (const DecimalError& error) {
-    fail(e.span, "arithmetic", error.what());
-  }
+  arity_error(call.span, std::move(message), std::string(b.usage));
 }
 
 }  // namespace tariff::script

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "interpreter/model/billing_error.hpp"
 #include "interpreter/model/request_builder.hpp"
 #include "interpreter/script/builtins.hpp"
 
@@ -75,5 +76,22 @@ Name Call::meter_name(const Product& p, const ast::Name& written) {
 }
 
 MeterIndex Call::meter(const Product& p, std::size_t i) { return resolve_meter(p, meter_name(p, positional(i))); }
+
+// The dispatch: a built-in called with its Call; billing and arithmetic errors become diagnostics
+// at the call.
+Value Interpreter::call_builtin(const Builtin& b, const Expr& e) {
+  check_arity(b, e);
+  Call call(*this, b, e);
+  try {
+    return b.function(call);
+  } catch (const BillingError& error) {
+    Diagnostics d;
+    Diagnostic at_call = error.diagnostic(e.span);
+    d.error(at_call.code, at_call.span, at_call.message, at_call.hint, at_call.notes);
+    throw DiagnosticError(std::move(d));
+  } catch (const DecimalError& error) {
+    fail(e.span, "arithmetic", error.what());
+  }
+}
 
 }  // namespace tariff::script

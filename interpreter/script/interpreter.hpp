@@ -85,7 +85,7 @@ class Interpreter {
   bool truth(const Expr& e, const Value& v, const char* what);
   Value call(const Expr& e);
   Value call_function(const Expr& e, const Statement& fn);
-  Value call_builtin(const Builtin& builtin, const Expr& e);  // builtins.cpp
+  Value call_builtin(const Builtin& builtin, const Expr& e);  // call.cpp
   // The names an expression may hold, for "did you mean" (interpreter.cpp).
   std::vector<std::string> value_names() const;
   // The product `name` is (a product's id, or a binding holding one); null otherwise.

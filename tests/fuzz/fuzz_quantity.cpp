@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "interpreter/language/literal.hpp"
 #include "interpreter/language/load.hpp"
 #include "interpreter/language/parse.hpp"
 

@@ -3,6 +3,7 @@
 // (product quirks live in rule files and the prelude).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -10,6 +11,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -84,6 +86,70 @@ TEST_CASE("every include points down the pipeline, never up or across", "[archit
       INFO(file.string());
       CHECK_FALSE(std::regex_search(read(file), grammar));
     }
+}
+
+namespace {
+
+// The modules of a layer (a module is x.hpp with x.cpp) and which others each includes: a.cpp
+// including b.hpp makes a depend on b.
+using ModuleGraph = std::map<std::string, std::set<std::string>>;
+
+ModuleGraph modules_of(const std::string& layer) {
+  static const std::regex include(R"re(#include\s+"interpreter/([a-z_]+)/([A-Za-z0-9_]+)\.hpp")re");
+  ModuleGraph graph;
+  for (const auto& file : sources_under(root / "interpreter" / layer)) {
+    std::string module = file.stem().string();
+    graph[module];
+    std::string text = read(file);
+    for (std::sregex_iterator it(text.begin(), text.end(), include), end; it != end; ++it)
+      if ((*it)[1] == layer && (*it)[2] != module) graph[module].insert((*it)[2]);
+  }
+  return graph;
+}
+
+// Every cycle's path, once from each module on it that starts a depth-first walk ("a → b → a").
+void find_cycles(const ModuleGraph& graph, const std::string& module, std::vector<std::string>& path,
+                 std::set<std::string>& done, std::vector<std::string>& cycles) {
+  if (auto on = std::find(path.begin(), path.end(), module); on != path.end()) {
+    std::string cycle;
+    for (auto it = on; it != path.end(); ++it) cycle += *it + " → ";
+    cycles.push_back(cycle + module);
+    return;
+  }
+  if (done.contains(module)) return;
+  path.push_back(module);
+  if (auto deps = graph.find(module); deps != graph.end())
+    for (const auto& dep : deps->second) find_cycles(graph, dep, path, done, cycles);
+  path.pop_back();
+  done.insert(module);
+}
+
+std::vector<std::string> cycles_in(const ModuleGraph& graph) {
+  std::vector<std::string> cycles, path;
+  std::set<std::string> done;
+  for (const auto& [module, deps] : graph) find_cycles(graph, module, path, done, cycles);
+  return cycles;
+}
+
+}  // namespace
+
+TEST_CASE("the cycle finder finds a cycle between modules and none in a chain", "[architecture]") {
+  CHECK(cycles_in({{"a", {"b"}}, {"b", {"c"}}, {"c", {}}}).empty());
+  CHECK(cycles_in({{"a", {"b"}}, {"b", {"a"}}}) == std::vector<std::string>{"a → b → a"});
+  CHECK(cycles_in({{"a", {"b"}}, {"b", {"c"}}, {"c", {"a"}}}).size() == 1);
+}
+
+TEST_CASE("no include cycle between the modules of a layer", "[architecture]") {
+  std::size_t modules = 0;
+  for (const auto& [layer, level] : rank) {
+    ModuleGraph graph = modules_of(layer);
+    modules += graph.size();
+    for (const auto& cycle : cycles_in(graph)) {
+      INFO(layer << "/: " << cycle);
+      CHECK(false);
+    }
+  }
+  CHECK(modules > 50);
 }
 
 // What the bundled rules name: product ids and the account states they mention (distinctive words,

@@ -241,7 +241,7 @@ TEST_CASE("every malformed row is rejected with its line and reason, and counted
   std::vector<std::pair<std::uint64_t, std::string>> want = {{3, "wrong column count: 4"},
                                                              {4, "wrong column count: 6"},
                                                              {5, "unknown product 'nosuch'"},
-                                                             {6, "unknown meter 'nosuch'"},
+                                                             {6, "product face_recognition has no meter or API action 'nosuch' (meters: "},
                                                              {7, "quantity '12x': unknown unit 'x'"},
                                                              {8, "quantity '-5' is negative"},
                                                              {9, "bad month '2026-13'"},
