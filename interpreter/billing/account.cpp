@@ -222,6 +222,8 @@ AccountMonth AccountSettler::settle(Ledger& ledger, int month, BillRequest reque
   if (!request.held.empty())
     throw BillingError("held-pack", "with a ledger, the packs an account holds are the ledger's",
                        "leave out the held packs, or bill without a ledger");
+  // Dated periods say the days of the month each state covers, for the fees prorated by day.
+  if (!request.days && !periods.empty()) request.days = month_days(periods, month);
   Ledger next = ledger;
   for (const LedgerEntry& e : next.entries) out.flows.at(e.meter).opening += e.remaining;
   expire(next, month, out.expired, out.flows);
