@@ -145,9 +145,9 @@ void write_summary(const Result& r) {
                            s.rows_rated, s.rows_rejected, r.reject_count, s.accounts);
   if (s.bills_without_usage > 0)
     std::cerr << fmt::format(
-        "rate: {} bills without usage rows (a month's purchases, or an account's state with a recurring fee or "
+        "rate: {} bill{} without usage rows (a month's purchases, or an account's state with a recurring fee or "
         "minimum)\n",
-        s.bills_without_usage);
+        s.bills_without_usage, s.bills_without_usage == 1 ? "" : "s");
   for (const auto& [currency, total] : s.totals)
     std::cerr << fmt::format("rate: total {} {}\n", currency, total.to_string());
   for (const auto& [currency, payable] : s.payable)

@@ -273,7 +273,8 @@ struct held_item : if_must<kw_held, _, meter_ref, _, held_remaining, opt<_, held
 struct month_shape : seq<rep<4, digit>, one<'-'>, rep<2, digit>, not_at<ident_other>> {};
 struct month_lit : seq<at<month_shape>, month_shape> {};
 // A day a state begins or ends on (2027-01-15), or a month (2027-01).
-struct date_shape : seq<rep<4, digit>, one<'-'>, rep<2, digit>, opt<one<'-'>, rep<2, digit>>, not_at<ident_other>> {};
+struct date_shape : seq<rep<4, digit>, one<'-'>, rep<2, digit>, opt<one<'-'>, rep<2, digit>>,
+                        not_at<sor<ident_other, one<'-'>>>> {};
 struct date_lit : seq<at<date_shape>, date_shape> {};
 struct state_from : date_lit {};
 struct state_until : date_lit {};

@@ -22,6 +22,9 @@ class Both : public SettlementListener {
   void fee_bought(const FeeLine& l) override {
     each([&](auto& x) { x.fee_bought(l); });
   }
+  void recurring_charged(const RecurringLine& l) override {
+    each([&](auto& x) { x.recurring_charged(l); });
+  }
   void pack_bought(const PurchaseLine& l) override {
     each([&](auto& x) { x.pack_bought(l); });
   }
@@ -40,8 +43,14 @@ class Both : public SettlementListener {
   void meter_ends(MeterIndex m) override {
     each([&](auto& x) { x.meter_ends(m); });
   }
+  void trued_up(const TrueUp& t) override {
+    each([&](auto& x) { x.trued_up(t); });
+  }
   void total(const Decimal& a) override {
     each([&](auto& x) { x.total(a); });
+  }
+  void payable(const Payable& p) override {
+    each([&](auto& x) { x.payable(p); });
   }
   void freeze(const Decimal& a) override {
     each([&](auto& x) { x.freeze(a); });
