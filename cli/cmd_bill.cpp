@@ -122,7 +122,8 @@ StateOptions state_options(Args& args, const RuleSet& rules, std::vector<std::st
 // With days given, the bill of --month counts the days each dated state covers in it.
 void add_state_days(BillRequest& r, const StateOptions& options, const std::optional<std::string>& month) {
   if (!options.dated) return;
-  if (!month) throw UsageError("a state's day (--STATE-since YYYY-MM-DD, --STATE-until) needs --month, the month billed");
+  if (!month)
+    throw UsageError("a state's day (--STATE-since YYYY-MM-DD, --STATE-until) needs --month, the month billed");
   int billed = month_number(*month, "--month");
   for (const StatePeriod& p : options.periods)
     if (!p.holds_in(billed))

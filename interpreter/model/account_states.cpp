@@ -27,7 +27,8 @@ MonthDays month_days(const std::vector<StatePeriod>& periods, int month) {
   for (const StatePeriod& p : periods) {
     std::uint32_t days = p.days_in(month);
     if (days == 0) continue;
-    auto held = std::find_if(out.states.begin(), out.states.end(), [&](const StateDays& s) { return s.state == p.state; });
+    auto held =
+        std::find_if(out.states.begin(), out.states.end(), [&](const StateDays& s) { return s.state == p.state; });
     if (held == out.states.end())
       out.states.push_back({p.state, days});
     else

@@ -17,8 +17,8 @@ struct StatePeriod {
   std::string state;
   int from = 0;              // the first month in the state
   std::optional<int> until;  // the last month in it (inclusive); none: open-ended
-  int from_day = 1;                 // the first day of `from` in the state
-  std::optional<int> until_day;     // the last day of `until` in it (inclusive); none: the month's last
+  int from_day = 1;          // the first day of `from` in the state
+  std::optional<int> until_day;  // the last day of `until` in it (inclusive); none: the month's last
   bool holds_in(int month) const { return from <= month && (!until || month <= *until); }
   // The days of `month` in the state, one bit each (bit 0: the 1st); 0 when it does not hold.
   std::uint32_t days_in(int month) const;
