@@ -60,7 +60,7 @@ std::vector<StatePeriod> periods_from_months(const std::vector<std::pair<int, st
       if (open != out.end())
         open->until = month;
       else
-        out.push_back({s, month, month});
+        out.push_back({s, month, month, 1, std::nullopt});
     }
   }
   return out;
