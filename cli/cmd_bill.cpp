@@ -1,6 +1,7 @@
 // tariff bill PRODUCT [METER=QTY...] [--buy METER=SIZE[xN]]... [--held METER=LEFT[/SIZE]]...
 //             [--fee NAME[=N] | NAME:DIM=N,DIM=N]... [--STATE]... [--state NAME]...
-//             [--STATE-since YYYY-MM --month YYYY-MM] [--period-spent AMOUNT] [--json | --format text|json]
+//             [--STATE-since YYYY-MM[-DD] --STATE-until YYYY-MM[-DD] --month YYYY-MM] [--period-spent AMOUNT]
+//             [--json | --format text|json]
 //             [--explain] [--month YYYY-MM --ledger OPEN.csv --account A [--ledger-out CLOSE.csv]]
 // Every name is resolved by the request builder (interpreter/model/request_builder.hpp), as a rule
 // file's example and a script's bill() resolve theirs.
@@ -67,23 +68,71 @@ int month_number(const std::string& text, const char* option) {
   return *month;
 }
 
-// Every state the loaded rules mention is an option, --trial, --suspended, --licensed, ...; and
-// --STATE-since YYYY-MM says when the grant given in that state was activated.
-std::vector<std::string> state_options(Args& args, const RuleSet& rules, std::optional<std::string>& grant_since,
-                                       std::string& since_state, std::vector<std::string>& known) {
-  std::vector<std::string> states = args.take_all("--state");
+// YYYY-MM or YYYY-MM-DD: a month, and the day when one is given.
+std::pair<int, std::optional<int>> month_or_day(const std::string& text, const std::string& option) {
+  auto d = parse_month_or_day(text);
+  if (!d)
+    throw UsageError(
+        fmt::format("{} '{}' is not a month like 2026-11 or a day like 2026-11-15", option, printable(text)));
+  return *d;
+}
+
+// What the state options say: the states the bill is in, and when the dated ones began or end.
+struct StateOptions {
+  std::vector<std::string> states;
+  std::optional<std::string> grant_since;  // --STATE-since: when the grant given in that state was activated
+  std::string since_state;
+  std::vector<StatePeriod> periods;  // --STATE-since / --STATE-until, each state's days (inclusive)
+  bool dated = false;                // a day or an end was given: the bill counts the states' days
+};
+
+// Every state the loaded rules mention is an option, --trial, --suspended, --licensed, ...;
+// --STATE-since YYYY-MM[-DD] says when the state began (and the grant given in it was
+// activated), --STATE-until YYYY-MM[-DD] its last day, for the fees prorated by day.
+StateOptions state_options(Args& args, const RuleSet& rules, std::vector<std::string>& known) {
+  StateOptions out;
+  out.states = args.take_all("--state");
   for (const auto& p : rules.catalog.products)
     for (const auto& s : p->states) {
-      known.push_back("--" + s);
-      known.push_back("--" + s + "-since");
-      if (args.take_flag("--" + s)) states.push_back(s);
-      if (auto since = args.take("--" + s + "-since")) {
-        grant_since = *since;
-        since_state = s;
-        states.push_back(s);
+      for (const char* suffix : {"", "-since", "-until"}) known.push_back("--" + s + suffix);
+      if (args.take_flag("--" + s)) out.states.push_back(s);
+      auto since = args.take("--" + s + "-since");
+      auto until = args.take("--" + s + "-until");
+      if (!since && !until) continue;
+      // From the start of time when only the end is given: no grant is activated by it.
+      StatePeriod period{s, 0, std::nullopt, 1, std::nullopt};
+      if (since) {
+        auto from = month_or_day(*since, "--" + s + "-since");
+        period.from = from.first;
+        period.from_day = from.second.value_or(1);
+        out.dated = out.dated || from.second.has_value();
+        out.grant_since = since->substr(0, 7);
+        out.since_state = s;
       }
+      if (until) {
+        auto last = month_or_day(*until, "--" + s + "-until");
+        period.until = last.first;
+        period.until_day = last.second;
+        out.dated = true;
+      }
+      if (!period_ends_after_start(period))
+        throw UsageError(fmt::format("--{}-until {} is before --{}-since {}", s, *until, s, *since));
+      out.periods.push_back(period);
+      out.states.push_back(s);
     }
-  return states;
+  return out;
+}
+
+// With days given, the bill of --month counts the days each dated state covers in it.
+void add_state_days(BillRequest& r, const StateOptions& options, const std::optional<std::string>& month) {
+  if (!options.dated) return;
+  if (!month)
+    throw UsageError("a state's day (--STATE-since YYYY-MM-DD, --STATE-until) needs --month, the month billed");
+  int billed = month_number(*month, "--month");
+  for (const StatePeriod& p : options.periods)
+    if (!p.holds_in(billed))
+      throw UsageError(fmt::format("--{}-since/--{}-until do not cover --month {}", p.state, p.state, *month));
+  r.days = month_days(options.periods, billed);
 }
 
 }  // namespace
@@ -107,11 +156,10 @@ int cmd_bill(Args args) {
     throw UsageError("bill needs a PRODUCT, then METER=QUANTITY for each meter used");
   RuleSet rules = load(paths);
   const Product& product = find_product(rules, args.words.front());
-  std::optional<std::string> grant_since;
   std::vector<std::string> state_flags;
-  std::string since_state;
-  auto states = state_options(args, rules, grant_since, since_state, state_flags);
+  StateOptions state = state_options(args, rules, state_flags);
   args.expect_no_options(state_flags);
+  const auto& grant_since = state.grant_since;
 
   RequestBuilder request(product);
   for (std::size_t i = 1; i < args.words.size(); ++i) {
@@ -130,7 +178,7 @@ int cmd_bill(Args args) {
     request.hold(pack.meter, parse_quantity(rules, pack.remaining.text, h), size);
   }
   for (const auto& f : fees) add_fee(request, rules, f);
-  for (const auto& s : states) request.state({s, {}});
+  for (const auto& s : state.states) request.state({s, {}});
   BillRequest r = request.take();
   // The bill closes the period of the product's minimum commitment, after AMOUNT billed in it.
   if (period_spent) {
@@ -141,11 +189,13 @@ int cmd_bill(Args args) {
   if (against.ledger) {
     if (!month) throw UsageError("--ledger needs --month, the month billed");
     against.month_number = month_number(*month, "--month");
-    // With a ledger a grant is activated as its state begins: --STATE-since says when.
-    if (grant_since) against.periods.push_back({since_state, month_number(*grant_since, "--STATE-since"), std::nullopt});
+    // With a ledger a grant is activated as its state begins: --STATE-since says when (and the
+    // days of dated states are counted from the periods).
+    against.periods = state.periods;
     return bill_against_ledger(rules, product, std::move(r), against);
   }
   if (against.ledger_out || against.account) throw UsageError("--ledger-out and --account need --ledger");
+  add_state_days(r, state, month);
   if (grant_since) {
     if (!month) throw UsageError("--STATE-since needs --month, the month billed");
     r.grant_age_months = month_number(*month, "--month") - month_number(*grant_since, "--STATE-since");

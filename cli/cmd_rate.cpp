@@ -143,6 +143,11 @@ void write_summary(const Result& r) {
   const Summary& s = r.summary;
   std::cerr << fmt::format("rate: {} rows read, {} rated, {} rejected ({} rejects); {} accounts\n", s.rows_read,
                            s.rows_rated, s.rows_rejected, r.reject_count, s.accounts);
+  if (s.bills_without_usage > 0)
+    std::cerr << fmt::format(
+        "rate: {} bill{} without usage rows (a month's purchases, or an account's state with a recurring fee or "
+        "minimum)\n",
+        s.bills_without_usage, s.bills_without_usage == 1 ? "" : "s");
   for (const auto& [currency, total] : s.totals)
     std::cerr << fmt::format("rate: total {} {}\n", currency, total.to_string());
   for (const auto& [currency, payable] : s.payable)
@@ -156,6 +161,11 @@ void write_summary(const Result& r) {
     std::cerr << fmt::format(
         "rate: {}: the minimum commitment is not trued up by rate (bill the period's last month with "
         "tariff bill --period-spent)\n",
+        id);
+  for (const auto& id : s.idle_unknown)
+    std::cerr << fmt::format(
+        "rate: {}: only months with usage rows are billed (their recurring fee and minimum included); give "
+        "--accounts STATES.csv to bill the accounts in a state without usage\n",
         id);
   for (const auto& [currency, f] : s.ledger)
     std::cerr << fmt::format(

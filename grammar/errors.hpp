@@ -103,8 +103,8 @@ template<> inline constexpr auto error_message<example_source> = "expected the e
 template<> inline constexpr auto error_message<example_close> = "expected an example item (month, usage, buy, held, fee, state, period, expect, source, discrepancy) or '}'";
 template<> inline constexpr auto error_message<month_name> = "expected a month like 2026-01";
 template<> inline constexpr auto error_message<month_close> = "expected a month item (usage, buy, fee, state, expect) or '}'";
-template<> inline constexpr auto error_message<state_from> = "expected the month the state begins, like 2026-01\nstate STATE from 2026-01 until 2026-06";
-template<> inline constexpr auto error_message<state_until> = "expected the last month in the state, like 2026-06\nstate STATE from 2026-01 until 2026-06";
+template<> inline constexpr auto error_message<state_from> = "expected the month or day the state begins, like 2026-01 or 2026-01-15\nstate STATE from 2026-01 until 2026-06";
+template<> inline constexpr auto error_message<state_until> = "expected the last month or day in the state, like 2026-06 or 2026-06-10\nstate STATE from 2026-01 until 2026-06";
 template<> inline constexpr auto error_message<state_period> = "unreachable: state period";
 template<> inline constexpr auto error_message<state_until_clause> = "unreachable: until";
 template<> inline constexpr auto error_message<draw_key> = "expected what packs are drawn by: expiry or purchase\ndraw packs by expiry, then purchase";
@@ -145,6 +145,11 @@ template<> inline constexpr auto error_message<flat_unit_price> = "expected the 
 template<> inline constexpr auto error_message<per_size> = "expected how many units the prices are for, like 1000\npostpaid volume, per 1000 calls";
 template<> inline constexpr auto error_message<package_size> = "expected the package size, like 100\npostpaid volume, packages of 100 rounded up";
 template<> inline constexpr auto error_message<rounding_direction> = "expected 'up' or 'down' after 'rounded'";
+template<> inline constexpr auto error_message<proration_by> = "expected 'by'\nfee platform 平台费 = 50 every month when active, prorated by day rounded to 0.01 half_up";
+template<> inline constexpr auto error_message<proration_unit> = "expected what a part cycle is prorated by, like day\nprorated by day rounded to 0.01 half_up";
+template<> inline constexpr auto error_message<proration_rounded> = "expected 'rounded to': a prorated fee names its rounding\nprorated by day rounded to 0.01 half_up";
+template<> inline constexpr auto error_message<proration_rounding_unit> = "expected the unit a prorated fee is rounded to, like 0.01\nprorated by day rounded to 0.01 half_up";
+template<> inline constexpr auto error_message<proration_mode> = "expected a rounding mode: half_up, half_even, up or down\nprorated by day rounded to 0.01 half_up";
 template<> inline constexpr auto error_message<recurring_period> = "expected the fee's period, like month\nfee platform 平台费 = 50 every month";
 template<> inline constexpr auto error_message<limit_amount> = "expected an amount, like 100\nminimum 100 USD per month";
 template<> inline constexpr auto error_message<limit_per> = "expected 'per' and the period\nminimum 100 USD per month";

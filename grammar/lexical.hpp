@@ -69,6 +69,7 @@ TARIFF_KEYWORD(kw_flat, "flat");         TARIFF_KEYWORD(kw_every, "every");
 TARIFF_KEYWORD(kw_maximum, "maximum");   TARIFF_KEYWORD(kw_payable, "payable");
 TARIFF_KEYWORD(kw_line, "line");         TARIFF_KEYWORD(kw_on, "on");
 TARIFF_KEYWORD(kw_period, "period");     TARIFF_KEYWORD(kw_spent, "spent");
+TARIFF_KEYWORD(kw_prorated, "prorated");
 // Script statements and expressions.
 TARIFF_KEYWORD(kw_let, "let");           TARIFF_KEYWORD(kw_fn, "fn");
 TARIFF_KEYWORD(kw_if, "if");             TARIFF_KEYWORD(kw_then, "then");

@@ -218,11 +218,21 @@ struct dimension_rule : if_must<range_dimension, _, range_rules> {};
 struct fee_item : sor<includes_item, grants_item, fee_requires, fee_note, dimension_rule> {};
 struct fee_close : one<'}'> {};
 struct fee_body : if_must<open_brace, _, star<fee_item, _>, fee_close> {};
-// fee platform 平台费 = 50 every month [when STATE | unless STATE]: charged in every bill.
+// fee platform 平台费 = 50 every month [when STATE | unless STATE] [, prorated by day rounded to
+// 0.01 half_up]: charged in every bill.
 struct recurring_period : identifier {};
 struct recurring_when : when_clause {};
 struct recurring_unless : unless_clause {};
-struct fee_every : if_must<kw_every, _, recurring_period, opt<_, sor<recurring_when, recurring_unless>>> {};
+// ..., prorated by day rounded to 0.01 half_up: a part month pays for its days in (or out of) the state.
+struct proration_by : kw_by {};
+struct proration_unit : identifier {};
+struct proration_rounded : seq<kw_rounded, _, kw_to> {};
+struct proration_rounding_unit : quantity {};
+struct proration_mode : identifier {};
+struct fee_prorated : if_must<kw_prorated, _, proration_by, _, proration_unit, _, proration_rounded, _,
+                              proration_rounding_unit, _, proration_mode> {};
+struct fee_every : if_must<kw_every, _, recurring_period, opt<_, sor<recurring_when, recurring_unless>>,
+                           opt<comma, fee_prorated>> {};
 struct fee_bought : seq<star<_, fee_per>, opt<_, fee_body>> {};
 struct fee_terms : sor<seq<_, fee_every>, fee_bought> {};
 struct fee_stmt : if_must<kw_fee, _, fee_id, _, fee_name, opt<_, fee_name>, _, equals, _, fee_price, fee_terms> {};
@@ -268,8 +278,12 @@ struct held_option : seq<must<held_spec>, _, must<option_end>> {};
 // reported where it begins, not at the digit that broke it.
 struct month_shape : seq<rep<4, digit>, one<'-'>, rep<2, digit>, not_at<ident_other>> {};
 struct month_lit : seq<at<month_shape>, month_shape> {};
-struct state_from : month_lit {};
-struct state_until : month_lit {};
+// A day a state begins or ends on (2027-01-15), or a month (2027-01).
+struct date_shape : seq<rep<4, digit>, one<'-'>, rep<2, digit>, opt<one<'-'>, rep<2, digit>>,
+                        not_at<sor<ident_other, one<'-'>>>> {};
+struct date_lit : seq<at<date_shape>, date_shape> {};
+struct state_from : date_lit {};
+struct state_until : date_lit {};
 struct state_until_clause : if_must<kw_until, _, state_until> {};
 struct state_period : if_must<kw_from, _, state_from, opt<_, state_until_clause>> {};
 struct state_item : if_must<kw_state, _, state_name, opt<_, state_period>> {};

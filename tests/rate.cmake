@@ -44,3 +44,5 @@ add_test(NAME rate_over_time_chained_equals_one_run
 # replays them (exit 1 if one fails).
 add_test(NAME examples_scenario_replays
          COMMAND $<TARGET_FILE:tariff> test ${PROJECT_SOURCE_DIR}/rules ${PROJECT_SOURCE_DIR}/examples/a_year_of_packs.tariff)
+add_test(NAME examples_suspension_replays
+         COMMAND $<TARGET_FILE:tariff> test ${PROJECT_SOURCE_DIR}/rules ${PROJECT_SOURCE_DIR}/examples/a_suspension.tariff)

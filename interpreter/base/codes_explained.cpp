@@ -106,6 +106,30 @@ with a message saying so.
 
     | asr | 0.003 | 0.002 | - |          →          | asr | 0.003 | 0.002 | 联系商务 |
 )"},
+{"proration-cycle", R"(A fee is prorated by the days of a month: a product billed per year or once has no month whose
+days it could count.
+
+    cycle year
+    fee support 支持费 = 600 every year when active, prorated by day rounded to 0.01 half_up   # error
+
+Fix: prorate only the monthly fees of a product billed per month, or drop `prorated ...`.
+)"},
+{"proration-state", R"(A fee prorated by day pays for the days of the month an account spends in a state (when
+STATE) or out of one (unless STATE). A fee charged in every state has no part month: the
+account's start and end are its states' (a state from 2027-01-15 until 2027-03-10).
+
+    fee platform 平台费 = 50 every month, prorated by day rounded to 0.01 half_up    # error
+
+Fix: name the state whose days it pays for.
+
+    fee platform 平台费 = 50 every month when active, prorated by day rounded to 0.01 half_up
+)"},
+{"proration-unit", R"(A part month is prorated by its days: `prorated by day`, then the rounding of the part.
+
+    fee platform 平台费 = 50 every month when active, prorated by week rounded to 0.01 half_up   # error
+
+Fix: prorated by day rounded to 0.01 half_up (17 of 31 days of 50 = 27.42).
+)"},
 {"row-width", R"(A table row has more or fewer cells than the header has columns, so a price cannot be matched
 to its band or pack size.
 

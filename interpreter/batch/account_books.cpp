@@ -75,6 +75,22 @@ std::vector<Sum> purchase_months(const Books& books) {
   return sums;
 }
 
+std::vector<Sum> state_months(const Dictionary& dict, const Books& books, const std::vector<int>& months) {
+  std::vector<Sum> sums;
+  for (const auto& [key, book] : books) {
+    const Product& product = dict.at(key & 0xff);
+    if (!book.has_periods || (product.recurring.empty() && !product.limits.minimum)) continue;
+    for (int month : months) {
+      if (states_in(book.periods, month).empty()) continue;
+      Sum s;
+      s.key = make_key(key >> 8, static_cast<std::uint64_t>(month), key & 0xff, 0);
+      s.first_line = UINT64_MAX;
+      sums.push_back(s);
+    }
+  }
+  return sums;
+}
+
 void record_month(AccountBook& book, const std::string& account, const Product& product, const AccountMonth& month) {
   // Most accounts of a run have no ledger: their months move nothing, and keep no flows.
   bool moved = std::any_of(month.flows.begin(), month.flows.end(), [](const LedgerFlow& f) {

@@ -38,6 +38,11 @@ Books open_books(const Dictionary& dict, const AccountData& data, const std::vec
 // even with no usage (the purchase is on its bill). Its first_line is past every real line.
 std::vector<Sum> purchase_months(const Books& books);
 
+// A sum of no rows for every month of `months` (the run's, sorted) an account's states cover, for
+// each product that charges a bill without usage (a recurring fee, a minimum): the month is billed
+// even with no usage, so that its fee and minimum are charged.
+std::vector<Sum> state_months(const Dictionary& dict, const Books& books, const std::vector<int>& months);
+
 // The key a book is kept under.
 inline std::uint64_t book_key(std::uint64_t rank, std::size_t product) { return rank << 8 | product; }
 

@@ -35,6 +35,13 @@ int month(const std::string& text, const char* column) {
   return *m;
 }
 
+// A state's first or last month, or day of one (2027-01-15): the days count inclusively.
+std::pair<int, std::optional<int>> month_or_day(const std::string& text, const char* column) {
+  auto d = parse_month_or_day(text);
+  if (!d) throw RowRejected(fmt::format("bad {} '{}' (expected YYYY-MM or YYYY-MM-DD)", column, printable(text)));
+  return *d;
+}
+
 const Product& product(const RuleSet& rules, const std::string& id) {
   return resolved([&]() -> const Product& { return resolve_product(rules.catalog, {id, {}}); });
 }
@@ -175,9 +182,15 @@ void read_account_states(const RuleSet& rules, const std::string& path, AccountD
                          [&](std::uint64_t, const std::vector<std::string>& f, std::size_t) {
                            AccountState s{account(f[0]), &product(rules, f[1]), {}};
                            s.period.state = resolved([&] { return resolve_state(*s.product, {f[2], {}}); });
-                           s.period.from = month(f[3], "from");
-                           if (!f[4].empty()) s.period.until = month(f[4], "until");
-                           if (s.period.until && *s.period.until < s.period.from)
+                           auto from = month_or_day(f[3], "from");
+                           s.period.from = from.first;
+                           s.period.from_day = from.second.value_or(1);
+                           if (!f[4].empty()) {
+                             auto until = month_or_day(f[4], "until");
+                             s.period.until = until.first;
+                             s.period.until_day = until.second;
+                           }
+                           if (!period_ends_after_start(s.period))
                              throw RowRejected(fmt::format("until {} is before from {}", f[4], f[3]));
                            data.states.push_back(std::move(s));
                          },

@@ -112,6 +112,7 @@ class Biller {
     row.total = lines_.bill_total();
     row.payable = lines_.bill_payable();
     out_.rows_rated += rows;
+    if (rows == 0) ++out_.bills_without_usage;
     if (detail_) {
       row.first_line = static_cast<std::uint32_t>(out_.lines.size());
       row.line_count = static_cast<std::uint32_t>(lines_.lines.size());

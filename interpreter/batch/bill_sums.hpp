@@ -22,6 +22,7 @@ struct Batch {
   std::vector<Line> lines;  // Row::first_line counts within the batch until concatenated
   std::vector<Reject> rejects;
   std::uint64_t rows_rated = 0, rows_rejected = 0;
+  std::uint64_t bills_without_usage = 0;  // rows for months billed with no usage row
   Books books;  // over time: the books of accounts the files did not name, opened as first billed
 };
 

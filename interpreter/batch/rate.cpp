@@ -215,14 +215,22 @@ void bill_all(const Dictionary& dict, const std::vector<Sum>& sums, const PackIn
     result.lines.insert(result.lines.end(), b.lines.begin(), b.lines.end());
     for (Reject& r : b.rejects) (r.file.empty() ? result.rejects : result.file_rejects).push_back(std::move(r));
     result.summary.rows_rated += b.rows_rated;
+    result.summary.bills_without_usage += b.bills_without_usage;
     result.summary.rows_rejected += b.rows_rejected;
     opened.push_back(std::move(b.books));
   }
 }
 
-// The months purchases fall in, added to the sums as sums of no rows (billed for the purchase).
-void add_purchase_months(std::vector<Sum>& sums, const Books& books) {
+// The months purchases fall in, and those of the run an account's states cover (for a product
+// that charges a bill without usage), added to the sums as sums of no rows.
+void add_months_without_usage(const Dictionary& dict, std::vector<Sum>& sums, const Books& books) {
+  std::vector<int> run;
+  for (const Sum& s : sums) run.push_back(key_month(s.key));
+  std::sort(run.begin(), run.end());
+  run.erase(std::unique(run.begin(), run.end()), run.end());
   std::vector<Sum> months = purchase_months(books);
+  std::vector<Sum> stated = state_months(dict, books, run);
+  months.insert(months.end(), stated.begin(), stated.end());
   if (months.empty()) return;
   sums.insert(sums.end(), months.begin(), months.end());
   std::sort(sums.begin(), sums.end(), [](const Sum& a, const Sum& b) { return a.key < b.key; });
@@ -250,7 +258,7 @@ void reject_purchases_outside(Books& books, int first, int last, const AccountDa
 
 // Over time: the books of every account, billed month by month, then closed at the run's last
 // month. The run rates the months from its usage's first to its last (its purchases' when it has
-// no usage).
+// no usage); an account in a state is billed in every month of the run's usage and purchases.
 void rate_over_time(const Dictionary& dict, std::vector<Sum>& sums, const Options& options, Result& result) {
   const AccountData& data = *options.accounts;
   Books books = open_books(dict, data, result.accounts);
@@ -259,7 +267,7 @@ void rate_over_time(const Dictionary& dict, std::vector<Sum>& sums, const Option
   if (sums.empty())
     for (const Purchase& p : data.purchases) first = std::min(first, p.month), last = std::max(last, p.month);
   reject_purchases_outside(books, first, last, data, result);
-  add_purchase_months(sums, books);
+  add_months_without_usage(dict, sums, books);
   int last_month = last == INT_MIN ? 0 : last;
   for (const LedgerRow& r : data.opening)
     if (r.entry.bought) last_month = std::max(last_month, *r.entry.bought);
@@ -318,12 +326,17 @@ Result rate_chunks(const Dictionary& dict, std::vector<Chunk> chunks, std::uint6
   auto note = [](std::vector<std::string>& ids, const std::string& id) {
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
   };
+  // Without states, rate bills only the months with rows: it cannot know who else owes a fee.
+  bool states = over_time && !options.accounts->states.empty();
   for (const Row& r : result.rows) {
+    if (!states && (!r.product->recurring.empty() || r.product->limits.minimum))
+      note(result.summary.idle_unknown, r.product->id);
     if (!r.product->payable) note(result.summary.not_rounded, r.product->id);
     if (r.product->limits.commitment) note(result.summary.committed, r.product->id);
   }
   std::sort(result.summary.not_rounded.begin(), result.summary.not_rounded.end());
   std::sort(result.summary.committed.begin(), result.summary.committed.end());
+  std::sort(result.summary.idle_unknown.begin(), result.summary.idle_unknown.end());
   return result;
 }
 

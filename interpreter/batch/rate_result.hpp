@@ -58,6 +58,12 @@ struct Summary {
   std::map<std::string, DecimalSum> payable;  // per currency: the sum of the payable amounts written
   std::vector<std::string> not_rounded;       // products billed whose payable amount is not rounded
   std::vector<std::string> committed;         // products billed with a commitment no row trues up
+  // Bills of an account/month/product with no usage row: a month's purchases, or an account in a
+  // state whose product charges a recurring fee or a minimum (over time, with --accounts).
+  std::uint64_t bills_without_usage = 0;
+  // Products billed with a recurring fee or a minimum, in a run without states: months without
+  // rows are not billed, since nothing says which accounts were in the product then.
+  std::vector<std::string> idle_unknown;
   // Over time: per currency, in calls, what went through the ledgers (opening: the opening
   // ledger's; closing: the closing ledger's), checked to balance before the result is returned.
   std::map<std::string, LedgerFlow> ledger;

@@ -22,6 +22,9 @@ class Both : public SettlementListener {
   void fee_bought(const FeeLine& l) override {
     each([&](auto& x) { x.fee_bought(l); });
   }
+  void recurring_charged(const RecurringLine& l) override {
+    each([&](auto& x) { x.recurring_charged(l); });
+  }
   void pack_bought(const PurchaseLine& l) override {
     each([&](auto& x) { x.pack_bought(l); });
   }
@@ -40,8 +43,14 @@ class Both : public SettlementListener {
   void meter_ends(MeterIndex m) override {
     each([&](auto& x) { x.meter_ends(m); });
   }
+  void trued_up(const TrueUp& t) override {
+    each([&](auto& x) { x.trued_up(t); });
+  }
   void total(const Decimal& a) override {
     each([&](auto& x) { x.total(a); });
+  }
+  void payable(const Payable& p) override {
+    each([&](auto& x) { x.payable(p); });
   }
   void freeze(const Decimal& a) override {
     each([&](auto& x) { x.freeze(a); });
@@ -222,6 +231,8 @@ AccountMonth AccountSettler::settle(Ledger& ledger, int month, BillRequest reque
   if (!request.held.empty())
     throw BillingError("held-pack", "with a ledger, the packs an account holds are the ledger's",
                        "leave out the held packs, or bill without a ledger");
+  // Dated periods say the days of the month each state covers, for the fees prorated by day.
+  if (!request.days && !periods.empty()) request.days = month_days(periods, month);
   Ledger next = ledger;
   for (const LedgerEntry& e : next.entries) out.flows.at(e.meter).opening += e.remaining;
   expire(next, month, out.expired, out.flows);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 
 namespace tariff {
 
@@ -57,10 +58,33 @@ void Settler::charge(const Decimal& amount) {
   if (product_.payable && product_.payable->per_line) payable_ += product_.payable->round(amount);
 }
 
-// Every bill includes the product's recurring fees, for the accounts in the states they name.
+// The days of the month a state covers: those the request's dated periods give it, else all of
+// the month or none as the state holds or not.
+std::uint32_t Settler::state_days(const std::string& state, std::uint32_t month) const {
+  if (request_->days)
+    for (const StateDays& d : request_->days->states)
+      if (d.state == state) return d.days;
+  return has_state(state) ? month : 0;
+}
+
+// Every bill includes the product's recurring fees, for the accounts in the states they name; a
+// fee prorated by day, for the days of the month in (or out of) its state, when they are known.
 void Settler::charge_recurring(SettlementListener& listener) {
   for (std::size_t i = 0; i < product_.recurring.size(); ++i) {
     const RecurringFee& fee = product_.recurring[i];
+    if (fee.prorated && request_->days) {
+      int length = request_->days->length;
+      std::uint32_t month = length >= 32 ? ~0U : (1U << length) - 1;
+      std::uint32_t days = fee.when_state ? state_days(*fee.when_state, month) : month;
+      if (fee.unless_state) days &= ~state_days(*fee.unless_state, month);
+      int count = std::popcount(days & month);
+      if (count == 0) continue;
+      RecurringLine line{i, prorate(fee.amount, count, length, *fee.prorated), count, length};
+      if (count == length) line.days = line.of = 0;  // the whole month: nothing was prorated
+      charge(line.amount);
+      listener.recurring_charged(line);
+      continue;
+    }
     if ((fee.when_state && !has_state(*fee.when_state)) || (fee.unless_state && has_state(*fee.unless_state))) continue;
     charge(fee.amount);
     listener.recurring_charged({i, fee.amount});

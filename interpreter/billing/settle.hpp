@@ -58,6 +58,7 @@ struct FeeLine {
 struct RecurringLine {
   std::size_t fee = 0;
   Decimal amount;
+  int days = 0, of = 0;  // prorated by day: `days` of the month's `of` (both 0: the whole cycle)
 };
 
 // What a bill of a product that rounds its payable amount (payable rounded to ...) is paid: the
@@ -113,6 +114,7 @@ class Settler {
   bool has_state(const std::string& state) const;
   void charge(const Decimal& amount);  // a line of the bill, added to the total (and payable)
   void charge_recurring(SettlementListener& listener);
+  std::uint32_t state_days(const std::string& state, std::uint32_t month) const;
   void buy_fees(SettlementListener& listener);
   void include_packs(std::size_t purchase, const Fee& fee, const Decimal& units);
   void stock_packs(SettlementListener& listener);

@@ -154,13 +154,22 @@ struct Fee {
   Span span;
 };
 
-// fee platform 平台费 = 50 every month [when STATE | unless STATE]: charged in every bill.
+// , prorated by day rounded to 0.01 half_up
+struct Prorated {
+  Name unit;  // day
+  Number rounding;
+  Name mode;
+  Span span;
+};
+
+// fee platform 平台费 = 50 every month [when STATE | unless STATE] [, prorated ...]: charged in every bill.
 struct RecurringFee {
   Name id;
   std::vector<Name> names;
   Number amount;
   Name period;
   std::optional<Name> when_state, unless_state;
+  std::optional<Prorated> prorated;
   Span span;
 };
 

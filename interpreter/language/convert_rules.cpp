@@ -217,7 +217,8 @@ struct RulesConverter {
     else p.fees.push_back(fee(n));
   }
 
-  // fee ID NAME [NAME] = AMOUNT every PERIOD [when STATE | unless STATE], or none for a fee bought
+  // fee ID NAME [NAME] = AMOUNT every PERIOD [when STATE | unless STATE] [, prorated ...], or none for a
+  // fee bought
   std::optional<ast::RecurringFee> recurring(const Node& n) const {
     auto every = std::find_if(n.children.begin(), n.children.end(),
                               [](const auto& c) { return c->template is_type<g::fee_every>(); });
@@ -233,8 +234,21 @@ struct RulesConverter {
       if (c->is_type<g::recurring_period>()) f.period = r.name(*c);
       else if (c->is_type<g::recurring_when>()) f.when_state = r.name(*c->children.front());
       else if (c->is_type<g::recurring_unless>()) f.unless_state = r.name(*c->children.front());
+      else if (c->is_type<g::fee_prorated>()) f.prorated = prorated(*c);
     }
     return f;
+  }
+
+  // prorated by UNIT rounded to AMOUNT MODE
+  ast::Prorated prorated(const Node& n) const {
+    ast::Prorated p;
+    p.span = r.span(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::proration_unit>()) p.unit = r.name(*c);
+      else if (c->is_type<g::proration_rounding_unit>()) p.rounding = r.number(*c);
+      else if (c->is_type<g::proration_mode>()) p.mode = r.name(*c);
+    }
+    return p;
   }
 
   // minimum | maximum AMOUNT [CUR] per PERIOD

@@ -18,7 +18,7 @@ bool Lowering::cycle_period(const ast::Name& period, const char* what) {
   return false;
 }
 
-// fee platform 平台费 = 50 every month [when STATE | unless STATE]
+// fee platform 平台费 = 50 every month [when STATE | unless STATE] [, prorated by day ...]
 void Lowering::recurring_fee(const ast::RecurringFee& f) {
   RecurringFee fee;
   fee.id = f.id.text;
@@ -30,10 +30,46 @@ void Lowering::recurring_fee(const ast::RecurringFee& f) {
   if (f.when_state) fee.when_state = f.when_state->text;
   if (f.unless_state) fee.unless_state = f.unless_state->text;
   fee.period = f.period.text;
+  if (f.prorated) fee.prorated = proration(f);
   if (price && period) {
     fee.amount = *price;
     out_->recurring.push_back(std::move(fee));
   }
+}
+
+// , prorated by day rounded to UNIT MODE: for the days of the month in (or out of) the fee's
+// state, so the fee names one, in a product billed per month.
+std::optional<Proration> Lowering::proration(const ast::RecurringFee& f) {
+  const ast::Prorated& p = *f.prorated;
+  bool ok = true;
+  if (p.unit.text != "day") {
+    diag_.error("proration-unit", p.unit.span, fmt::format("a fee is prorated by day, not by {}", p.unit.text),
+                "write: prorated by day rounded to 0.01 half_up");
+    ok = false;
+  }
+  if (out_->cycle != "month") {
+    diag_.error("proration-cycle", p.span, "a fee prorated by day in a product not billed per month",
+                "a part month is counted in days: prorate the fees of a product with cycle month");
+    ok = false;
+  }
+  if (!f.when_state && !f.unless_state) {
+    diag_.error("proration-state", p.span, "no state makes this fee part of a month",
+                "a prorated fee pays for the days in a state: write `every month when STATE, prorated ...` "
+                "(or unless STATE)");
+    ok = false;
+  }
+  auto unit = amount(p.rounding);
+  if (unit && (p.rounding.percent || unit->is_zero())) {
+    diag_.error("rounding-unit", p.rounding.span, "a prorated fee is rounded to a unit above zero",
+                "write the smallest amount charged, like 0.01 (a cent) or 1");
+    unit.reset();
+  }
+  auto mode = parse_rounding_mode(p.mode.text);
+  if (!mode)
+    diag_.error("rounding-mode", p.mode.span, fmt::format("unknown rounding mode '{}'", p.mode.text),
+                "half_up, half_even, half_down, up, down, floor or ceiling");
+  if (!ok || !unit || !mode) return std::nullopt;
+  return Proration{*unit, *mode};
 }
 
 // minimum | maximum AMOUNT [CUR] per PERIOD: an amount of the product's currency, per a period.

@@ -141,7 +141,7 @@ class ExampleLowering {
     if (spent) out.request.period_spent = *spent;
   }
 
-  // state STATE from 2026-01 [until 2026-06]
+  // state STATE from 2026-01[-15] [until 2026-06[-10]]: the days count inclusively at both ends.
   void period(const ast::ExampleBill::State& s, std::vector<StatePeriod>& out) {
     resolving([&] { resolve_state(product_, s.state); });
     if (!s.from) {
@@ -149,12 +149,16 @@ class ExampleLowering {
                   "write `state STATE from 2026-01 until 2026-06`, or `state STATE` inside a month block");
       return;
     }
-    auto from = lit_.month(*s.from);
-    std::optional<int> until;
-    if (s.until) until = lit_.month(*s.until);
-    if (from && until && *until < *from)
+    auto from = lit_.month_or_day(*s.from);
+    std::optional<std::pair<int, std::optional<int>>> until;
+    if (s.until) until = lit_.month_or_day(*s.until);
+    if (!from || (s.until && !until)) return;
+    StatePeriod p{s.state.text, from->first, std::nullopt, from->second.value_or(1), std::nullopt};
+    if (until) p.until = until->first, p.until_day = until->second;
+    if (!period_ends_after_start(p))
       diag_.error("state-period", s.until->span, fmt::format("the state ends in {}, before it begins", s.until->text));
-    if (from && (!s.until || until)) out.push_back({s.state.text, *from, until});
+    else
+      out.push_back(std::move(p));
   }
 
   void expect(const ast::ExampleBill::Expect& x, std::vector<ExampleExpect>& out, Scope scope) {

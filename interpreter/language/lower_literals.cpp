@@ -59,4 +59,12 @@ std::optional<int> Literals::month(const ast::Name& n) {
   return m;
 }
 
+std::optional<std::pair<int, std::optional<int>>> Literals::month_or_day(const ast::Name& n) {
+  auto d = parse_month_or_day(n.text);
+  if (!d)
+    diag_.error("bad-month", n.span, fmt::format("'{}' is not a month or a day of one", n.text),
+                "write a month like 2026-01 or a day like 2026-01-15");
+  return d;
+}
+
 }  // namespace tariff::lowering

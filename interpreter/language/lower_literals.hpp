@@ -25,6 +25,8 @@ class Literals {
   void repeated(const ast::Name& item, const char* owner);
   // A month as written (2026-01), or nullopt, reported.
   std::optional<int> month(const ast::Name& n);
+  // A month (2026-01) or a day of one (2026-01-15): the month and the day, if any; or nullopt, reported.
+  std::optional<std::pair<int, std::optional<int>>> month_or_day(const ast::Name& n);
 
   const Prelude& prelude() const { return prelude_; }
   Diagnostics& diagnostics() { return diag_; }

@@ -78,6 +78,7 @@ class Lowering {
 
   // ---- recurring fees, minimums and caps, payable rounding (lower_charges.cpp) ----
   void recurring_fee(const ast::RecurringFee& f);
+  std::optional<Proration> proration(const ast::RecurringFee& f);
   bool cycle_period(const ast::Name& period, const char* what);
   void charge_limits();
   std::optional<ChargeLimit> charge_limit(const ast::ChargeLimit& l, const char* what);

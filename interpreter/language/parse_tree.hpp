@@ -44,7 +44,8 @@ template<typename Rule> using selector = pegtl::parse_tree::selector<Rule,
     // pricing beyond the seed documents
     g::decimal_usage, g::flat_price, g::flat_amount, g::flat_unit_price, g::price_per, g::per_size, g::per_unit,
     g::packages_option, g::package_size, g::package_unit, g::rounding_direction, g::fee_every,
-    g::recurring_period, g::recurring_when, g::recurring_unless, g::minimum_stmt, g::maximum_stmt,
+    g::recurring_period, g::recurring_when, g::recurring_unless, g::fee_prorated, g::proration_unit,
+    g::proration_rounding_unit, g::proration_mode, g::minimum_stmt, g::maximum_stmt,
     g::limit_amount, g::limit_period, g::payable_stmt, g::rounding_unit, g::rounding_mode_name, g::per_line,
     g::period_item, g::spent_amount,
     // scripts

@@ -2,6 +2,7 @@
 // What one bill is asked to settle: an account's usage of one product in one cycle, the packs it
 // buys and holds, the fees it buys and the states it is in. Everything is resolved: meters, packs
 // and fees are indices into the product, never names.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,17 @@ struct FeePurchase {
   std::vector<Decimal> quantities;
 };
 
+// The days of the billed month each of the account's states covers (a state that began on the
+// 15th), for the fees prorated by day: one bit per day, bit 0 the 1st.
+struct StateDays {
+  std::string state;
+  std::uint32_t days = 0;
+};
+struct MonthDays {
+  int length = 0;  // the month's days, 28 to 31
+  std::vector<StateDays> states;
+};
+
 struct BillRequest {
   std::vector<Decimal> usage;  // per meter, indexed like Product::meters (missing: zero)
   std::vector<PackPurchase> buys;
@@ -55,6 +67,9 @@ struct BillRequest {
   // Present, the bill closes the period of the product's minimum commitment, after this much was
   // billed earlier in the period: a shortfall is trued up. Absent, the period goes on.
   std::optional<Decimal> period_spent;
+  // Present, the days of the month the states cover (from dated state periods); absent, each
+  // state in `states` holds the whole month.
+  std::optional<MonthDays> days;
 };
 
 }  // namespace tariff

@@ -26,7 +26,8 @@ class ExplainWriter : public SettlementListener {
   }
   void recurring_charged(const RecurringLine& r) override {
     const RecurringFee& fee = p_.recurring[r.fee];
-    charges_ += fmt::format("fee: {} every {} = {}\n", fee.display_name(), fee.period, g(r.amount));
+    charges_ += fmt::format("fee: {} every {}{} = {}\n", fee.display_name(), fee.period, recurring_days_text(p_, r),
+                            g(r.amount));
   }
   void trued_up(const TrueUp& t) override {
     const char* kind = t.kind == TrueUp::Kind::minimum   ? "minimum"

@@ -136,7 +136,8 @@ std::string format_bill_text(const Bill& bill, QuantityStyle style) {
   }
   for (const auto& r : bill.recurring) {
     const RecurringFee& fee = p.recurring[r.fee];
-    out += fmt::format("\nfee: {} every {} = {}", fee.display_name(), fee.period, grouped(r.amount));
+    out += fmt::format("\nfee: {} every {}{} = {}", fee.display_name(), fee.period, recurring_days_text(p, r),
+                       grouped(r.amount));
   }
   for (const auto& t : bill.true_ups) out += "\n" + true_up_text(p, t, bill.request.period_spent.value_or(Decimal()));
   if (!bill.purchases.empty() || !bill.fees.empty() || !bill.recurring.empty() || !bill.true_ups.empty()) out += '\n';
@@ -242,6 +243,11 @@ std::string format_bill_json(const Bill& bill) {
     w.key("fee").string(fee.id);
     w.key("name").string(fee.display_name());
     w.key("period").string(fee.period);
+    if (r.of > 0) {
+      w.key("days").number(std::to_string(r.days));
+      w.key("of_days").number(std::to_string(r.of));
+      w.key("full_amount").string(fee.amount.to_string());
+    }
     w.key("amount").string(r.amount.to_string());
     w.end_object();
   }

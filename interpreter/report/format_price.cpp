@@ -35,4 +35,9 @@ std::string band_charge_text(const BandCharge& c, bool grouped) {
   return fmt::format("{} = {}", sum, number(c.amount, grouped));
 }
 
+std::string recurring_days_text(const Product& product, const RecurringLine& line) {
+  if (line.of == 0) return "";
+  return fmt::format(" ({} of {} days of {})", line.days, line.of, number(product.recurring.at(line.fee).amount, true));
+}
+
 }  // namespace tariff

@@ -4,6 +4,8 @@
 #include <string>
 
 #include "interpreter/billing/charge.hpp"
+#include "interpreter/billing/settle.hpp"
+#include "interpreter/model/product.hpp"
 
 namespace tariff {
 
@@ -15,5 +17,9 @@ std::string price_text(const Price& price, const BandSchedule& schedule, bool gr
 // One band's charge as the sum it is: "3490000 × 0.003 = 10470", "flat 20 + 100 × 0.5 = 70",
 // "250 in 3 packages × 5 = 15" (the unit price per unit, or per package).
 std::string band_charge_text(const BandCharge& charge, bool grouped = false);
+
+// A recurring fee's part of the month when it was prorated by day: " (17 of 31 days of 50)";
+// empty for a whole cycle.
+std::string recurring_days_text(const Product& product, const RecurringLine& line);
 
 }  // namespace tariff

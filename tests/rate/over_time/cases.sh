@@ -31,6 +31,10 @@ case_() {
 case_ run 0 usage.csv --purchases buy.csv --accounts states.csv --ledger-out "$work/run.ledger" --alerts "$work/run.alerts"
 case_ bad 1 bad_usage.csv --ledger bad_ledger.csv --ledger-out "$work/bad.ledger" --rejects "$work/bad.rejects"
 case_ buy 1 bad_usage.csv --purchases bad_buy.csv --accounts bad_states.csv --rejects "$work/buy.rejects"
+# Days in the states file: a rental prorated by the days out of `suspended`; an account in a state
+# billed in a month of the run without usage rows; a day past its month's end and an end before the
+# start rejected.
+case_ prorated 1 prorated_usage.csv --accounts prorated_states.csv --rejects "$work/prorated.rejects"
 
 "$tariff" rate usage.csv --rules "$rules" --packs buy.csv --ledger bad_ledger.csv >/dev/null 2>"$work/err"
 [ $? = 2 ] && grep -q "over months give them as a --ledger" "$work/err" || { echo "FAIL packs with ledger"; failed=1; }

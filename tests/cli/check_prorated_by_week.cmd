@@ -1,0 +1,1 @@
+check @CASES@/broken/prorated_by_week.tariff

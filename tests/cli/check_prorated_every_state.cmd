@@ -1,0 +1,1 @@
+check @CASES@/broken/prorated_every_state.tariff

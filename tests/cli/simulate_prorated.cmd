@@ -1,0 +1,1 @@
+simulate @CASES@/../../examples/a_suspension.tariff --rules @RULES@/illustration_messaging.tariff
