@@ -102,7 +102,7 @@ int cmd_bill(Args args) {
   if (args.words.empty() || args.words.front().starts_with("--"))
     throw UsageError("bill needs a PRODUCT, then METER=QUANTITY for each meter used");
   RuleSet rules = load(paths);
-  const Product& product = find_product(rules, args.words.front());
+  const Product& product = find_product(rules, args.words.front(), month);
   std::optional<std::string> grant_since;
   std::vector<std::string> state_flags;
   std::string since_state;

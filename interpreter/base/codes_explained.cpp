@@ -172,6 +172,25 @@ Fix: add the step where the document puts it: settle free > packs > postpaid.
 extra argument, a value of the wrong form. The hint names the nearest command or option;
 `tariff COMMAND --help` shows a command's synopsis, options and an example. Exit code 2.
 )"},
+{"version-order", R"(A product's versions are listed in the order of their months: each is in force from its month
+until the next version's, so a month has exactly one version in force.
+
+    product shop 商店 from 2027-01 { ... }
+    product shop 商店 from 2026-01 { ... }      # error: 2026-01 comes before 2027-01
+
+Fix: list the older version first.
+
+    product shop 商店 from 2026-01 { ... }
+    product shop 商店 from 2027-01 { ... }
+)"},
+{"version-overlap", R"(Two versions of a product say they are in force from the same month: that month would have
+two price lists.
+
+    product shop 商店 from 2027-01 { ... }
+    product shop 商店 from 2027-01 { ... }      # error: two versions in force from 2027-01
+
+Fix: give the later version the month its prices begin.
+)"},
 });
 // clang-format on
 
