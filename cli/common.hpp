@@ -106,6 +106,7 @@ int cmd_repl(Args args);
 int cmd_rate(Args args);
 int cmd_fmt(Args args);
 int cmd_doc(Args args);
+int cmd_show(Args args);
 int cmd_lsp(Args args);
 int cmd_explain(Args args);
 int cmd_lint(Args args);

@@ -19,7 +19,9 @@ std::string meter_ids(const Product& p) {
 
 bool same_meters(const Product& previous, const Product& next, Diagnostics& diagnostics) {
   bool same = previous.meters.size() == next.meters.size();
-  for (std::size_t i = 0; same && i < next.meters.size(); ++i) same = previous.meters[i].id == next.meters[i].id;
+  // Decimal usage too: a usage file's row is read the same whichever version bills it.
+  for (std::size_t i = 0; same && i < next.meters.size(); ++i)
+    same = previous.meters[i].id == next.meters[i].id && previous.meters[i].decimal == next.meters[i].decimal;
   if (!same)
     diagnostics.error("version-meters", next.from_span,
                       fmt::format("this version of {} prices the meters {}, the version before it {}", next.id,

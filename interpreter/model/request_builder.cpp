@@ -89,9 +89,9 @@ const Product& resolve_product(const Catalog& catalog, const Name& product, std:
   }
   if (versions.size() > 1 || versions.front()->from)
     unknown("version-month", product,
-            fmt::format("product {} has versions from {}: say the month billed", product.text,
+            fmt::format("product {} has versions from {}: say the month", product.text,
                         listed(versions, [](const Product* p) { return month_text(*p->from); }, "")),
-            "each month bills with the version in force: --month YYYY-MM");
+            "each month has one version in force: --month YYYY-MM");
   return *versions.front();
 }
 
