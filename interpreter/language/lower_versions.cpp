@@ -57,15 +57,18 @@ bool check_version(const Product* previous, const Product& next, Diagnostics& di
   if (!next.from) return true;
   examples_within(next, std::nullopt, diagnostics);
   if (!previous) return true;
-  if (*next.from <= *previous->from) {
-    bool overlap = *next.from == *previous->from;
-    diagnostics.error(overlap ? "version-overlap" : "version-order", next.from_span,
-                      overlap ? fmt::format("two versions of {} are in force from {}", next.id, month_text(*next.from))
-                              : fmt::format("this version of {} (from {}) comes after a version from {}", next.id,
-                                            month_text(*next.from), month_text(*previous->from)),
-                      overlap ? "a month has one version in force: give this version its own month"
-                              : "list a product's versions in the order of their months",
-                      {{previous->from_span, "the version before it"}});
+  std::vector<Note> before{{previous->from_span, "the version before it"}};
+  if (*next.from == *previous->from) {
+    diagnostics.error("version-overlap", next.from_span,
+                      fmt::format("two versions of {} are in force from {}", next.id, month_text(*next.from)),
+                      "a month has one version in force: give this version its own month", before);
+    return false;
+  }
+  if (*next.from < *previous->from) {
+    diagnostics.error("version-order", next.from_span,
+                      fmt::format("this version of {} (from {}) comes after a version from {}", next.id,
+                                  month_text(*next.from), month_text(*previous->from)),
+                      "list a product's versions in the order of their months", before);
     return false;
   }
   if (!same_meters(*previous, next, diagnostics)) return false;
