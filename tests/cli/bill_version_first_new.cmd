@@ -1,1 +1,1 @@
-bill illustration_translation 文本翻译=21000 --month 2027-01 --rules @RULES@/illustration_price_cut.tariff
+bill illustration_translation 文本翻译=21000 --month 2027-01 --rules @RULES@/illustration_translation.tariff

@@ -1,1 +1,1 @@
-rate @CASES@/versions/usage.csv --rules @RULES@/illustration_price_cut.tariff
+rate @CASES@/versions/usage.csv --rules @RULES@/illustration_translation.tariff

@@ -1,1 +1,1 @@
-show illustration_translation --rules @RULES@/illustration_price_cut.tariff
+show illustration_translation --rules @RULES@/illustration_translation.tariff
