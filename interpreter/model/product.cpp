@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "interpreter/model/billing_error.hpp"
 #include "interpreter/model/month.hpp"
 
@@ -33,6 +35,14 @@ std::vector<const Product*> Catalog::versions(std::string_view id) const {
   for (const auto& p : products)
     if (p->id == id) out.push_back(p.get());
   return out;
+}
+
+std::size_t Catalog::product_count() const {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < products.size(); ++i)
+    count += std::none_of(products.begin(), products.begin() + static_cast<std::ptrdiff_t>(i),
+                          [&](const auto& p) { return p->id == products[i]->id; });
+  return count;
 }
 
 const Product& version_in_force(const std::vector<const Product*>& versions, int month) {

@@ -103,6 +103,8 @@ struct Catalog {
   // Every version of the product with this id, in the order of their months (one for a product
   // without versions; none for an unknown id).
   std::vector<const Product*> versions(std::string_view id) const;
+  // Products by id: the versions of one count once.
+  std::size_t product_count() const;
   // The one lookup of the version in force at `month` (months as parse_month counts them), that
   // bill, rate, ledgers, examples, show and diff all use: the last version whose month is not
   // after `month`. Null for an unknown id; throws BillingError "no-version-in-force" for a month
