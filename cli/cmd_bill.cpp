@@ -155,7 +155,7 @@ int cmd_bill(Args args) {
   if (args.words.empty() || args.words.front().starts_with("--"))
     throw UsageError("bill needs a PRODUCT, then METER=QUANTITY for each meter used");
   RuleSet rules = load(paths);
-  const Product& product = find_product(rules, args.words.front());
+  const Product& product = find_product(rules, args.words.front(), month);
   std::vector<std::string> state_flags;
   StateOptions state = state_options(args, rules, state_flags);
   args.expect_no_options(state_flags);

@@ -17,7 +17,7 @@ int cmd_check(Args args) {
   if (!args.words.empty()) paths = args.words;
   Diagnostics d;
   RuleSet loaded = load_rules(paths, d);
-  std::size_t files = loaded.files.size(), products = loaded.catalog.products.size();
+  std::size_t files = loaded.files.size(), products = loaded.catalog.product_count();
   // The rule files' let and fn statements are part of the rules: one that fails is reported here,
   // as it would stop every other command.
   if (d.empty()) make_interpreter(std::move(loaded), d);

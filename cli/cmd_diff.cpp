@@ -1,7 +1,8 @@
 // tariff diff OLD NEW [--usage USAGE.csv] [--json]: what changed from one rule set to another, cell
 // by cell, and with a usage file the bill impact: every account's total under both, the change and
-// a summary. Exit 0 when it ran (a difference is not a failure), 1 when usage rows were rejected
-// (as rate), 2 on bad input.
+// a summary. tariff diff PRODUCT --at OLD_MONTH --at NEW_MONTH [--rules PATH]: the same for one
+// product's versions in force at two months. Exit 0 when it ran (a difference is not a failure),
+// 1 when usage rows were rejected (as rate), 2 on bad input.
 #include <fmt/format.h>
 #include <sys/stat.h>
 
@@ -9,6 +10,7 @@
 
 #include "cli/common.hpp"
 #include "interpreter/analysis/format_diff.hpp"
+#include "interpreter/model/month.hpp"
 
 namespace tariff::cli {
 
@@ -61,17 +63,59 @@ void check_usage_path(const std::string& path) {
     throw UsageError(fmt::format("diff --usage needs a regular file: {} is read once per rule set", path));
 }
 
+// The rules with product `id` reduced to its version in force at `month`, undated: in force at
+// every month, so that a usage file rated under them prices each of its rows with that version.
+// Its month is returned in `from` (none for a product without versions).
+RuleSet at_month(const std::vector<std::string>& paths, const std::string& id, const std::string& month,
+                 std::optional<int>& from) {
+  RuleSet rules = load(paths);
+  const Product& version = find_product(rules, id, month);
+  from = version.from;
+  std::erase_if(rules.catalog.products, [&](const auto& p) { return p->id == id && p.get() != &version; });
+  rules.catalog.scenarios.clear();  // a scenario may point at a version gone
+  for (auto& p : rules.catalog.products)
+    if (p.get() == &version) p->from.reset();
+  return rules;
+}
+
+// diff PRODUCT --at OLD --at NEW: the product's two versions compared as two rule sets are, the
+// months they are in force from first.
+RuleDiff diff_versions(const RuleSet& before, const RuleSet& after, const std::string& id, std::optional<int> old_from,
+                       std::optional<int> new_from) {
+  RuleDiff diff;
+  diff.before_products = diff.after_products = 1;
+  auto text = [](std::optional<int> m) { return m ? month_text(*m) : std::string("every month"); };
+  if (old_from != new_from) diff.changes.push_back({id, "product", "", "in force from", text(old_from), text(new_from)});
+  diff_products(*before.catalog.find(id), *after.catalog.find(id), diff.changes);
+  return diff;
+}
+
 }  // namespace
 
 int cmd_diff(Args args) {
   auto usage = args.take("--usage");
   bool as_json = args.take_flag("--json");
+  auto at = args.take_all("--at");
+  std::vector<std::string> paths;
+  if (!at.empty()) paths = rule_paths(args);
   args.expect_no_options();
-  if (args.words.size() != 2) throw UsageError("diff needs OLD and NEW: two rule files or directories");
+  if (!at.empty() && (at.size() != 2 || args.words.size() != 1))
+    throw UsageError("diff PRODUCT --at OLD_MONTH --at NEW_MONTH compares one product at two months");
+  if (at.empty() && args.words.size() != 2)
+    throw UsageError("diff needs OLD and NEW: two rule files or directories (or PRODUCT --at MONTH --at MONTH)");
   if (usage) check_usage_path(*usage);
-  auto before = std::make_optional(load({args.words[0]}));
-  auto after = std::make_optional(load({args.words[1]}));
-  RuleDiff diff = diff_catalogs(before->catalog, after->catalog);
+  std::optional<RuleSet> before, after;
+  RuleDiff diff;
+  if (at.empty()) {
+    before.emplace(load({args.words[0]}));
+    after.emplace(load({args.words[1]}));
+    diff = diff_catalogs(before->catalog, after->catalog);
+  } else {
+    std::optional<int> old_from, new_from;
+    before.emplace(at_month(paths, args.words[0], at[0], old_from));
+    after.emplace(at_month(paths, args.words[0], at[1], new_from));
+    diff = diff_versions(*before, *after, args.words[0], old_from, new_from);
+  }
   std::optional<BillImpact> impact;
   if (usage) {
     try {

@@ -13,6 +13,7 @@ int cmd_doc(Args args) {
   auto paths = rule_paths(args);
   std::string format = args.take("--format").value_or("md");
   auto out_path = args.take("--out");
+  auto month = args.take("--month");
   args.expect_no_options();
   if (format == "markdown") format = "md";
   if (format != "md" && format != "html")
@@ -20,7 +21,7 @@ int cmd_doc(Args args) {
                      did_you_mean(format, {"md", "html"}));
   if (args.words.size() != 1) throw UsageError("doc needs one PRODUCT");
   RuleSet rules = load(paths);
-  const Product& product = find_product(rules, args.words.front());
+  const Product& product = find_product(rules, args.words.front(), month);
   OutputFile out(out_path);
   out.write(format == "html" ? doc_html(product) : doc_markdown(product));
   out.commit();

@@ -18,7 +18,7 @@ int cmd_lint(Args args) {
   if (!args.words.empty()) paths = args.words;
   RuleSet rules = load(paths);
   Diagnostics found = lint(rules.catalog);
-  std::size_t products = rules.catalog.products.size(), files = rules.files.size();
+  std::size_t products = rules.catalog.product_count(), files = rules.files.size();
   if (as_json) {
     std::string out = "[";
     for (const auto& d : found.list()) {

@@ -15,6 +15,7 @@
 #include "interpreter/base/suggest.hpp"
 #include "interpreter/language/literal.hpp"
 #include "interpreter/base/utf8.hpp"
+#include "interpreter/model/month.hpp"
 #include "interpreter/model/request_builder.hpp"
 
 namespace tariff::cli {
@@ -222,7 +223,12 @@ bool json_format(Args& args) {
   return json || format == "json";
 }
 
-const Product& find_product(const RuleSet& rules, const std::string& id) { return resolve_product(rules.catalog, {id, {}}); }
+const Product& find_product(const RuleSet& rules, const std::string& id, const std::optional<std::string>& month) {
+  std::optional<int> at;
+  if (month && !(at = parse_month(*month)))
+    throw UsageError(fmt::format("--month '{}' is not a month like 2026-11", printable(*month)));
+  return resolve_product(rules.catalog, {id, {}}, at);
+}
 
 
 }  // namespace tariff::cli

@@ -90,7 +90,9 @@ class OutputFile {
   [[noreturn]] void failed(const char* doing) const;
 };
 
-const Product& find_product(const RuleSet& rules, const std::string& id);
+// The product (its version in force at `month`, YYYY-MM, when given), or a usage error.
+const Product& find_product(const RuleSet& rules, const std::string& id,
+                            const std::optional<std::string>& month = std::nullopt);
 
 // --json, or --format text|json (bill, plan).
 bool json_format(Args& args);
@@ -104,6 +106,7 @@ int cmd_repl(Args args);
 int cmd_rate(Args args);
 int cmd_fmt(Args args);
 int cmd_doc(Args args);
+int cmd_show(Args args);
 int cmd_lsp(Args args);
 int cmd_explain(Args args);
 int cmd_lint(Args args);

@@ -157,6 +157,7 @@ int dispatch(const std::string& command, Args args) {
   if (command == "diff") return cmd_diff(std::move(args));
   if (command == "fmt") return cmd_fmt(std::move(args));
   if (command == "doc") return cmd_doc(std::move(args));
+  if (command == "show") return cmd_show(std::move(args));
   if (command == "lsp") return cmd_lsp(std::move(args));
   if (command == "explain") return explain(std::move(args));
   if (command == "completion") return completion(std::move(args));

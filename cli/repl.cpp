@@ -46,7 +46,7 @@ struct Repl {
                                d.size() == 1 ? "" : "s");
       return false;
     }
-    std::size_t count = rules.catalog.products.size();
+    std::size_t count = rules.catalog.product_count();
     interp->set_rules(std::make_shared<const RuleSet>(std::move(rules)));
     Diagnostics defined;
     interp->define_loaded(defined);
@@ -269,7 +269,7 @@ int cmd_repl(Args args) {
   std::string history = std::string(home && *home ? home : ".") + "/.tariff_history";
   LineEditor editor("tariff", history,
                     [&](const std::string& word, const std::string& before) { return repl.completions(word, before); });
-  std::size_t products = repl.interp->rules().catalog.products.size();
+  std::size_t products = repl.interp->rules().catalog.product_count();
   std::cout << fmt::format("tariff repl: {} product{} loaded. :help for help, Ctrl-D to leave.\n", products,
                            products == 1 ? "" : "s");
   loop(

@@ -117,6 +117,7 @@ template<> inline constexpr auto error_message<kw_accounts> = "expected 'account
 template<> inline constexpr auto error_message<kw_are> = "expected 'are'\nrated accounts are STATE";
 template<> inline constexpr auto error_message<rated_state> = "expected the state rated accounts are in\nrated accounts are STATE";
 template<> inline constexpr auto error_message<product_id> = "expected the product's id, an identifier like speech_recognition";
+template<> inline constexpr auto error_message<version_month> = "expected the month the version is in force from, like 2027-01\nproduct ID NAME from 2027-01 { ... }";
 template<> inline constexpr auto error_message<product_close> = "expected a product item (currency, cycle, meter, free, grant, packs, postpaid, fee, settle, draw, freeze, alert, notice, rated, minimum, maximum, payable, example) or '}'";
 template<> inline constexpr auto error_message<unit_name> = "expected the unit's name, like 万";
 template<> inline constexpr auto error_message<unit_value> = "expected the unit's value, like 10000";

@@ -324,10 +324,14 @@ struct product_item : sor<currency_stmt, cycle_stmt, source_stmt, note_stmt, met
                           alert_stmt, notice_stmt, rated_stmt, draw_stmt, minimum_stmt, maximum_stmt, payable_stmt,
                           example_block> {};
 struct product_id : identifier {};
-struct product_name : display_name {};
+struct product_name : seq<not_at<kw_from>, display_name> {};
+// product shop 商店 from 2027-01 { ... }: a version of the product, in force from that month until
+// the next version's month (a product without `from` is in force at every month).
+struct version_month : month_lit {};
+struct version_from : if_must<kw_from, _, version_month> {};
 struct product_close : one<'}'> {};
 struct product_block : if_must<kw_product, _, product_id, _, opt<product_name, _>,
-                               opt<product_name, _>, open_brace, _, star<product_item, _>,
+                               opt<product_name, _>, opt<version_from, _>, open_brace, _, star<product_item, _>,
                                product_close> {};
 
 // ---- prelude definitions --------------------------------------------------------------------

@@ -112,6 +112,7 @@ py::list diagnostics(const Rules& r) {
 py::list products(const Rules& r) {
   py::list out;
   for (const auto& p : r.set->catalog.products) {
+    if (r.set->catalog.find(p->id) != p.get()) continue;  // a later version: the product is listed once
     py::list meters;
     for (const auto& m : p->meters) {
       std::vector<std::string> names = m.names;
@@ -185,9 +186,12 @@ std::pair<std::string, std::string> bill_one(const Rules& r, const std::string& 
     age = month_number(*month, "month") - month_number(*grant_since, "since");
     if (*age < 0) throw py::value_error(fmt::format("the grant's month {} is after month {}", *grant_since, *month));
   }
+  // With month=, the version in force that month (a product with versions needs it).
+  std::optional<int> at;
+  if (month) at = month_number(*month, "month");
   py::gil_scoped_release unlocked;
   try {
-    const Product& product = resolve_product(rules.catalog, {product_id, {}});
+    const Product& product = resolve_product(rules.catalog, {product_id, {}}, at);
     BillRequest request = build_request(rules, product, usage, buys, held, fees, states);
     request.grant_age_months = age;
     Bill b = bill(product, request);
@@ -234,7 +238,8 @@ py::list examples(const Rules& r) {
             py::make_tuple(x.subject, x.value ? py::object(py::str(x.value->to_string())) : py::none(), x.text));
       out.append(py::make_tuple(p->id, e.title, usage, buys, held, fees, q.states,
                                 q.grant_age_months ? py::object(py::int_(*q.grant_age_months)) : py::none(), expects,
-                                e.discrepancy ? py::object(py::str(*e.discrepancy)) : py::none()));
+                                e.discrepancy ? py::object(py::str(*e.discrepancy)) : py::none(),
+                                p->from ? py::object(py::str(month_text(*p->from))) : py::none()));
     }
   return out;
 }

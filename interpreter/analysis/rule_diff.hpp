@@ -3,9 +3,9 @@
 // cell (a band's price, a pack's price, a fee's price, a free quota), with what was there before
 // and what is there now, or nothing on one side for what was added or removed.
 //
-// A comparison of two products, whatever they were loaded from: two rule sets now; the same
-// product at two months once prices carry effective dates (`--at`), by handing diff_products the
-// product as it stands at each month.
+// A comparison of two products, whatever they were loaded from: two rule sets, or the versions of
+// one product in force at two months (`tariff diff PRODUCT --at M --at M`, cli/cmd_diff.cpp), by
+// handing diff_products the product as it stands at each month.
 #include <optional>
 #include <string>
 #include <vector>

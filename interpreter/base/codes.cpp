@@ -69,6 +69,7 @@ constexpr std::array codes = std::to_array<DiagnosticCode>({
   {"no-postpaid", "calls are left for postpaid on a meter without postpaid prices"},
   {"no-rule-files", "a directory holds no rule files"},
   {"no-such-file", "a rule file or directory does not exist"},
+  {"no-version-in-force", "a product is billed for a month before its first version is in force"},
   {"not-modelled", "a word for something tariff does not model (refunds), which would change no bill"},
   {"not-percent", "a percentage is written without its %"},
   {"not-priced", "a plan's postpaid side cannot be priced"},
@@ -133,6 +134,11 @@ constexpr std::array codes = std::to_array<DiagnosticCode>({
   {"unused-step", "the product has a kind of thing its settlement order never settles"},
   {"usage", "the command line is not one tariff understands: an unknown command or option, a missing argument"},
   {"validity-range", "a validity of more than a century"},
+  {"version-example", "an example's month lies outside the months its version of the product is in force"},
+  {"version-meters", "a version of a product prices other meters than the version before it"},
+  {"version-month", "a product with versions is billed without saying the month"},
+  {"version-order", "a product's versions are not listed in the order of their months"},
+  {"version-overlap", "two versions of a product are in force from the same month"},
   {"volume-cliff", "lint: in volume banding, quantities past a band's end cost less than its last quantity"},
 });
 // clang-format on

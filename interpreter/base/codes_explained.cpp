@@ -92,6 +92,14 @@ Fix: add the order, e.g.
 
     settle free > packs > postpaid
 )"},
+{"no-version-in-force", R"(A product with versions is billed for a month before its first version: no price list is in
+force then, and a bill of nothing would be a silent zero.
+
+    product shop 商店 from 2026-01 { ... }
+    tariff bill shop 接口=1000 --month 2025-12        # error: shop has no version in force in 2025-12
+
+Fix: bill a month from the first version's on, or give the product a version for the earlier months.
+)"},
 {"pack-not-sold", R"(The pack table marks this size '-' for the meter: the document does not sell it.
 
     | 资源包规格 | 100 | 1000 |
@@ -195,6 +203,54 @@ Fix: add the step where the document puts it: settle free > packs > postpaid.
 {"usage", R"(The command line is not one tariff understands: an unknown command or option, a missing or
 extra argument, a value of the wrong form. The hint names the nearest command or option;
 `tariff COMMAND --help` shows a command's synopsis, options and an example. Exit code 2.
+)"},
+{"version-example", R"(An example inside a version of a product bills months of that version: a month before it, or
+from the next version's month on, would be billed with other prices.
+
+    product shop 商店 from 2026-01 {
+      example "e" { month 2027-01 { ... } }         # error: 2027-01 is the next version's
+    }
+    product shop 商店 from 2027-01 { ... }
+
+Fix: move the month to the version in force then, or play months across versions in a scenario:
+
+    scenario "across the change" { product shop  month 2026-12 { ... }  month 2027-01 { ... } }
+)"},
+{"version-meters", R"(Every version of a product prices the same meters, in the same order, so that a usage row, a
+ledger's pack and a month's usage mean the same meter whichever version bills them.
+
+    product shop 商店 from 2026-01 { meter api 接口 ... }
+    product shop 商店 from 2027-01 { meter web 网页 ... }    # error: other meters
+
+Fix: keep the meters (their prices may change), or make a product with other meters another id.
+)"},
+{"version-month", R"(A product with versions is billed, shown or compared without a month: which version is meant
+would be a guess.
+
+    tariff bill shop 接口=1000                        # error: shop has versions from 2026-01, 2027-01
+
+Fix: say the month, and the version in force then is used.
+
+    tariff bill shop 接口=1000 --month 2027-01
+)"},
+{"version-order", R"(A product's versions are listed in the order of their months: each is in force from its month
+until the next version's, so a month has exactly one version in force.
+
+    product shop 商店 from 2027-01 { ... }
+    product shop 商店 from 2026-01 { ... }      # error: 2026-01 comes before 2027-01
+
+Fix: list the older version first.
+
+    product shop 商店 from 2026-01 { ... }
+    product shop 商店 from 2027-01 { ... }
+)"},
+{"version-overlap", R"(Two versions of a product say they are in force from the same month: that month would have
+two price lists.
+
+    product shop 商店 from 2027-01 { ... }
+    product shop 商店 from 2027-01 { ... }      # error: two versions in force from 2027-01
+
+Fix: give the later version the month its prices begin.
 )"},
 });
 // clang-format on

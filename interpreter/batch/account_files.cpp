@@ -42,8 +42,16 @@ std::pair<int, std::optional<int>> month_or_day(const std::string& text, const c
   return *d;
 }
 
-const Product& product(const RuleSet& rules, const std::string& id) {
-  return resolved([&]() -> const Product& { return resolve_product(rules.catalog, {id, {}}); });
+// The product; a purchase's (`month` given): its version in force that month, whose prices and
+// pack terms the purchase is bought under.
+const Product& product(const RuleSet& rules, const std::string& id, std::optional<int> month = std::nullopt) {
+  const Product& named = resolved([&]() -> const Product& { return resolve_product(rules.catalog, {id, {}}); });
+  if (!month) return named;
+  try {
+    return *rules.catalog.in_force(id, *month);
+  } catch (const BillingError& e) {
+    throw RowRejected(e.what());
+  }
 }
 
 MeterIndex meter(const Product& p, const std::string& name) {
@@ -134,7 +142,8 @@ void read_purchases(const RuleSet& rules, const std::string& path, AccountData& 
                          "purchases file",
                          {"account,month,product,meter,pack,count"},
                          [&](std::uint64_t line, const std::vector<std::string>& f, std::size_t) {
-                           Purchase p{account(f[0]), month(f[1], "month"), &product(rules, f[2]), {}, line};
+                           int bought = month(f[1], "month");
+                           Purchase p{account(f[0]), bought, &product(rules, f[2], bought), {}, line};
                            MeterIndex m = meter(*p.product, f[3]);
                            Decimal size = calls(rules, f[4], "pack size", false);
                            Decimal count = calls(rules, f[5], "count", false);

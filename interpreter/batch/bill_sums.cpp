@@ -71,9 +71,9 @@ class Biller {
  public:
   Biller(const Dictionary& d, const PackIndex& packs, bool detail, const Accounts& accounts, Batch& out)
       : dict_(d), packs_(packs), detail_(detail), accounts_(accounts), out_(out) {
-    for (std::size_t p = 0; p < d.size(); ++p) settlers_.emplace_back(d.at(p));
+    for (std::size_t v = 0; v < d.version_count(); ++v) settlers_.emplace_back(d.version(v));
     if (accounts.books)
-      for (std::size_t p = 0; p < d.size(); ++p) account_settlers_.emplace_back(d.at(p));
+      for (std::size_t v = 0; v < d.version_count(); ++v) account_settlers_.emplace_back(d.version(v));
   }
 
   // Sums [b, e) of one account, month and product, settled by the engine: a rated account is in
@@ -86,7 +86,13 @@ class Biller {
     Row row;
     row.account = key_account(b->key);
     row.month = key_month(b->key);
-    row.product = &dict_.at(p);
+    std::size_t v = 0;
+    try {
+      v = dict_.in_force(p, row.month);  // once per bill: the version in force at its month
+    } catch (const BillingError& err) {
+      return reject(b->first_line, err.what(), rows);
+    }
+    row.product = &dict_.version(v);
     request_.usage.assign(row.product->meters.size(), Decimal());
     try {
       for (const Sum* s = b; s != e; ++s) request_.usage[key_meter(s->key)] = s->quantity();
@@ -99,12 +105,12 @@ class Biller {
     request_.buys.clear();
     lines_.start(b, e);
     if (accounts_.books) {
-      if (!settle_over_time(row, b, rows)) return;
+      if (!settle_over_time(row, b, rows, v)) return;
     } else {
       lines_.held = held_packs(static_cast<std::uint64_t>(row.account) << 8 | p);
       request_.held = lines_.held ? *lines_.held : std::vector<HeldPack>{};
       try {
-        settlers_[p].settle(request_, lines_);
+        settlers_[v].settle(request_, lines_);
       } catch (const BillingError& err) {
         return reject(lines_.failing_line(), err.what(), rows);
       }
@@ -127,8 +133,8 @@ class Biller {
   bool detail_;
   const Accounts& accounts_;
   Batch& out_;
-  std::vector<Settler> settlers_;                 // per product, reusing their buffers
-  std::vector<AccountSettler> account_settlers_;  // over time, per product
+  std::vector<Settler> settlers_;                 // per product version, reusing their buffers
+  std::vector<AccountSettler> account_settlers_;  // over time, per product version
   BillRequest request_;
   RatedLines lines_;
   std::unordered_map<std::uint64_t, std::vector<HeldPack>> left_;  // packs left after the months billed
@@ -153,7 +159,7 @@ class Biller {
   // The month settled against the account's book: its purchases bought, its states those the
   // states file gives it (else the product's rated states). False when it could not be billed:
   // its usage rows and purchases are rejected, and the book stays as it was.
-  bool settle_over_time(Row& row, const Sum* b, std::uint64_t rows) {
+  bool settle_over_time(Row& row, const Sum* b, std::uint64_t rows, std::size_t version) {
     std::size_t p = key_product(b->key);
     AccountBook& bk = book(book_key(row.account, p));
     auto buys = bk.buys.find(row.month);
@@ -162,7 +168,7 @@ class Biller {
     if (bk.has_periods) request_.states = states_in(bk.periods, row.month);
     request_.held.clear();
     try {
-      AccountMonth month = account_settlers_[p].settle(bk.ledger, row.month, request_, bk.periods, &lines_);
+      AccountMonth month = account_settlers_[version].settle(bk.ledger, row.month, request_, bk.periods, &lines_);
       record_month(bk, accounts_.names->at(row.account), *row.product, month);
       // An account the files did not name, whose month left nothing in its ledger, keeps no book.
       if (bk.ledger.entries.empty() && bk.flows.empty() && bk.alerts.empty())

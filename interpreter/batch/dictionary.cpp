@@ -14,30 +14,52 @@ Dictionary::Dictionary(const RuleSet& rules) : units_(&rules.prelude.units), cat
   // Sorted by id, so that a product's index is its place in the output order. A product that does
   // not fit a key is left out, and its rows are rejected (not the whole run): more than 255
   // meters, or past the 127th product.
+  // A product with versions is one product here, its versions in the order of their months (the
+  // loader keeps them so): its rows are keyed alike, and each bill finds the version in force.
   std::vector<const Product*> all;
   for (const auto& p : rules.catalog.products) all.push_back(p.get());
-  std::sort(all.begin(), all.end(), [](const Product* a, const Product* b) { return a->id < b->id; });
+  std::stable_sort(all.begin(), all.end(), [](const Product* a, const Product* b) { return a->id < b->id; });
   for (const Product* p : all) {
+    if (!products_.empty() && products_.back()->id == p->id) {
+      versions_.push_back(p);
+      continue;
+    }
+    if (unratable(p->id)) continue;
     if (p->meters.size() >= (1U << meter_bits))
       unratable_.emplace_back(p->id, fmt::format("product {} has {} meters, more than batch rating can key ({})", p->id,
                                                  p->meters.size(), (1U << meter_bits) - 1));
     else if (products_.size() + 1 >= (1U << product_bits))
       unratable_.emplace_back(p->id, fmt::format("product {} is past the {} products batch rating can key", p->id,
                                                  (1U << product_bits) - 1));
-    else
+    else {
       products_.push_back(p);
+      first_version_.push_back(versions_.size());
+      versions_.push_back(p);
+    }
   }
   std::size_t count = 0;
-  for (const Product* p : products_) count += p->meter_names.size() + p->meters.size();
+  for (const Product* p : versions_) count += p->meter_names.size() + p->meters.size();
   std::size_t size = 64;
   while (size < 4 * count) size *= 2;
   names_.resize(size);
-  for (std::size_t i = 0; i < products_.size(); ++i) {
-    const Product& p = *products_[i];
-    for (const auto& [name, index] : p.meter_names) add_name(static_cast<int>(i), name, static_cast<int>(index));
-    for (std::size_t m = 0; m < p.meters.size(); ++m)
-      add_name(static_cast<int>(i), p.meters[m].id, static_cast<int>(m));
-  }
+  // Every version's names: a meter keeps its index from version to version (check_version).
+  for (std::size_t i = 0; i < products_.size(); ++i)
+    for (std::size_t v = first_version_[i]; v < versions_.size() && versions_[v]->id == products_[i]->id; ++v) {
+      const Product& p = *versions_[v];
+      for (const auto& [name, index] : p.meter_names) add_name(static_cast<int>(i), name, static_cast<int>(index));
+      for (std::size_t m = 0; m < p.meters.size(); ++m)
+        add_name(static_cast<int>(i), p.meters[m].id, static_cast<int>(m));
+    }
+}
+
+std::size_t Dictionary::in_force(std::size_t index, int month) const {
+  std::size_t first = first_version_[index], end = index + 1 < first_version_.size() ? first_version_[index + 1]
+                                                                                      : versions_.size();
+  if (end - first == 1 && !versions_[first]->from) return first;  // a product without versions
+  std::vector<const Product*> versions(versions_.begin() + static_cast<std::ptrdiff_t>(first),
+                                       versions_.begin() + static_cast<std::ptrdiff_t>(end));
+  const Product& v = version_in_force(versions, month);
+  return first + static_cast<std::size_t>(std::find(versions.begin(), versions.end(), &v) - versions.begin());
 }
 
 void Dictionary::add_name(int product, const std::string& text, int meter) {

@@ -22,7 +22,13 @@ class Dictionary {
   const std::string* unratable(std::string_view id) const;
   // Meter index by id, name, alias or API action, or -1.
   int meter(int product, std::string_view name) const;
+  // The product (of a product with versions, its first version: meters are the same in each).
   const Product& at(std::size_t index) const { return *products_[index]; }
+  // The version of product `index` in force at `month`, as an index for version(): looked up once
+  // per bill (account, month, product), never per row. Throws BillingError before the first.
+  std::size_t in_force(std::size_t index, int month) const;
+  const Product& version(std::size_t version_index) const { return *versions_[version_index]; }
+  std::size_t version_count() const { return versions_.size(); }
   // Why a row naming a product or meter the table lacks is rejected, off the hot path: the request
   // builder's diagnostic on one line, with the choices and a did-you-mean, as for a rule file.
   std::string unknown_product(std::string_view id) const;
@@ -38,6 +44,8 @@ class Dictionary {
     std::string text;
   };
   std::vector<const Product*> products_;
+  std::vector<const Product*> versions_;  // every product's versions, in products_' order
+  std::vector<std::size_t> first_version_;  // per product: its first version's index in versions_
   std::vector<std::pair<std::string, std::string>> unratable_;  // product id, why
   std::vector<Name> names_;
   const Units* units_;

@@ -1,5 +1,8 @@
 #include "interpreter/billing/simulate.hpp"
 
+#include <memory>
+#include <utility>
+
 namespace tariff {
 
 Decimal remaining(const Ledger& ledger, std::optional<MeterIndex> meter) {
@@ -16,12 +19,20 @@ Simulation simulate(const Product& product, const Example& months, Ledger openin
   sim.opening = opening;
   sim.flows.assign(product.meters.size(), {});
   for (const LedgerEntry& e : opening.entries) sim.flows.at(e.meter).opening += e.remaining;
-  AccountSettler account(product);
+  // One settler per version met: a month settles with the version in force, against the ledger
+  // the months before left, so a pack keeps the size and expiry it was bought with.
+  std::vector<std::pair<const Product*, std::unique_ptr<AccountSettler>>> settlers;
+  auto settler = [&](const Product* version) -> AccountSettler& {
+    for (auto& [p, s] : settlers)
+      if (p == version) return *s;
+    return *settlers.emplace_back(version, std::make_unique<AccountSettler>(*version)).second;
+  };
   Ledger ledger = std::move(opening);
   for (const ExampleMonth& m : months.months) {
     SimulatedMonth out;
     out.month = m.month;
     try {
+      AccountSettler& account = settler(m.version ? m.version : &product);
       AccountMonth settled = account.settle(ledger, m.month, m.request, months.states);
       sim.total += settled.bill.total;
       for (MeterIndex i = 0; i < sim.flows.size(); ++i) {

@@ -275,6 +275,7 @@ struct DrawOrder {
 struct Product {
   Name id;
   std::vector<Name> names;
+  std::optional<Name> from;  // the month this version is in force from; none: every month
   std::optional<Name> currency;
   std::optional<Name> cycle;
   std::string source;

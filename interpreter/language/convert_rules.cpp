@@ -32,6 +32,7 @@ struct RulesConverter {
   void product_item(ast::Product& p, const Node& c) const {
     if (c.is_type<g::product_id>()) p.id = r.name(c);
     else if (c.is_type<g::product_name>()) p.names.push_back(r.name(c));
+    else if (c.is_type<g::version_month>()) p.from = r.name(c);
     else if (c.is_type<g::currency_code>()) once(p.currency, r.name(c), "currency", r.span(c), p.repeated);
     else if (c.is_type<g::cycle_name>()) once(p.cycle, r.name(c), "cycle", r.span(c), p.repeated);
     else if (c.is_type<g::source_text>()) {

@@ -54,9 +54,15 @@ void add_products(RuleSet& rules, const ast::File& file, Diagnostics& diagnostic
   for (const auto& p : file.products) {
     Diagnostics found;
     auto product = lower_product(p, rules.prelude, found);
-    if (const Product* other = rules.catalog.find(p.id.text)) {
-      found.error("duplicate-product", p.id.span, fmt::format("product {} is defined twice", p.id.text), "",
-                  {{other->span, "first defined here"}});
+    auto versions = rules.catalog.versions(p.id.text);
+    if (!versions.empty() && (!p.from || !versions.back()->from)) {
+      found.error("duplicate-product", p.id.span, fmt::format("product {} is defined twice", p.id.text),
+                  p.from || versions.back()->from
+                      ? "each version of a product says the month it is in force from: product ID from 2027-01 { ... }"
+                      : "",
+                  {{versions.front()->span, "first defined here"}});
+      product.reset();
+    } else if (product && !check_version(versions.empty() ? nullptr : versions.back(), *product, found)) {
       product.reset();
     }
     diagnostics.append(found);

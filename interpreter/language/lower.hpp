@@ -26,6 +26,12 @@ std::optional<Example> lower_example(const ast::Example& example, const Product&
 std::optional<Scenario> lower_scenario(const ast::Example& scenario, const Catalog& catalog, const Prelude& prelude,
                                        Diagnostics& diagnostics);
 
+// Checks a dated product `next` as the version after `previous` (null for its first) of the same
+// product (lower_versions.cpp): in order of their months, pricing the same meters; the examples
+// of each within the months its version is in force. Reported otherwise; false when `next`
+// cannot be a version.
+bool check_version(const Product* previous, const Product& next, Diagnostics& diagnostics);
+
 // draw packs by expiry, then purchase: the keys, each known and given once (reported otherwise).
 PackOrder lower_draw_order(const ast::DrawOrder& order, Diagnostics& diagnostics);
 

@@ -6,6 +6,8 @@
 
 #include "interpreter/language/lower.hpp"
 #include "interpreter/language/lower_literals.hpp"
+#include "interpreter/model/billing_error.hpp"
+#include "interpreter/model/month.hpp"
 #include "interpreter/model/request_builder.hpp"
 
 namespace tariff {
@@ -14,9 +16,11 @@ namespace {
 
 class ExampleLowering {
  public:
-  ExampleLowering(const Product& product, const Prelude& prelude, Diagnostics& diagnostics)
+  // `versions`: a scenario's product's versions, each month resolved against the one in force.
+  ExampleLowering(const Product& product, const Prelude& prelude, Diagnostics& diagnostics,
+                  std::vector<const Product*> versions = {})
       : product_(product), diag_(diagnostics), errors_before_(diagnostics.size()),
-        lit_(prelude, diagnostics, ast::Name{product.currency, {}}) {}
+        lit_(prelude, diagnostics, ast::Name{product.currency, {}}), versions_(std::move(versions)) {}
 
   std::optional<Example> run(const ast::Example& e) {
     for (const auto& r : e.repeated) lit_.repeated(r, e.product ? "scenario" : "example");
@@ -50,6 +54,20 @@ class ExampleLowering {
   Diagnostics& diag_;
   std::size_t errors_before_;
   lowering::Literals lit_;
+  std::vector<const Product*> versions_;
+
+  // The version in force at a scenario's month, or null (an example's own product; a month
+  // before the first version, reported).
+  const Product* version_at(const ast::Name& written, std::optional<int> month) {
+    if (versions_.size() < 2 && (versions_.empty() || !versions_.front()->from)) return nullptr;
+    if (!month) return nullptr;
+    try {
+      return &version_in_force(versions_, *month);
+    } catch (const BillingError& e) {
+      diag_.error(e.code, written.span, e.what(), e.hint, e.notes);
+      return nullptr;
+    }
+  }
 
   // Runs one step of building the request; a name that resolves to nothing is reported, and the
   // example goes on being checked.
@@ -62,13 +80,14 @@ class ExampleLowering {
     }
   }
 
-  BillRequest request(const ast::ExampleBill& b) {
-    RequestBuilder request(product_);
+  BillRequest request(const ast::ExampleBill& b, const Product* version = nullptr) {
+    const Product& product = version ? *version : product_;
+    RequestBuilder request(product);
     for (const auto& u : b.usage) {
       // Whole units, unless the meter counts decimal usage (unit GB decimal).
-      auto m = product_.find_meter(u.meter.text);
-      auto q = m && product_.meters[*m].decimal && !u.quantity.percent ? lit_.amount(u.quantity)
-                                                                       : lit_.whole(u.quantity, "a usage");
+      auto m = product.find_meter(u.meter.text);
+      auto q = m && product.meters[*m].decimal && !u.quantity.percent ? lit_.amount(u.quantity)
+                                                                      : lit_.whole(u.quantity, "a usage");
       resolving([&] { request.usage(u.meter, q.value_or(Decimal())); });
     }
     for (const auto& buy : b.buys) {
@@ -116,7 +135,8 @@ class ExampleLowering {
         diag_.error("month-order", m.month.span, fmt::format("month {} does not come after the month before it", m.month.text),
                     "list an example's months in order, each once");
       out.month = month.value_or(0);
-      out.request = request(m);
+      out.version = version_at(m.month, month);
+      out.request = request(m, out.version);
       named.emplace_back(out.month, out.request.states);
       for (const auto& s : m.states)
         if (s.from) named.back().second.clear();  // reported by request()
@@ -207,8 +227,14 @@ std::optional<Scenario> lower_scenario(const ast::Example& scenario, const Catal
     return std::nullopt;
   }
   try {
-    const Product& product = resolve_product(catalog, *scenario.product);
-    auto example = lower_example(scenario, product, prelude, diagnostics);
+    // A product with versions: each month is resolved against, and billed with, the version in
+    // force; the first month's version stands for the product.
+    auto versions = catalog.versions(scenario.product->text);
+    std::optional<int> first = versions.size() > 1 || (!versions.empty() && versions.front()->from)
+                                   ? parse_month(scenario.months.front().month.text)
+                                   : std::nullopt;
+    const Product& product = resolve_product(catalog, *scenario.product, first);
+    auto example = ExampleLowering(product, prelude, diagnostics, versions).run(scenario);
     if (!example) return std::nullopt;
     return Scenario{&product, std::move(*example)};
   } catch (const DiagnosticError& e) {

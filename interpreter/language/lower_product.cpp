@@ -104,6 +104,10 @@ void Lowering::header() {
   out_->source = ast_.source;
   out_->notes = ast_.notes;
   out_->span = ast_.span;
+  if (ast_.from) {
+    out_->from = literals_.month(*ast_.from);
+    out_->from_span = ast_.from->span;
+  }
   if (ast_.currency)
     out_->currency = ast_.currency->text;
   else

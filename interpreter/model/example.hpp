@@ -12,6 +12,8 @@
 
 namespace tariff {
 
+struct Product;
+
 struct ExampleExpect {
   // total | payable | freeze | notice | alert | error, and over months: expired | remaining
   std::string subject;
@@ -24,6 +26,9 @@ struct ExampleExpect {
 // One month of an example that spans months.
 struct ExampleMonth {
   int month = 0;
+  // A scenario's month of a product with versions: the version in force (its request resolved
+  // against it); null: the example's own product.
+  const Product* version = nullptr;
   BillRequest request;
   std::vector<ExampleExpect> expects;
   Span span;

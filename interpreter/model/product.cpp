@@ -1,5 +1,12 @@
 #include "interpreter/model/product.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "interpreter/model/billing_error.hpp"
+#include "interpreter/model/month.hpp"
+
 namespace tariff {
 
 std::optional<MeterIndex> Product::find_meter(std::string_view name) const {
@@ -21,6 +28,39 @@ const Product* Catalog::find(std::string_view id) const {
   for (const auto& p : products)
     if (p->id == id) return p.get();
   return nullptr;
+}
+
+std::vector<const Product*> Catalog::versions(std::string_view id) const {
+  std::vector<const Product*> out;
+  for (const auto& p : products)
+    if (p->id == id) out.push_back(p.get());
+  return out;
+}
+
+std::size_t Catalog::product_count() const {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < products.size(); ++i)
+    count += std::none_of(products.begin(), products.begin() + static_cast<std::ptrdiff_t>(i),
+                          [&](const auto& p) { return p->id == products[i]->id; });
+  return count;
+}
+
+const Product& version_in_force(const std::vector<const Product*>& versions, int month) {
+  const Product* found = nullptr;
+  for (const Product* p : versions)
+    if (!p->from || *p->from <= month) found = p;
+  if (found) return *found;
+  const Product& first = *versions.at(0);
+  throw BillingError("no-version-in-force",
+                     fmt::format("product {} has no version in force in {}: its first version is in force from {}",
+                                 first.id, month_text(month), month_text(*first.from)),
+                     fmt::format("bill {} or a later month", month_text(*first.from)),
+                     {{first.from_span, "the first version begins here"}});
+}
+
+const Product* Catalog::in_force(std::string_view id, int month) const {
+  auto all = versions(id);
+  return all.empty() ? nullptr : &version_in_force(all, month);
 }
 
 }  // namespace tariff

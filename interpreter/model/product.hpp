@@ -54,6 +54,10 @@ struct Notice {
 struct Product {
   std::string id;
   std::vector<std::string> names;
+  // A version of the product (product ID from 2027-01 { ... }) is in force from this month until
+  // the next version's; a product without one is in force at every month.
+  std::optional<int> from;
+  Span from_span;
   std::string currency;
   std::string cycle = "month";
   std::string source;
@@ -92,9 +96,23 @@ struct Scenario {
 };
 
 struct Catalog {
-  std::vector<std::unique_ptr<Product>> products;
+  std::vector<std::unique_ptr<Product>> products;  // a product's versions in the order of their months
   std::vector<Scenario> scenarios;
+  // The product with this id, or null; of a product with versions, the first version.
   const Product* find(std::string_view id) const;
+  // Every version of the product with this id, in the order of their months (one for a product
+  // without versions; none for an unknown id).
+  std::vector<const Product*> versions(std::string_view id) const;
+  // Products by id: the versions of one count once.
+  std::size_t product_count() const;
+  // The one lookup of the version in force at `month` (months as parse_month counts them), that
+  // bill, rate, ledgers, examples, show and diff all use: the last version whose month is not
+  // after `month`. Null for an unknown id; throws BillingError "no-version-in-force" for a month
+  // before the product's first version (never a silent zero).
+  const Product* in_force(std::string_view id, int month) const;
 };
+
+// The version of `versions` (one product's, in order) in force at `month`; throws as in_force.
+const Product& version_in_force(const std::vector<const Product*>& versions, int month);
 
 }  // namespace tariff

@@ -6,6 +6,8 @@
 
 #include "interpreter/base/suggest.hpp"
 #include "interpreter/base/utf8.hpp"
+#include "interpreter/model/billing_error.hpp"
+#include "interpreter/model/month.hpp"
 
 namespace tariff {
 
@@ -72,11 +74,25 @@ std::vector<std::string> pack_sizes(const Meter& m) {
 
 }  // namespace
 
-const Product& resolve_product(const Catalog& catalog, const Name& product) {
-  if (const Product* p = catalog.find(product.text)) return *p;
-  unknown("unknown-product", product, fmt::format("unknown product '{}'", printable(product.text)),
-          with_suggestion(product.text, ids(catalog.products, [](const auto& p) { return p->id; }),
-                          "products: " + listed(catalog.products, [](const auto& p) { return p->id; }, "none")));
+const Product& resolve_product(const Catalog& catalog, const Name& product, std::optional<int> month) {
+  auto versions = catalog.versions(product.text);
+  if (versions.empty())
+    unknown("unknown-product", product, fmt::format("unknown product '{}'", printable(product.text)),
+            with_suggestion(product.text, ids(catalog.products, [](const auto& p) { return p->id; }),
+                            "products: " + listed(catalog.products, [](const auto& p) { return p->id; }, "none")));
+  if (month) {
+    try {
+      return version_in_force(versions, *month);
+    } catch (const BillingError& e) {
+      unknown(e.code, product, e.what(), e.hint, e.notes);
+    }
+  }
+  if (versions.size() > 1 || versions.front()->from)
+    unknown("version-month", product,
+            fmt::format("product {} has versions from {}: say the month", product.text,
+                        listed(versions, [](const Product* p) { return month_text(*p->from); }, "")),
+            "each month has one version in force: --month YYYY-MM");
+  return *versions.front();
 }
 
 MeterIndex resolve_meter(const Product& p, const Name& meter) {

@@ -17,7 +17,9 @@
 namespace tariff {
 
 // Each throws DiagnosticError (one diagnostic) when the name is not the catalog's or the product's.
-const Product& resolve_product(const Catalog& catalog, const Name& product);
+// The product's version in force at `month` (Catalog::in_force); without a month, the product
+// itself, or "version-month" for a product with versions (which one would be a guess).
+const Product& resolve_product(const Catalog& catalog, const Name& product, std::optional<int> month = std::nullopt);
 MeterIndex resolve_meter(const Product& product, const Name& meter);
 // A pack of `size` calls sold for the meter: "unknown-pack" if there is none, "pack-not-sold"
 // where the table prints '-'.

@@ -264,7 +264,7 @@ std::string band_notation(const Band& b, const std::string& q) {
 
 namespace doc {
 
-Page page_of(const Product& p) {
+Page page_of(const Product& p, bool worked) {
   Page page{fmt::format("{} ({})", p.names.empty() ? p.id : [&] {
                           std::string n;
                           for (const auto& x : p.names) n += (n.empty() ? "" : " ") + x;
@@ -284,6 +284,7 @@ Page page_of(const Product& p) {
   }
   page.sections.push_back(settlement_section(p));
   if (!p.notes.empty()) page.sections.push_back({"说明 Notes", 2, {list(p.notes)}});
+  if (!worked) return page;
   Section charts{"图表 Charts: the monthly bill against usage", 2, {}};
   for (MeterIndex m = 0; m < p.meters.size(); ++m)
     if (std::string svg = meter_chart(p, m); !svg.empty()) charts.blocks.push_back({Block::Kind::chart, svg, {}, {}});

@@ -40,7 +40,8 @@ struct Page {
   std::vector<Section> sections;
 };
 
-Page page_of(const Product& product);  // doc.cpp
+// doc.cpp; without `worked` (tariff show), the price tables alone: no charts, no worked examples.
+Page page_of(const Product& product, bool worked = true);
 
 // One meter's monthly bill against its usage, on log scales, as an SVG (doc_chart.cpp): band
 // edges, the cliffs where a volume band makes more usage cheaper, and where each pack breaks even

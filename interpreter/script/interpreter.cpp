@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "interpreter/base/suggest.hpp"
+#include "interpreter/model/request_builder.hpp"
 #include "interpreter/script/builtins.hpp"
 
 namespace tariff::script {
@@ -146,7 +147,15 @@ Value Interpreter::variable(const Expr& e) {
   if (!frames_.empty())
     if (auto it = frames_.back().find(e.text); it != frames_.back().end()) return it->second;
   if (auto it = globals_.find(e.text); it != globals_.end()) return it->second;
-  if (const Product* p = rules_->catalog.find(e.text)) return ProductRef{p, rules_};
+  if (rules_->catalog.find(e.text)) {
+    // A product with versions: scripts name no month, so which version is meant would be a guess.
+    try {
+      return ProductRef{&resolve_product(rules_->catalog, {e.text, e.span}), rules_};
+    } catch (const DiagnosticError& d) {
+      const Diagnostic& x = d.diagnostics.list().front();
+      fail(e.span, x.code, x.message, "scripts bill products without versions");
+    }
+  }
   // Rounding modes and meter names stand for themselves: round(x, 2, half_up), unit_price(p, 人脸比对, q).
   if (parse_rounding_mode(e.text)) return e.text;
   for (const auto& p : rules_->catalog.products)

@@ -310,14 +310,15 @@ class Rules:
 
     def examples(self):
         """The rules' worked examples as bill() arguments: dicts with product, title, usage, buy,
-        held, fees, states, grant_age_months, expects and discrepancy."""
+        held, fees, states, grant_age_months, expects, discrepancy and month (of an example in a
+        version of its product, the month the version is in force from; else None)."""
         out = []
-        for p, title, usage, buys, held, fees, states, age, expects, discrepancy in self._engine.examples():
+        for p, title, usage, buys, held, fees, states, age, expects, discrepancy, month in self._engine.examples():
             out.append(dict(product=p, title=title, usage=dict(usage), buy=[tuple(b) for b in buys],
                             held=[tuple(h) for h in held], fees={f: dict(d) for f, _, d in fees},
                             states=list(states), grant_age_months=age,
                             expects=[dict(subject=s, value=_decimal(v), text=t) for s, v, t in expects],
-                            discrepancy=discrepancy))
+                            discrepancy=discrepancy, month=month))
         return out
 
     def rate(self, frame, *, jobs=None, rejects="raise", ledger=None, purchases=None, accounts=None):

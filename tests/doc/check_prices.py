@@ -51,11 +51,18 @@ def main():
         return 1
     env = {k: v for k, v in os.environ.items() if k != "TARIFF_PATH"}
     if mode == "md":
-        page = subprocess.run([tariff, "doc", product, "--rules", rules], env=env, capture_output=True, text=True)
-        if page.returncode != 0:
-            print(page.stderr)
-            return 1
-        words = set(re.split(r"[|\s;:,()]+", page.stdout)) | set(c.strip() for c in page.stdout.split("|"))
+        # A product with versions (product ID ... from 2027-01 {): the page of each version.
+        with open(rules, encoding="utf-8") as f:
+            months = re.findall(r"^product\s.*\sfrom\s+(\d{4}-\d{2})\s*\{", f.read(), re.M)
+        words = set()
+        for month in months or [None]:
+            at = ["--month", month] if month else []
+            page = subprocess.run([tariff, "doc", product, "--rules", rules] + at, env=env, capture_output=True,
+                                  text=True)
+            if page.returncode != 0:
+                print(page.stderr)
+                return 1
+            words |= set(re.split(r"[|\s;:,()]+", page.stdout)) | set(c.strip() for c in page.stdout.split("|"))
         missing = [p for p in want if p not in words]
     else:
         chromium, artifacts = sys.argv[5:7]

@@ -408,6 +408,7 @@ const SyntaxCase syntax_cases[] = {
   {P "  example \"e\" {\n    fee 1\n", "3:9", "expected the fee's id, like licence"},
   // accounts over time
   {P "  example \"e\" {\n    month x {\n", "3:11", "expected a month like 2026-01"},
+  {"product p from 2027-1 {\n}", "1:16", "expected the month the version is in force from, like 2027-01"},
   {P "  example \"e\" {\n    month 2026-1 {\n", "3:11", "expected a month like 2026-01"},
   {P "  example \"e\" {\n    month 2026-01 {\n      held x 1\n", "4:7", "expected a month item (usage, buy, fee, state, expect) or '}'"},
   {P "  example \"e\" {\n    state s from x\n", "3:18", "expected the month or day the state begins, like 2026-01 or 2026-01-15"},

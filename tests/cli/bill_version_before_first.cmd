@@ -1,0 +1,1 @@
+bill illustration_translation 文本翻译=21000 --month 2025-12 --rules @RULES@/illustration_translation.tariff

@@ -1,0 +1,1 @@
+check @CASES@/broken/version_order.tariff

@@ -1,0 +1,1 @@
+eval @CASES@/versions/script.tariff --rules @RULES@/illustration_translation.tariff

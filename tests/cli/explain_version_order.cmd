@@ -1,0 +1,1 @@
+explain version-order

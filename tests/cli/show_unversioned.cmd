@@ -1,0 +1,1 @@
+show faceid --rules @RULES@/faceid.tariff

@@ -1,0 +1,1 @@
+show illustration_translation --rules @RULES@/illustration_translation.tariff
