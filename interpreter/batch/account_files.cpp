@@ -44,14 +44,12 @@ std::pair<int, std::optional<int>> month_or_day(const std::string& text, const c
 
 // The product; a purchase's (`month` given): its version in force that month, whose prices and
 // pack terms the purchase is bought under.
+// Without a month (a states or ledger row names a product, not a version) any version will do:
+// their meters are the same.
 const Product& product(const RuleSet& rules, const std::string& id, std::optional<int> month = std::nullopt) {
-  const Product& named = resolved([&]() -> const Product& { return resolve_product(rules.catalog, {id, {}}); });
-  if (!month) return named;
-  try {
-    return *rules.catalog.in_force(id, *month);
-  } catch (const BillingError& e) {
-    throw RowRejected(e.what());
-  }
+  if (!month)
+    if (const Product* p = rules.catalog.find(id)) return *p;
+  return resolved([&]() -> const Product& { return resolve_product(rules.catalog, {id, {}}, month); });
 }
 
 MeterIndex meter(const Product& p, const std::string& name) {
@@ -207,8 +205,8 @@ void read_account_states(const RuleSet& rules, const std::string& path, AccountD
 }
 
 std::string ledger_row_csv(const std::string& account, const Product& product, const LedgerEntry& e) {
-  return fmt::format("{},{},{},{},{},{},{},{}\n", csv_field(account), product.id, product.meters[e.meter].id, e.size.to_string(),
-                     e.bought ? month_text(*e.bought) : "", e.expires ? month_text(*e.expires) : "",
+  return fmt::format("{},{},{},{},{},{},{},{}\n", csv_field(account), product.id, product.meters[e.meter].id,
+                     e.size.to_string(), e.bought ? month_text(*e.bought) : "", e.expires ? month_text(*e.expires) : "",
                      e.remaining.to_string(), to_string(e.kind));
 }
 

@@ -76,10 +76,15 @@ std::vector<std::string> pack_sizes(const Meter& m) {
 
 const Product& resolve_product(const Catalog& catalog, const Name& product, std::optional<int> month) {
   auto versions = catalog.versions(product.text);
-  if (versions.empty())
+  if (versions.empty()) {
+    // Each id once, though a product with versions is several entries of the catalog.
+    std::vector<std::string> known;
+    for (const auto& p : catalog.products)
+      if (std::find(known.begin(), known.end(), p->id) == known.end()) known.push_back(p->id);
+    auto id = [](const std::string& text) { return text; };
     unknown("unknown-product", product, fmt::format("unknown product '{}'", printable(product.text)),
-            with_suggestion(product.text, ids(catalog.products, [](const auto& p) { return p->id; }),
-                            "products: " + listed(catalog.products, [](const auto& p) { return p->id; }, "none")));
+            with_suggestion(product.text, known, "products: " + listed(known, id, "none")));
+  }
   if (month) {
     try {
       return version_in_force(versions, *month);
