@@ -5,6 +5,8 @@
 // and rated by the batch rater, over time with the ledger, purchases and states. The GIL is
 // released while anything is billed or rated. Errors are raised as the package's exceptions
 // (tariff.BillingError, tariff.RuleError), defined in Python before this module is imported.
+// Over 300 lines: each entry point's conversions between Python values and the engine's types sit
+// beside the binding they serve (the frames' own writer is frame_file.cpp).
 #include <fmt/format.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
