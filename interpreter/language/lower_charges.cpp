@@ -58,18 +58,28 @@ std::optional<Proration> Lowering::proration(const ast::RecurringFee& f) {
                 "(or unless STATE)");
     ok = false;
   }
-  auto unit = amount(p.rounding);
-  if (unit && (p.rounding.percent || unit->is_zero())) {
-    diag_.error("rounding-unit", p.rounding.span, "a prorated fee is rounded to a unit above zero",
-                "write the smallest amount charged, like 0.01 (a cent) or 1");
-    unit.reset();
+  auto rule = rounding_rule(p.rounding, p.mode, "a prorated fee", "charged");
+  if (!ok || !rule) return std::nullopt;
+  return Proration{rule->first, rule->second};
+}
+
+// rounded to UNIT MODE, for a prorated fee or the payable amount: a unit above zero and a mode
+// the language names, each mistake reported on its word; `what` is rounded, the unit is the
+// smallest amount `paid`.
+std::optional<std::pair<Decimal, RoundingMode>> Lowering::rounding_rule(const ast::Number& unit, const ast::Name& mode,
+                                                                        const char* what, const char* paid) {
+  auto value = amount(unit);
+  if (value && (unit.percent || value->is_zero())) {
+    diag_.error("rounding-unit", unit.span, fmt::format("{} is rounded to a unit above zero", what),
+                fmt::format("write the smallest amount {}, like 0.01 (a cent) or 1", paid));
+    value.reset();
   }
-  auto mode = parse_rounding_mode(p.mode.text);
-  if (!mode)
-    diag_.error("rounding-mode", p.mode.span, fmt::format("unknown rounding mode '{}'", p.mode.text),
+  auto rounding = parse_rounding_mode(mode.text);
+  if (!rounding)
+    diag_.error("rounding-mode", mode.span, fmt::format("unknown rounding mode '{}'", mode.text),
                 "half_up, half_even, half_down, up, down, floor or ceiling");
-  if (!ok || !unit || !mode) return std::nullopt;
-  return Proration{*unit, *mode};
+  if (!value || !rounding) return std::nullopt;
+  return std::pair{*value, *rounding};
 }
 
 // minimum | maximum AMOUNT [CUR] per PERIOD: an amount of the product's currency, per a period.
@@ -109,17 +119,8 @@ void Lowering::charge_limits() {
 void Lowering::payable() {
   if (!ast_.payable) return;
   const ast::PayableRounding& p = *ast_.payable;
-  auto unit = amount(p.unit);
-  if (unit && (p.unit.percent || unit->is_zero())) {
-    diag_.error("rounding-unit", p.unit.span, "a payable amount is rounded to a unit above zero",
-                "write the smallest amount paid, like 0.01 (a cent) or 1");
-    unit.reset();
-  }
-  auto mode = parse_rounding_mode(p.mode.text);
-  if (!mode)
-    diag_.error("rounding-mode", p.mode.span, fmt::format("unknown rounding mode '{}'", p.mode.text),
-                "half_up, half_even, half_down, up, down, floor or ceiling");
-  if (unit && mode) out_->payable = PayableRounding{*unit, *mode, p.per_line};
+  if (auto rule = rounding_rule(p.unit, p.mode, "a payable amount", "paid"))
+    out_->payable = PayableRounding{rule->first, rule->second, p.per_line};
 }
 
 }  // namespace tariff::lowering

@@ -83,6 +83,8 @@ class Lowering {
   void charge_limits();
   std::optional<ChargeLimit> charge_limit(const ast::ChargeLimit& l, const char* what);
   void payable();
+  std::optional<std::pair<Decimal, RoundingMode>> rounding_rule(const ast::Number& unit, const ast::Name& mode,
+                                                                const char* what, const char* paid);
 
   // ---- fees (lower_fees.cpp) ----
   std::map<std::string, Span> fee_names_;  // ids and display names of the fees so far
