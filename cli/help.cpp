@@ -1,6 +1,8 @@
 // The command table, read once from cli/commands.txt (embedded), and what is generated from it.
 #include "cli/help.hpp"
 
+#include "cli/help_examples.hpp"
+
 #include <fmt/format.h>
 
 #include <sstream>
@@ -119,6 +121,21 @@ std::vector<std::string> option_names(std::string_view command) {
   return out;
 }
 
+std::vector<std::string> shown_examples(const CommandHelp& c) {
+  std::vector<std::string> out;
+  for (const auto& e : c.examples)
+    if (auto filled = filled_example(e)) out.push_back(*filled);
+  return out;
+}
+
+std::string all_examples() {
+  std::string out;
+  for (const auto& e : shown_examples(program_help())) out += e + "\n";
+  for (const auto& c : commands())
+    for (const auto& e : shown_examples(c)) out += e + "\n";
+  return out;
+}
+
 std::string general_help() {
   const CommandHelp& p = program_help();
   std::string out = fmt::format("usage: {}\n\n", synopsis(p));
@@ -133,7 +150,7 @@ std::string general_help() {
     for (const auto& l : lines) out += "  " + l + "\n";
   }
   out += "\nexamples:\n";
-  for (const auto& e : p.examples) out += "  " + e + "\n";
+  for (const auto& e : shown_examples(p)) out += "  " + e + "\n";
   out += "\n`tariff help COMMAND` (or tariff COMMAND --help) shows a command's options and examples.\n";
   return out;
 }
@@ -143,9 +160,9 @@ std::string command_help(const CommandHelp& c) {
   if (!c.text.empty()) out += "\n";
   for (const auto& t : c.text) out += t + "\n";
   if (!c.options.empty()) out += "\noptions:\n" + options_block(c.options);
-  if (!c.examples.empty()) {
+  if (auto examples = shown_examples(c); !examples.empty()) {
     out += "\nexamples:\n";
-    for (const auto& e : c.examples) out += "  " + e + "\n";
+    for (const auto& e : examples) out += "  " + e + "\n";
   }
   out += "\nand the options of every command: --rules PATH, --color WHEN (tariff --help)\n";
   return out;

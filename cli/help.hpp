@@ -30,6 +30,12 @@ std::vector<std::string> command_names();
 // Every option a command takes, its own and the program's (for "did you mean").
 std::vector<std::string> option_names(std::string_view command);
 
+// A command's examples as shown: placeholders filled from the rules (help_examples.hpp), those
+// the rules cannot fill left out.
+std::vector<std::string> shown_examples(const CommandHelp& command);
+// Every example shown, of the program and each command, one a line (`tariff help --examples`).
+std::string all_examples();
+
 std::string general_help();
 std::string command_help(const CommandHelp& command);
 std::string man_page(std::string_view version);

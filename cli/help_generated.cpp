@@ -172,9 +172,10 @@ std::string man_page(std::string_view version) {
     if (!c.text.empty()) out += ".PP\n";
     for (const auto& t : c.text) out += roff(t) + "\n";
     out += roff_options(c.options);
-    if (!c.examples.empty()) out += ".PP\nExamples:\n.RS\n.nf\n";
-    for (const auto& e : c.examples) out += roff(e) + "\n";
-    if (!c.examples.empty()) out += ".fi\n.RE\n";
+    auto examples = shown_examples(c);
+    if (!examples.empty()) out += ".PP\nExamples:\n.RS\n.nf\n";
+    for (const auto& e : examples) out += roff(e) + "\n";
+    if (!examples.empty()) out += ".fi\n.RE\n";
   }
   out += ".SH OPTIONS\nEvery command takes these:\n" + roff_options(p.options);
   for (const auto& [title, lines] : p.sections) {
@@ -185,7 +186,7 @@ std::string man_page(std::string_view version) {
     out += ".fi\n";
   }
   out += ".SH EXAMPLES\n.nf\n";
-  for (const auto& e : p.examples) out += roff(e) + "\n";
+  for (const auto& e : shown_examples(p)) out += roff(e) + "\n";
   out += ".fi\n.SH SEE ALSO\n\\fBtariff help COMMAND\\fR; the README of the source tree.\n";
   return out;
 }

@@ -131,6 +131,11 @@ int help(Args args) {
     std::cout << man_page(TARIFF_VERSION);
     return ok;
   }
+  if (args.take_flag("--examples")) {  // every example the help shows, for the tests to run
+    args.expect_no_options();
+    std::cout << all_examples();
+    return ok;
+  }
   args.expect_no_options();
   if (args.words.empty()) {
     std::cout << general_help();

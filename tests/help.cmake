@@ -14,3 +14,8 @@ endif()
 add_test(NAME help_bash_completion
          COMMAND bash -c "PATH=\"\$(dirname \"$0\")\":\"\$PATH\"; source <(\"$0\" completion bash) && COMP_WORDS=(tariff bi); COMP_CWORD=1; _tariff; [ \"\${COMPREPLY[*]}\" = bill ] && COMP_WORDS=(tariff bill --js); COMP_CWORD=2; _tariff; [ \"\${COMPREPLY[*]}\" = --json ] && COMP_WORDS=(tariff bill face_recognition 人脸比); COMP_CWORD=3; _tariff; [ \"\${COMPREPLY[*]}\" = 人脸比对= ]"
                  $<TARGET_FILE:tariff>)
+# The help's product examples come from the loaded rules' worked examples, not from the program:
+# with other rules they name those rules' products (and the program itself names none).
+add_test(NAME help_examples_follow_the_rules
+         COMMAND sh -c "TARIFF_PATH=\"$1/rules/faceid.tariff\" \"$0\" help bill | grep -q '^  tariff bill faceid live_verify=' && ! TARIFF_PATH=\"$1/rules/faceid.tariff\" \"$0\" help bill | grep -q body_analysis"
+                 $<TARGET_FILE:tariff> ${PROJECT_SOURCE_DIR})
