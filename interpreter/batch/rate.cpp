@@ -141,7 +141,7 @@ void add_up_equal_keys(std::vector<Sum>& sums) {
 
 // Every chunk's sums under global keys and file line numbers, sorted, equal keys added up. Each
 // chunk's sums are renamed by a thread of their own, in place; their ascending runs are then
-// merged on this thread in log2(runs) linear passes.
+// merged on this thread in log2(runs) linear passes (or sorted, when there are many).
 std::vector<Sum> merge_sums(std::vector<Chunk>& chunks, const std::vector<std::vector<std::uint32_t>>& ranks,
                             const std::vector<std::uint64_t>& bases) {
   auto by_key = [](const Sum& a, const Sum& b) { return a.key < b.key; };
@@ -166,6 +166,12 @@ std::vector<Sum> merge_sums(std::vector<Chunk>& chunks, const std::vector<std::v
     }
     std::vector<Sum>().swap(c.sums);
     if (all.size() > static_cast<std::size_t>(runs.back())) runs.push_back(static_cast<std::ptrdiff_t>(all.size()));
+  }
+  // A file in no order has as many runs as sums, which one sort handles better than rounds of
+  // tiny merges (each asking for its own buffer).
+  if (runs.size() > 65) {
+    std::sort(all.begin(), all.end(), by_key);
+    runs = {0, static_cast<std::ptrdiff_t>(all.size())};
   }
   // Neighbouring runs merged pairwise, round after round: log2(runs) passes over the sums.
   while (runs.size() > 2) {
