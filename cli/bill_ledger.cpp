@@ -34,13 +34,17 @@ AccountData read_ledger_file(const RuleSet& rules, const std::string& path) {
   return data;
 }
 
-void print_ledger_changes(const Product& p, const AccountMonth& m) {
+void print_ledger_changes(const Product& p, const AccountMonth& m, const Ledger& after) {
   for (const LedgerEntry& e : m.expired)
     std::cout << fmt::format("expired as {} began: {}, {} calls left\n", month_text(m.month), ledger_entry_text(p, e),
                              e.remaining.to_string());
   for (const LedgerDraw& d : m.draws)
     std::cout << fmt::format("drawn from {}: {}, {} left\n", ledger_entry_text(p, d.entry), d.drawn.to_string(),
                              d.entry.remaining.to_string());
+  for (const LedgerEntry& e : after.entries)
+    if (e.kind == LedgerEntry::Kind::commitment)
+      std::cout << fmt::format("{}: {} {} left to bill\n", ledger_entry_text(p, e), e.remaining.to_string(),
+                               p.currency);
   std::cout << "ledger: conservation check held (opening + bought + included + granted = drawn + expired + closing)\n";
 }
 
@@ -68,7 +72,7 @@ int bill_against_ledger(const RuleSet& rules, const Product& product, BillReques
     return usage_error;
   }
   std::cout << (how.json ? format_bill_json(month.bill) + "\n" : format_bill_text(month.bill));
-  if (!how.json) print_ledger_changes(product, month);
+  if (!how.json) print_ledger_changes(product, month, ledger);
   if (out) {
     std::string text = std::string(rate::ledger_header) + "\n";
     for (const LedgerRow& row : others) text += rate::ledger_row_csv(row.account, *row.product, row.entry);

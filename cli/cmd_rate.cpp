@@ -145,8 +145,8 @@ void write_summary(const Result& r) {
                            s.rows_rated, s.rows_rejected, r.reject_count, s.accounts);
   if (s.bills_without_usage > 0)
     std::cerr << fmt::format(
-        "rate: {} bill{} without usage rows (a month's purchases, or an account's state with a recurring fee or "
-        "minimum)\n",
+        "rate: {} bill{} without usage rows (a month's purchases, an account's state with a recurring fee or "
+        "minimum, or a commitment year's last month)\n",
         s.bills_without_usage, s.bills_without_usage == 1 ? "" : "s");
   for (const auto& [currency, total] : s.totals)
     std::cerr << fmt::format("rate: total {} {}\n", currency, total.to_string());
@@ -159,8 +159,9 @@ void write_summary(const Result& r) {
   }
   for (const auto& id : s.committed)
     std::cerr << fmt::format(
-        "rate: {}: the minimum commitment is not trued up by rate (bill the period's last month with "
-        "tariff bill --period-spent)\n",
+        "rate: {}: the minimum commitment is not trued up by a run without accounts over time (give --ledger, "
+        "--purchases or --accounts to keep each account's period, or bill the period's last month with tariff "
+        "bill --period-spent)\n",
         id);
   for (const auto& id : s.idle_unknown)
     std::cerr << fmt::format(

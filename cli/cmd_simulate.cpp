@@ -58,7 +58,8 @@ void entries_json(JsonWriter& w, const Product& p, const std::vector<LedgerEntry
   w.begin_array();
   for (const LedgerEntry& e : entries) {
     w.begin_object();
-    w.key("meter").string(p.meters[e.meter].id);
+    w.key("meter");
+    e.holds_calls() ? w.string(p.meters[e.meter].id) : w.null();
     w.key("kind").string(to_string(e.kind));
     w.key("pack").string(e.size_text);
     w.key("bought");

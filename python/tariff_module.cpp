@@ -257,7 +257,7 @@ py::dict ledger_dict(const rate::Result& result) {
     const LedgerEntry& e = row.entry;
     account.push_back(row.account);
     product.push_back(row.product->id);
-    meter.push_back(row.product->meters[e.meter].id);
+    meter.push_back(ledger_meter_id(*row.product, e));
     pack.push_back(e.size.to_string());
     bought.push_back(e.bought ? month_text(*e.bought) : "");
     expires.append(e.expires ? py::object(py::str(month_text(*e.expires))) : py::none());

@@ -46,7 +46,7 @@ Books open_books(const Dictionary& dict, const AccountData& data, const std::vec
   for (const LedgerRow& r : data.opening) {
     AccountBook& book = book_for(books, dict, accounts, r.account, *r.product);
     book.ledger.entries.push_back(r.entry);
-    book.flows.at(r.entry.meter).opening += r.entry.remaining;
+    if (r.entry.holds_calls()) book.flows.at(r.entry.meter).opening += r.entry.remaining;
   }
   for (const AccountState& s : data.states) {
     AccountBook& book = book_for(books, dict, accounts, s.account, *s.product);
@@ -91,6 +91,62 @@ std::vector<Sum> state_months(const Dictionary& dict, const Books& books, const 
   return sums;
 }
 
+namespace {
+
+// Where the account's commitment period, open as the run begins, ends (its expiry).
+std::optional<int> open_period_end(const Books& books, std::uint64_t key) {
+  auto book = books.find(key);
+  if (book == books.end()) return std::nullopt;
+  for (const LedgerEntry& e : book->second.ledger.entries)
+    if (e.kind == LedgerEntry::Kind::commitment) return e.expires;
+  return std::nullopt;
+}
+
+// The version in force has a commitment (a month no version covers is rejected when billed).
+bool committed(const Dictionary& dict, std::size_t product, int month) {
+  try {
+    return dict.version(dict.in_force(product, month)).limits.commitment.has_value();
+  } catch (const BillingError&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+std::vector<Sum> commitment_months(const Dictionary& dict, const Books& books, const std::vector<Sum>& sums, int first,
+                                   int last) {
+  std::map<std::uint64_t, std::vector<int>> billed;  // by book key: the months billed, ascending
+  for (const Sum& s : sums) {
+    std::vector<int>& months = billed[book_key(key_account(s.key), key_product(s.key))];
+    if (months.empty() || months.back() != key_month(s.key)) months.push_back(key_month(s.key));
+  }
+  for (const auto& [key, book] : books)
+    if (open_period_end(books, key)) billed.try_emplace(key);
+  std::vector<Sum> out;
+  for (const auto& [key, months] : billed) {
+    std::size_t product = key & 0xff;
+    std::optional<int> until = open_period_end(books, key);
+    for (std::size_t i = 0;;) {
+      bool more = i < months.size();
+      if (until && (!more || months[i] >= *until)) {  // the period ends before the next bill
+        int closing = *until - 1;
+        if (closing >= first && closing <= last && !std::binary_search(months.begin(), months.end(), closing)) {
+          Sum s;
+          s.key = make_key(key >> 8, static_cast<std::uint64_t>(closing), product, 0);
+          s.first_line = UINT64_MAX;
+          out.push_back(s);
+        }
+        until.reset();
+        continue;
+      }
+      if (!more) break;
+      if (!until && committed(dict, product, months[i])) until = months[i] + 12;
+      ++i;
+    }
+  }
+  return out;
+}
+
 void record_month(AccountBook& book, const std::string& account, const Product& product, const AccountMonth& month) {
   // Most accounts of a run have no ledger: their months move nothing, and keep no flows.
   bool moved = std::any_of(month.flows.begin(), month.flows.end(), [](const LedgerFlow& f) {
@@ -121,7 +177,7 @@ void close_books(const Dictionary& dict, std::vector<Books*> all, int last_month
       settler.expire(book.ledger, last_month, expired, book.flows);
       for (const LedgerEntry& e : expired) book.alerts.push_back(expiry_alert(account, product, e));
       for (const LedgerEntry& e : book.ledger.entries) {
-        book.flows.at(e.meter).closing += e.remaining;
+        if (e.holds_calls()) book.flows.at(e.meter).closing += e.remaining;
         result.closing.push_back({account, &product, e});
       }
       LedgerFlow& sum = result.summary.ledger[product.currency];

@@ -43,6 +43,13 @@ std::vector<Sum> purchase_months(const Books& books);
 // even with no usage, so that its fee and minimum are charged.
 std::vector<Sum> state_months(const Dictionary& dict, const Books& books, const std::vector<int>& months);
 
+// A sum of no rows for the last month of every commitment period (a product's minimum commitment
+// over a year) that ends inside the run's months [first, last] and has no bill there: that bill
+// trues the period up. `sums` are the run's, sorted by key; a period opens with an account's first
+// bill of a product with a commitment, none being open (billing/account.hpp).
+std::vector<Sum> commitment_months(const Dictionary& dict, const Books& books, const std::vector<Sum>& sums, int first,
+                                   int last);
+
 // The key a book is kept under.
 inline std::uint64_t book_key(std::uint64_t rank, std::size_t product) { return rank << 8 | product; }
 

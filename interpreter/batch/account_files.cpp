@@ -56,6 +56,14 @@ MeterIndex meter(const Product& p, const std::string& name) {
   return resolved([&] { return resolve_meter(p, {name, {}}); });
 }
 
+// An amount of the product's currency, from 0 up: a commitment and what is left of it.
+Decimal money(const RuleSet& rules, const std::string& text, const char* column) {
+  LiteralValue v = parse_quantity_text(text, rules.prelude.units);
+  if (!v.value || v.value->is_negative())
+    throw RowRejected(fmt::format("bad {} '{}': an amount from 0 up, like 1200", column, printable(text)));
+  return *v.value;
+}
+
 // A whole number of calls, from 0 (or 1) up, in the usage file's syntax (300万).
 Decimal calls(const RuleSet& rules, const std::string& text, const char* column, bool zero_allowed = true) {
   LiteralValue v = parse_quantity_text(text, rules.prelude.units);
@@ -79,10 +87,16 @@ std::optional<int> after(int bought, std::optional<int> months) {
 // The entry's size is one the rules give it, and its expiry the one they set; fills in the
 // size's name and the entry's origin.
 void check_entry(const Product& p, LedgerEntry& e) {
-  const Meter& m = p.meters[e.meter];
+  const Meter& m = p.meters[e.holds_calls() ? e.meter : 0];
   std::optional<int> expected;
   bool known = false;
   switch (e.kind) {
+    case LedgerEntry::Kind::commitment:
+      if (!p.limits.commitment || p.limits.commitment->amount != e.size)
+        throw RowRejected(fmt::format("{} has no minimum commitment of {} {}", p.id, e.size.to_string(), p.currency));
+      e.origin = p.limits.commitment->period;
+      expected = *e.bought + 12;
+      break;
     case LedgerEntry::Kind::pack:
       for (const Pack& pack : m.packs)
         if (pack.size == e.size && pack.price.sold()) {
@@ -163,18 +177,23 @@ void read_ledger(const RuleSet& rules, const std::string& path, AccountData& dat
                          [&](std::uint64_t, const std::vector<std::string>& f, std::size_t header) {
                            LedgerRow row{account(f[0]), &product(rules, f[1]), {}};
                            LedgerEntry& e = row.entry;
-                           e.meter = meter(*row.product, f[2]);
                            if (header == 0) {
                              auto kind = parse_ledger_kind(f[7]);
                              if (!kind)
-                               throw RowRejected(
-                                   fmt::format("bad kind '{}': pack, included, grant or free", printable(f[7])));
+                               throw RowRejected(fmt::format(
+                                   "bad kind '{}': pack, included, grant, free or commitment", printable(f[7])));
                              e.kind = *kind;
                            }
-                           e.size = calls(rules, f[3], "pack", false);
+                           // A commitment is an amount of the product's, not calls of a meter.
+                           if (!e.holds_calls() && !f[2].empty())
+                             throw RowRejected(fmt::format("a commitment names no meter ('{}'): it is the product's",
+                                                           printable(f[2])));
+                           if (e.holds_calls()) e.meter = meter(*row.product, f[2]);
+                           e.size = e.holds_calls() ? calls(rules, f[3], "pack", false) : money(rules, f[3], "pack");
                            e.bought = month(f[4], "bought");
                            if (!f[5].empty()) e.expires = month(f[5], "expires");
-                           e.remaining = calls(rules, f[6], "remaining");
+                           e.remaining = e.holds_calls() ? calls(rules, f[6], "remaining")
+                                                         : money(rules, f[6], "remaining");
                            check_entry(*row.product, e);
                            data.opening.push_back(std::move(row));
                          },
@@ -205,7 +224,7 @@ void read_account_states(const RuleSet& rules, const std::string& path, AccountD
 }
 
 std::string ledger_row_csv(const std::string& account, const Product& product, const LedgerEntry& e) {
-  return fmt::format("{},{},{},{},{},{},{},{}\n", csv_field(account), product.id, product.meters[e.meter].id,
+  return fmt::format("{},{},{},{},{},{},{},{}\n", csv_field(account), product.id, ledger_meter_id(product, e),
                      e.size.to_string(), e.bought ? month_text(*e.bought) : "", e.expires ? month_text(*e.expires) : "",
                      e.remaining.to_string(), to_string(e.kind));
 }

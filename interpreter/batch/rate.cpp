@@ -229,7 +229,17 @@ void bill_all(const Dictionary& dict, const std::vector<Sum>& sums, const PackIn
 
 // The months purchases fall in, and those of the run an account's states cover (for a product
 // that charges a bill without usage), added to the sums as sums of no rows.
-void add_months_without_usage(const Dictionary& dict, std::vector<Sum>& sums, const Books& books) {
+void add_sums(std::vector<Sum>& sums, const std::vector<Sum>& more) {
+  if (more.empty()) return;
+  sums.insert(sums.end(), more.begin(), more.end());
+  std::sort(sums.begin(), sums.end(), [](const Sum& a, const Sum& b) { return a.key < b.key; });
+  add_up_equal_keys(sums);
+}
+
+// The months billed without usage: those of purchases and states, then the last months of the
+// commitment periods they and the usage leave unbilled inside the run [first, last].
+void add_months_without_usage(const Dictionary& dict, std::vector<Sum>& sums, const Books& books, int first,
+                              int last) {
   std::vector<int> run;
   for (const Sum& s : sums) run.push_back(key_month(s.key));
   std::sort(run.begin(), run.end());
@@ -237,10 +247,8 @@ void add_months_without_usage(const Dictionary& dict, std::vector<Sum>& sums, co
   std::vector<Sum> months = purchase_months(books);
   std::vector<Sum> stated = state_months(dict, books, run);
   months.insert(months.end(), stated.begin(), stated.end());
-  if (months.empty()) return;
-  sums.insert(sums.end(), months.begin(), months.end());
-  std::sort(sums.begin(), sums.end(), [](const Sum& a, const Sum& b) { return a.key < b.key; });
-  add_up_equal_keys(sums);
+  add_sums(sums, months);
+  add_sums(sums, commitment_months(dict, books, sums, first, last));
 }
 
 // Purchases outside the months a run rates are rejected: rating month by month, each run is
@@ -273,7 +281,7 @@ void rate_over_time(const Dictionary& dict, std::vector<Sum>& sums, const Option
   if (sums.empty())
     for (const Purchase& p : data.purchases) first = std::min(first, p.month), last = std::max(last, p.month);
   reject_purchases_outside(books, first, last, data, result);
-  add_months_without_usage(dict, sums, books);
+  add_months_without_usage(dict, sums, books, first, last);
   int last_month = last == INT_MIN ? 0 : last;
   for (const LedgerRow& r : data.opening)
     if (r.entry.bought) last_month = std::max(last_month, *r.entry.bought);
@@ -338,7 +346,7 @@ Result rate_chunks(const Dictionary& dict, std::vector<Chunk> chunks, std::uint6
     if (!states && (!r.product->recurring.empty() || r.product->limits.minimum))
       note(result.summary.idle_unknown, r.product->id);
     if (!r.product->payable) note(result.summary.not_rounded, r.product->id);
-    if (r.product->limits.commitment) note(result.summary.committed, r.product->id);
+    if (!over_time && r.product->limits.commitment) note(result.summary.committed, r.product->id);
   }
   std::sort(result.summary.not_rounded.begin(), result.summary.not_rounded.end());
   std::sort(result.summary.committed.begin(), result.summary.committed.end());

@@ -164,10 +164,13 @@ void sort_ledger(Ledger& ledger) {
 void AccountSettler::expire(Ledger& ledger, int month, std::vector<LedgerEntry>& expired,
                             std::vector<LedgerFlow>& flows) const {
   auto& entries = ledger.entries;
-  auto gone =
-      std::stable_partition(entries.begin(), entries.end(), [&](const LedgerEntry& e) { return !e.expired_by(month); });
+  // A commitment period that ended with a shortfall stays until its last month is billed: it is
+  // owed, not expired.
+  auto gone = std::stable_partition(entries.begin(), entries.end(), [&](const LedgerEntry& e) {
+    return !e.expired_by(month) || (!e.holds_calls() && !e.remaining.is_zero());
+  });
   for (auto it = gone; it != entries.end(); ++it) {
-    if (it->remaining.is_zero()) continue;
+    if (it->remaining.is_zero() || !it->holds_calls()) continue;
     flows.at(it->meter).expired += it->remaining;
     expired.push_back(*it);
   }
@@ -198,6 +201,7 @@ void AccountSettler::activate(Ledger& ledger, int month, const BillRequest& requ
       return e.meter == m && e.kind == kind && (!bought || e.bought == bought);
     });
   };
+  open_period(ledger, month, out);
   for (MeterIndex m = 0; m < product_.meters.size(); ++m) {
     const Meter& meter = product_.meters[m];
     if (const Grant* g = meter.grant ? &*meter.grant : nullptr; g && has(states, g->when_state)) {
@@ -234,9 +238,12 @@ AccountMonth AccountSettler::settle(Ledger& ledger, int month, BillRequest reque
   // Dated periods say the days of the month each state covers, for the fees prorated by day.
   if (!request.days && !periods.empty()) request.days = month_days(periods, month);
   Ledger next = ledger;
-  for (const LedgerEntry& e : next.entries) out.flows.at(e.meter).opening += e.remaining;
+  for (const LedgerEntry& e : next.entries)
+    if (e.holds_calls()) out.flows.at(e.meter).opening += e.remaining;
+  check_period_closed(next, month);
   expire(next, month, out.expired, out.flows);
   activate(next, month, request, periods, out);
+  close_period(next, month, request);
 
   // The ledger's packs are the bill's held packs; its grants and free balances, the balances.
   std::vector<std::size_t> held_entry;
@@ -245,6 +252,7 @@ AccountMonth AccountSettler::settle(Ledger& ledger, int month, BillRequest reque
   request.grant_age_months.reset();
   for (std::size_t i = 0; i < next.entries.size(); ++i) {
     const LedgerEntry& e = next.entries[i];
+    if (!e.holds_calls()) continue;
     if (e.kind == LedgerEntry::Kind::pack || e.kind == LedgerEntry::Kind::included) {
       if (e.remaining.is_zero()) continue;
       request.held.push_back({e.meter, e.remaining, e.size, e.bought, e.expires});
@@ -262,6 +270,7 @@ AccountMonth AccountSettler::settle(Ledger& ledger, int month, BillRequest reque
   Both both(assembler, keeper, listener);
   settler_.settle(request, both);
   out.bill = assembler.take();
+  count_towards_period(next, month, out.bill);
   enter_new_packs(next, month, request, keeper.new_packs, out);
   std::erase_if(next.entries, [](const LedgerEntry& e) {
     return e.remaining.is_zero() && (e.kind == LedgerEntry::Kind::pack || e.kind == LedgerEntry::Kind::included);
@@ -270,6 +279,62 @@ AccountMonth AccountSettler::settle(Ledger& ledger, int month, BillRequest reque
   check(next, out);
   ledger = std::move(next);
   return out;
+}
+
+// ---- the period of a minimum commitment (minimum 1200 USD per year, in a monthly product) -------
+// The first bill with no period open opens one, a year of months from its own; every bill counts
+// towards it; the bill of its last month closes it, trued up to the commitment less what the
+// period's bills came to. The entry stays, at 0, until the period ends, so that the next bill
+// opens the next period.
+
+namespace {
+
+LedgerEntry* commitment_period(Ledger& ledger) {
+  for (LedgerEntry& e : ledger.entries)
+    if (e.kind == LedgerEntry::Kind::commitment) return &e;
+  return nullptr;
+}
+
+}  // namespace
+
+// A period that ended with something left to bill was not closed: its last month was not billed.
+void AccountSettler::check_period_closed(Ledger& ledger, int month) const {
+  const LedgerEntry* c = commitment_period(ledger);
+  if (!c || !c->expired_by(month) || c->remaining.is_zero()) return;
+  throw BillingError("commitment-unclosed",
+                     fmt::format("the commitment period {} … {} ended with {} {} left to bill, and its last month "
+                                 "was not billed",
+                                 month_text(*c->bought), month_text(*c->expires - 1), c->remaining.to_string(),
+                                 product_.currency),
+                     fmt::format("bill {} first: its bill trues the period up", month_text(*c->expires - 1)));
+}
+
+void AccountSettler::open_period(Ledger& ledger, int month, AccountMonth& out) const {
+  const auto& c = product_.limits.commitment;
+  if (!c || commitment_period(ledger)) return;
+  LedgerEntry e{LedgerEntry::Kind::commitment, 0, c->amount, c->amount.to_string(), month, month + 12, c->amount,
+                c->period};
+  out.added.push_back(e);
+  ledger.entries.push_back(std::move(e));
+}
+
+// The bill of the period's last month closes it: what the period's bills came to before it.
+void AccountSettler::close_period(Ledger& ledger, int month, BillRequest& request) const {
+  const LedgerEntry* c = commitment_period(ledger);
+  if (!c) return;
+  if (request.period_spent)
+    throw BillingError("period-spent", "with a ledger, what the commitment period's bills came to is the ledger's",
+                       "leave out the period's spending, or bill without a ledger");
+  if (month + 1 == *c->expires) request.period_spent = c->size - c->remaining;
+}
+
+void AccountSettler::count_towards_period(Ledger& ledger, int month, const Bill& bill) const {
+  LedgerEntry* c = commitment_period(ledger);
+  if (!c) return;
+  Decimal billed = bill.total;  // before the commitment's own true-up
+  for (const TrueUp& t : bill.true_ups)
+    if (t.kind == TrueUp::Kind::commitment) billed -= t.amount;
+  c->remaining = month + 1 == *c->expires || billed >= c->remaining ? Decimal() : c->remaining - billed;
 }
 
 // The packs the bill bought, and those that came with the fees it bought, enter the ledger one
@@ -316,7 +381,8 @@ void AccountSettler::enter_new_packs(Ledger& ledger, int month, const BillReques
 
 // opening + bought + included + granted = drawn + expired + closing, for every meter.
 void AccountSettler::check(const Ledger& ledger, AccountMonth& out) const {
-  for (const LedgerEntry& e : ledger.entries) out.flows.at(e.meter).closing += e.remaining;
+  for (const LedgerEntry& e : ledger.entries)
+    if (e.holds_calls()) out.flows.at(e.meter).closing += e.remaining;
   for (MeterIndex m = 0; m < out.flows.size(); ++m) {
     const LedgerFlow& f = out.flows[m];
     if (!f.conserved())

@@ -4,7 +4,9 @@
 // their calls reported as expired; the grants and free balances the month brings enter it; the
 // bill is settled, its grants, non-monthly free quotas and held packs drawn from the ledger in the
 // product's settlement and draw orders; the packs it bought, or that came with a fee it bought,
-// enter the ledger; and the conservation identity is checked, meter by meter.
+// enter the ledger; and the conservation identity is checked, meter by meter. A product with a
+// minimum commitment over a year keeps its period in the ledger too, from the account's first
+// bill, and the bill of the period's last month trues it up.
 #include <stdexcept>
 #include <vector>
 
@@ -71,6 +73,10 @@ class AccountSettler {
   void enter_new_packs(Ledger& ledger, int month, const BillRequest& request, const std::vector<NewPackDraw>& draws,
                        AccountMonth& out) const;
   void check(const Ledger& ledger, AccountMonth& out) const;
+  void check_period_closed(Ledger& ledger, int month) const;
+  void open_period(Ledger& ledger, int month, AccountMonth& out) const;
+  void close_period(Ledger& ledger, int month, BillRequest& request) const;
+  void count_towards_period(Ledger& ledger, int month, const Bill& bill) const;
 };
 
 // Ledger entries in their one order (meter, kind, expiry, purchase, size, remaining): the draw

@@ -8,7 +8,7 @@ namespace tariff {
 Decimal remaining(const Ledger& ledger, std::optional<MeterIndex> meter) {
   Decimal sum;
   for (const LedgerEntry& e : ledger.entries)
-    if (!meter || e.meter == *meter) sum += e.remaining;
+    if (e.holds_calls() && (!meter || e.meter == *meter)) sum += e.remaining;
   return sum;
 }
 
@@ -18,7 +18,8 @@ Simulation simulate(const Product& product, const Example& months, Ledger openin
   sort_ledger(opening);
   sim.opening = opening;
   sim.flows.assign(product.meters.size(), {});
-  for (const LedgerEntry& e : opening.entries) sim.flows.at(e.meter).opening += e.remaining;
+  for (const LedgerEntry& e : opening.entries)
+    if (e.holds_calls()) sim.flows.at(e.meter).opening += e.remaining;
   // One settler per version met: a month settles with the version in force, against the ledger
   // the months before left, so a pack keeps the size and expiry it was bought with.
   std::vector<std::pair<const Product*, std::unique_ptr<AccountSettler>>> settlers;
@@ -46,7 +47,8 @@ Simulation simulate(const Product& product, const Example& months, Ledger openin
     out.ledger = ledger;
     sim.months.push_back(std::move(out));
   }
-  for (const LedgerEntry& e : ledger.entries) sim.flows.at(e.meter).closing += e.remaining;
+  for (const LedgerEntry& e : ledger.entries)
+    if (e.holds_calls()) sim.flows.at(e.meter).closing += e.remaining;
   return sim;
 }
 

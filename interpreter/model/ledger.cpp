@@ -1,5 +1,7 @@
 #include "interpreter/model/ledger.hpp"
 
+#include "interpreter/model/product.hpp"
+
 namespace tariff {
 
 const char* to_string(LedgerEntry::Kind kind) {
@@ -12,15 +14,21 @@ const char* to_string(LedgerEntry::Kind kind) {
       return "grant";
     case LedgerEntry::Kind::free:
       return "free";
+    case LedgerEntry::Kind::commitment:
+      return "commitment";
   }
   return "pack";
 }
 
 std::optional<LedgerEntry::Kind> parse_ledger_kind(std::string_view word) {
-  for (auto kind :
-       {LedgerEntry::Kind::pack, LedgerEntry::Kind::included, LedgerEntry::Kind::grant, LedgerEntry::Kind::free})
+  for (auto kind : {LedgerEntry::Kind::pack, LedgerEntry::Kind::included, LedgerEntry::Kind::grant,
+                    LedgerEntry::Kind::free, LedgerEntry::Kind::commitment})
     if (word == to_string(kind)) return kind;
   return std::nullopt;
+}
+
+std::string ledger_meter_id(const Product& product, const LedgerEntry& entry) {
+  return entry.holds_calls() ? product.meters.at(entry.meter).id : std::string();
 }
 
 LedgerFlow& LedgerFlow::operator+=(const LedgerFlow& o) {

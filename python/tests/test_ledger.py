@@ -131,7 +131,7 @@ def test_a_malformed_ledger_frame_is_rejected_row_by_row_as_the_file_is(rules, c
     # The file's short row (line 15) is a frame row with an empty kind: the only reason that differs.
     short = cli_rejects["reason"].str.startswith("expected 8 columns")
     assert short.sum() == 1
-    assert got.loc[got["line"] == 15, "reason"].tolist() == ["bad kind '': pack, included, grant or free"]
+    assert got.loc[got["line"] == 15, "reason"].tolist() == ["bad kind '': pack, included, grant, free or commitment"]
     same = got[got["line"] != 15]
     assert list(same["line"]) == [int(x) for x in cli_rejects.loc[~short, "line"]]
     assert list(same["reason"]) == list(cli_rejects.loc[~short, "reason"])
@@ -198,3 +198,20 @@ def test_purchases_and_states_frames_are_checked_as_their_files(rules):
     assert list(rating.file_rejects["file"]) == ["purchases", "accounts"]
     assert list(rating.file_rejects["line"]) == [2, 2] and list(rating.file_rejects["row"]) == [0, 0]
     assert "777" in rating.file_rejects["reason"].iloc[0] and "nosuch" in rating.file_rejects["reason"].iloc[1]
+
+
+def test_a_commitment_year_carried_by_ledger_frames_is_trued_up_in_its_last_month(rules):
+    """A commitment of 1200 USD a year (illustration_gpu_compute): the year opens with the first
+    bill, the closing ledger frame carries what is left to bill (no meter, exact Decimal), and the
+    run that holds the year's twelfth month bills it, without usage, trued up."""
+    def usage(rows):
+        return pd.DataFrame(rows, columns=list(tariff.USAGE_COLUMNS))
+    empty = pd.DataFrame(columns=list(tariff.LEDGER_COLUMNS))
+    first = rules.rate(usage([("ana", "2027-01", "illustration_gpu_compute", "gpu", "40.5")]), ledger=empty)
+    row = first.ledger.iloc[0]
+    assert (row["kind"], row["meter"], row["bought"], row["expires"]) == ("commitment", "", "2027-01", "2028-01")
+    assert Decimal(row["remaining"]) == Decimal("1098.75")  # 1200 − 40.5 × 2.5
+    # A run of 2027-12 in which only bo has usage still bills ana's last month of the year.
+    dec = rules.rate(usage([("bo", "2027-12", "illustration_gpu_compute", "gpu", "4")]), ledger=first.ledger)
+    ana = dec.bills[dec.bills["account"] == "ana"]
+    assert list(ana["month"]) == ["2027-12"] and Decimal(ana["total"].iloc[0]) == Decimal("1098.75")

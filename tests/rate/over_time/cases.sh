@@ -36,6 +36,25 @@ case_ buy 1 bad_usage.csv --purchases bad_buy.csv --accounts bad_states.csv --re
 # start rejected.
 case_ prorated 1 prorated_usage.csv --accounts prorated_states.csv --rejects "$work/prorated.rejects"
 
+# A minimum commitment of 1200 a year: each account's year opens with its first bill, the ledger
+# keeps what is left to bill, and the year's last month is billed (without usage if need be) and
+# trued up: ana's 2027-12 (1200 − 300 = 900), bo's 2028-02 (met: none), cy's 2028-04 is past the
+# run. Two runs, 2027 and 2028, chained by the ledger give the bills (in another order) and the
+# ledger of one.
+case_ committed 0 committed_usage.csv --ledger-out "$work/committed.ledger"
+{ head -1 committed_usage.csv; grep ',2027-' committed_usage.csv; } >"$work/c2027.csv"
+{ head -1 committed_usage.csv; grep ',2028-' committed_usage.csv; } >"$work/c2028.csv"
+"$tariff" rate "$work/c2027.csv" --rules "$rules" --ledger-out "$work/c2027.ledger" >"$work/chained" 2>/dev/null &&
+  "$tariff" rate "$work/c2028.csv" --rules "$rules" --ledger "$work/c2027.ledger" --ledger-out "$work/c2028.ledger" \
+    2>/dev/null | tail -n +2 >>"$work/chained" &&
+  cmp -s <(sort "$work/chained") <(sort "$work/committed.out") && cmp -s "$work/c2028.ledger" "$work/committed.ledger" ||
+  { echo "FAIL committed: two runs chained differ from one"; diff "$work/committed.out" "$work/chained"; failed=1; }
+# Commitment rows of a ledger checked against the rules (a meter named, another amount, another
+# expiry, more left than the commitment, a negative amount, a product without one), and a period
+# that ended unbilled with a shortfall (eve's, 2025-06 … 2026-05): its account's rows are rejected.
+case_ committed_rows 1 committed_late.csv --ledger committed_ledger.csv --ledger-out "$work/committed_rows.ledger" \
+  --rejects "$work/committed_rows.rejects"
+
 "$tariff" rate usage.csv --rules "$rules" --packs buy.csv --ledger bad_ledger.csv >/dev/null 2>"$work/err"
 [ $? = 2 ] && grep -q "over months give them as a --ledger" "$work/err" || { echo "FAIL packs with ledger"; failed=1; }
 "$tariff" rate usage.csv --rules "$rules" --ledger usage.csv >/dev/null 2>"$work/err"
