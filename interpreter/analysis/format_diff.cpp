@@ -62,7 +62,8 @@ std::string format_rule_diff_text(const RuleDiff& diff) {
   std::vector<std::string> changed;
   for (const RuleChange& c : diff.changes) {
     t.rows.push_back(
-        {c.product, c.item, c.subject, c.cell, c.before.value_or("(added)"), c.after.value_or("(removed)")});
+        {c.version ? c.product + " " + *c.version : c.product, c.item, c.subject, c.cell, c.before.value_or("(added)"),
+         c.after.value_or("(removed)")});
     if (changed.empty() || changed.back() != c.product) changed.push_back(c.product);
   }
   return t.str() + fmt::format("{} in {} ({} old, {} new)\n", plural(diff.changes.size(), "change"),
@@ -150,6 +151,7 @@ std::string format_diff_json(const RuleDiff& diff, const BillImpact* impact) {
   w.end_object().key("changes").begin_array();
   for (const RuleChange& c : diff.changes) {
     w.begin_object().key("product").string(c.product).key("item").string(c.item);
+    if (c.version) w.key("version").string(*c.version);
     w.key("of").string(c.subject).key("cell").string(c.cell);
     text_or_null(w, "old", c.before);
     text_or_null(w, "new", c.after);

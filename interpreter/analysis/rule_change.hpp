@@ -12,6 +12,7 @@ struct RuleChange {
   std::string subject;  // the meter or fee it is about (display name), empty for the product itself
   std::string cell;     // the band, pack size or field of the item ("(300万, 1500万]", "1亿", "price")
   std::optional<std::string> before, after;  // as the rules say it; nullopt: not there (added / removed)
+  std::optional<std::string> version;        // of a product with versions: "from 2027-01"
 
   bool added() const { return !before; }
   bool removed() const { return !after; }

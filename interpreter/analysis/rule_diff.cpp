@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "interpreter/analysis/rule_diff_support.hpp"
+#include "interpreter/model/month.hpp"
 
 namespace tariff {
 
@@ -14,7 +15,7 @@ namespace diff_detail {
 
 void Recorder::compare(const std::string& item, const std::string& subject, const std::string& cell, const Text& before,
                        const Text& after) const {
-  if (before != after) out.push_back({product, item, subject, cell, before, after});
+  if (before != after) out.push_back({product, item, subject, cell, before, after, version});
 }
 
 void Recorder::compare(const std::string& item, const std::string& subject, const Cells& before,
@@ -61,6 +62,14 @@ void diff_items(const Recorder& r, const Product& before, const Product& after) 
   r.compare("alert", "", "packs below", optional_text(before.alert_below), optional_text(after.alert_below));
   r.compare("notice", "", notice_cells(before), notice_cells(after));
   r.compare("rated states", "", "", join(before.rated_states, ", "), join(after.rated_states, ", "));
+  r.compare("minimum", "", "", limit_text(before.limits.minimum, before.currency),
+            limit_text(after.limits.minimum, after.currency));
+  r.compare("maximum", "", "", limit_text(before.limits.maximum, before.currency),
+            limit_text(after.limits.maximum, after.currency));
+  r.compare("commitment", "", "", limit_text(before.limits.commitment, before.currency),
+            limit_text(after.limits.commitment, after.currency));
+  auto payable = [](const Product& p) { return p.payable ? Text(p.payable->text()) : Text(); };
+  r.compare("payable", "", "", payable(before), payable(after));
 }
 
 // One meter, either side possibly missing: the meter itself, then its tables cell by cell.
@@ -69,7 +78,7 @@ void diff_meter(const Recorder& r, const Meter* before, const Meter* after) {
   std::string subject = named.display_name();
   auto names = [](const Meter* m) { return m ? Text(join(m->names, " / ")) : Text(); };
   auto actions = [](const Meter* m) { return m ? Text(join(m->actions, " + ")) : Text(); };
-  auto unit = [](const Meter* m) { return m ? Text(m->unit) : Text(); };
+  auto unit = [](const Meter* m) { return m ? Text(m->unit + (m->decimal ? " decimal" : "")) : Text(); };
   r.compare("meter", subject, "id", before ? Text(before->id) : Text(), after ? Text(after->id) : Text());
   if (before && after) {
     r.compare("meter", subject, "names", names(before), names(after));
@@ -79,6 +88,12 @@ void diff_meter(const Recorder& r, const Meter* before, const Meter* after) {
   r.compare("postpaid", subject, postpaid_cells(before), postpaid_cells(after));
   r.compare("pack", subject, pack_cells(before), pack_cells(after));
   r.compare("quota", subject, quota_cells(before), quota_cells(after));
+}
+
+void diff_recurring(const Recorder& r, const RecurringFee* before, const RecurringFee* after) {
+  std::string subject = (after ? after : before)->display_name();
+  r.compare("recurring fee", subject, "id", before ? Text(before->id) : Text(), after ? Text(after->id) : Text());
+  r.compare("recurring fee", subject, recurring_cells(before), recurring_cells(after));
 }
 
 void diff_fee(const Recorder& r, const Product& bp, const Fee* before, const Product& ap, const Fee* after) {
@@ -101,25 +116,63 @@ void pair_by_id(const std::vector<T>& before, const std::vector<T>& after, F f) 
 
 }  // namespace
 
-void diff_products(const Product& before, const Product& after, std::vector<RuleChange>& out) {
-  Recorder r{after.id, out};
+void diff_products(const Product& before, const Product& after, std::vector<RuleChange>& out,
+                   const std::optional<std::string>& version) {
+  Recorder r{after.id, out, version};
   diff_items(r, before, after);
   pair_by_id(before.meters, after.meters, [&](const Meter* b, const Meter* a) { diff_meter(r, b, a); });
   pair_by_id(before.fees, after.fees, [&](const Fee* b, const Fee* a) { diff_fee(r, before, b, after, a); });
+  pair_by_id(before.recurring, after.recurring,
+             [&](const RecurringFee* b, const RecurringFee* a) { diff_recurring(r, b, a); });
 }
+
+namespace {
+
+std::string from_text(const Product& version) { return "from " + month_text(*version.from); }
+
+// A product with versions on either side: its versions matched by the month they are in force
+// from, each pair compared; a version only one side has is added or removed as a whole.
+void diff_versions(const std::vector<const Product*>& before, const std::vector<const Product*>& after,
+                   std::vector<RuleChange>& out) {
+  auto find = [](const std::vector<const Product*>& list, const std::optional<int>& from) -> const Product* {
+    for (const Product* p : list)
+      if (p->from == from) return p;
+    return nullptr;
+  };
+  auto label = [](const Product& p) { return p.from ? std::optional(from_text(p)) : std::nullopt; };
+  const std::string& id = after.front()->id;
+  for (const Product* now : after) {
+    if (const Product* was = find(before, now->from))
+      diff_products(*was, *now, out, label(*now));
+    else
+      out.push_back({id, "version", "", "in force", std::nullopt,
+                     now->from ? from_text(*now) : std::string("every month"), label(*now)});
+  }
+  for (const Product* was : before)
+    if (!find(after, was->from))
+      out.push_back({id, "version", "", "in force", was->from ? from_text(*was) : std::string("every month"),
+                     std::nullopt, label(*was)});
+}
+
+}  // namespace
 
 RuleDiff diff_catalogs(const Catalog& before, const Catalog& after) {
   RuleDiff diff;
-  diff.before_products = before.products.size();
-  diff.after_products = after.products.size();
+  diff.before_products = before.product_count();
+  diff.after_products = after.product_count();
   for (const auto& now : after.products) {
-    if (const Product* was = before.find(now->id))
-      diff_products(*was, *now, diff.changes);
-    else
+    if (now.get() != after.find(now->id)) continue;  // a later version: compared with the first
+    auto was = before.versions(now->id), is = after.versions(now->id);
+    if (was.empty())
       diff.changes.push_back({now->id, "product", "", "", std::nullopt, now->display_name()});
+    else if (was.size() == 1 && is.size() == 1 && !was[0]->from && !is[0]->from)
+      diff_products(*was[0], *is[0], diff.changes);
+    else
+      diff_versions(was, is, diff.changes);
   }
   for (const auto& was : before.products)
-    if (!after.find(was->id)) diff.changes.push_back({was->id, "product", "", "", was->display_name(), std::nullopt});
+    if (was.get() == before.find(was->id) && !after.find(was->id))
+      diff.changes.push_back({was->id, "product", "", "", was->display_name(), std::nullopt});
   return diff;
 }
 

@@ -20,9 +20,11 @@ struct RuleDiff {
   std::size_t before_products = 0, after_products = 0;
 };
 
-// Products are matched by id, meters and fees by id, bands by their interval (however the file
-// writes it), packs by size.
+// Products are matched by id (the versions of one by the month they are in force from), meters
+// and fees by id, bands by their interval (however the file writes it), packs by size.
 RuleDiff diff_catalogs(const Catalog& before, const Catalog& after);
-void diff_products(const Product& before, const Product& after, std::vector<RuleChange>& out);
+// `version` ("from 2027-01") labels the changes of one version of a product with versions.
+void diff_products(const Product& before, const Product& after, std::vector<RuleChange>& out,
+                   const std::optional<std::string>& version = std::nullopt);
 
 }  // namespace tariff

@@ -14,7 +14,9 @@ std::string price_text(const Price& price) {
     case Price::Kind::amount:
       break;
   }
-  return price.amount.to_string();
+  if (!price.flat) return price.amount.to_string();
+  return price.amount.is_zero() ? "flat " + price.flat->to_string()
+                                : fmt::format("flat {} + {}", price.flat->to_string(), price.amount.to_string());
 }
 
 std::string percent_text(const Decimal& fraction) { return (fraction * 100).normalized().to_string() + "%"; }
@@ -47,6 +49,11 @@ Cells postpaid_cells(const Meter* m) {
   Cells cells{{"mode", "mode", s.mode == BandMode::volume ? "volume" : "graduated"},
               {"basis", "band by", s.basis == BandBasis::usage ? "usage" : "postpaid_quantity"}};
   if (prices.requires_state) cells.push_back({"requires", "requires", *prices.requires_state});
+  if (s.per != 1) cells.push_back({"per", "per", fmt::format("{} {}", s.per.to_string(), s.per_unit)});
+  if (const auto& p = s.packages)
+    cells.push_back({"packages", "packages", fmt::format("of {}{} rounded {}", p->size.to_string(),
+                                                         p->unit.empty() ? "" : " " + p->unit,
+                                                         p->round_down ? "down" : "up")});
   for (std::size_t b = 0; b < s.bands.size(); ++b)
     cells.push_back({band_key(s.bands[b]), s.bands[b].text, price_text(prices.prices[b])});
   return cells;
@@ -106,6 +113,22 @@ Cells fee_cells(const Product& product, const Fee* fee) {
   if (fee->grants_state) cells.push_back({"grants", "grants", *fee->grants_state});
   if (fee->requires_state) cells.push_back({"requires", "requires", *fee->requires_state});
   return cells;
+}
+
+Cells recurring_cells(const RecurringFee* fee) {
+  if (!fee) return {};
+  Cells cells{{"amount", "amount", fee->amount.to_string()}, {"every", "every", fee->period}};
+  if (fee->when_state) cells.push_back({"when", "when", *fee->when_state});
+  if (fee->unless_state) cells.push_back({"unless", "unless", *fee->unless_state});
+  if (const auto& p = fee->prorated)
+    cells.push_back(
+        {"prorated", "prorated", fmt::format("by day rounded to {} {}", p->unit.to_string(), to_string(p->mode))});
+  return cells;
+}
+
+Text limit_text(const std::optional<ChargeLimit>& limit, const std::string& currency) {
+  if (!limit) return std::nullopt;
+  return fmt::format("{} {} per {}", limit->amount.to_string(), currency, limit->period);
 }
 
 }  // namespace tariff::diff_detail

@@ -23,6 +23,7 @@ using Cells = std::vector<Cell>;
 struct Recorder {
   std::string product;
   std::vector<RuleChange>& out;
+  std::optional<std::string> version;  // "from 2027-01", of a product with versions
 
   // A change when the two texts differ.
   void compare(const std::string& item, const std::string& subject, const std::string& cell, const Text& before,
@@ -41,5 +42,8 @@ Cells pack_cells(const Meter* meter);      // the pack terms, then a price per s
 Cells quota_cells(const Meter* meter);     // the free quota and the grant
 // A fee's price, dimensions, included packs and states (its product names the included packs' meters).
 Cells fee_cells(const Product& product, const Fee* fee);
+Cells recurring_cells(const RecurringFee* fee);  // its amount, cycle, states and proration
+// A minimum, maximum or commitment as the rule writes it (none: not there).
+Text limit_text(const std::optional<ChargeLimit>& limit, const std::string& currency);
 
 }  // namespace tariff::diff_detail

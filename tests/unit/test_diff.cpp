@@ -120,3 +120,34 @@ TEST_CASE("diff: a fee's price, limits and included pack; a meter added", "[diff
   CHECK(is(meter[0], "meter", "id", std::nullopt, "n"));
   CHECK(is(meter[1], "quota", "free", std::nullopt, "100 per month"));
 }
+
+TEST_CASE("diff: a commitment and a maximum added, packages and per-N units changed", "[diff]") {
+  auto c = changes("  freeze 120%\n", "  freeze 120%\n  minimum 1200 CNY per year\n  maximum 90000 CNY per month\n");
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].item == "maximum");
+  CHECK(c[0].after == "90000 CNY per month");
+  CHECK(c[1].item == "commitment");
+  CHECK(!c[1].before);
+  CHECK(c[1].after == "1200 CNY per year");
+  auto per = changes("postpaid volume, band by postpaid_quantity {",
+                     "postpaid volume, band by postpaid_quantity, packages of 100 rounded down {");
+  REQUIRE(!per.empty());
+  CHECK(per[0].cell == "packages");
+  CHECK(per[0].after == "of 100 rounded down");
+}
+
+TEST_CASE("diff: a recurring fee removed is one change per cell, named by the fee", "[diff]") {
+  std::string fee = "  fee platform 平台费 = 50 every month when trial\n";
+  Diagnostics d;
+  std::string with = base;
+  with.insert(with.find("  settle"), fee);
+  RuleSet before = load_text(with, d), after = load_text(base, d);
+  REQUIRE(d.empty());
+  RuleDiff diff = diff_catalogs(before.catalog, after.catalog);
+  REQUIRE(diff.changes.size() == 4);  // id, amount, every, when
+  for (const RuleChange& c : diff.changes) {
+    CHECK(c.item == "recurring fee");
+    CHECK(c.subject == "平台费");
+    CHECK(c.removed());
+  }
+}

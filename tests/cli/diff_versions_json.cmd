@@ -1,0 +1,1 @@
+diff @CASES@/diff/versions_old.tariff @CASES@/diff/versions_new.tariff --json
