@@ -31,7 +31,7 @@ endfunction()
 # The stdlib and worked-example scripts of tests/scripts, against the face recognition rules and
 # the products fees_and_plans.tariff needs (face_fusion's fees, faceid's plan, the SDK's bands).
 expect_test(script_tests 0
-  "$<TARGET_FILE:tariff>|test|--rules|${TARIFF_FACE_RULES}|--rules|${PROJECT_SOURCE_DIR}/rules/face_fusion.tariff|--rules|${PROJECT_SOURCE_DIR}/rules/faceid.tariff|--rules|${PROJECT_SOURCE_DIR}/rules/face_recognition_sdk.tariff|--scripts|${CMAKE_CURRENT_SOURCE_DIR}/scripts"
+  "$<TARGET_FILE:tariff>|test|--rules|${TARIFF_FACE_RULES}|--rules|${PROJECT_SOURCE_DIR}/rules/face_fusion.tariff|--rules|${PROJECT_SOURCE_DIR}/rules/faceid.tariff|--rules|${PROJECT_SOURCE_DIR}/rules/face_recognition_sdk.tariff|--rules|${PROJECT_SOURCE_DIR}/rules/illustration_translation.tariff|--scripts|${CMAKE_CURRENT_SOURCE_DIR}/scripts"
   OUT "pass +script .*stdlib.tariff:.*[0-9]+ passed, 0 failed\n$")
 
 # A failing expect is reported with both sides, and fails the run.

@@ -46,6 +46,8 @@ constexpr std::array table = {
   Builtin{"free_quota",     Arity::exactly(2), "free_quota(product, meter)", builtin::free_quota},
   Builtin{"freeze",         Arity::exactly(1), bill_total_usage, builtin::freeze},
   Builtin{"freeze_rate",    Arity::exactly(1), "freeze_rate(product)", builtin::freeze_rate},
+  Builtin{"in_force",       Arity::exactly(2), "in_force(product, \"2027-01\"): its version in force that month",
+          builtin::in_force},
   Builtin{"money",          Arity::exactly(2), "money(amount, \"CNY\")", builtin::money},
   Builtin{"month_bill",     Arity::at_least(2),
           "month_bill(PRODUCT or MONTH_BILL, \"2026-01\", METER = QUANTITY, ..., buy = ..., fee = ..., state = \"NAME\")",

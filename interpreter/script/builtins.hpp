@@ -57,6 +57,7 @@ namespace builtin {
 // builtins_bill.cpp: bills and what a product's tables say.
 Value bill(Call& call);
 Value month_bill(Call& call);
+Value in_force(Call& call);
 Value remaining(Call& call);
 Value total(Call& call);
 Value freeze(Call& call);

@@ -50,7 +50,30 @@ const Product& Call::product(std::size_t i) {
   Value v = evaluate(e);
   const auto* p = std::get_if<ProductRef>(&v);
   if (!p) fail(e.span, "type", fmt::format("expected a product, not {}", kind_name(v)), ":products lists them");
+  if (p->any_version)
+    fail(e.span, "version-month",
+         fmt::format("{} has versions: which one is meant depends on the month", p->product->id),
+         fmt::format("name the month: in_force({0}, \"YYYY-MM\") is the version in force then, and "
+                     "month_bill({0}, \"YYYY-MM\", ...) bills with it",
+                     p->product->id));
   return *p->product;
+}
+
+// A product's version in force at `month`: the product itself when it has no versions.
+const Product& Call::version_at(const Product& product, int month, const Span& where) {
+  try {
+    return *rules()->catalog.in_force(product.id, month);
+  } catch (const BillingError& e) {
+    fail(where, e.code, e.what(), e.hint);
+  }
+}
+
+const Product& Call::product_at(std::size_t i, int month) {
+  const Expr& e = positional(i);
+  Value v = evaluate(e);
+  const auto* p = std::get_if<ProductRef>(&v);
+  if (!p) fail(e.span, "type", fmt::format("expected a product, not {}", kind_name(v)), ":products lists them");
+  return version_at(*p->product, month, e.span);
 }
 
 // A bare name is the meter's own name first (人脸比对), else a binding or parameter holding one; a

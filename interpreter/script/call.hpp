@@ -30,7 +30,10 @@ class Call {
   // A whole number of decimal places, Decimal::min_places to Decimal::max_scale.
   int places(std::size_t i);
   RoundingMode mode(std::size_t i);
-  const Product& product(std::size_t i);
+  const Product& product(std::size_t i);  // a product with versions must be named at a month
+  // Argument i, a product, at `month`: its version in force then.
+  const Product& product_at(std::size_t i, int month);
+  const Product& version_at(const Product& product, int month, const Span& where);
   // A meter of `p` by id, display name, alias or API action, resolved as every name a user types.
   MeterIndex meter(const Product& p, std::size_t i);
   // The name a meter argument gives: a bare name is the meter's own first, else a binding holding one.

@@ -147,14 +147,10 @@ Value Interpreter::variable(const Expr& e) {
   if (!frames_.empty())
     if (auto it = frames_.back().find(e.text); it != frames_.back().end()) return it->second;
   if (auto it = globals_.find(e.text); it != globals_.end()) return it->second;
-  if (rules_->catalog.find(e.text)) {
-    // A product with versions: scripts name no month, so which version is meant would be a guess.
-    try {
-      return ProductRef{&resolve_product(rules_->catalog, {e.text, e.span}), rules_};
-    } catch (const DiagnosticError& d) {
-      const Diagnostic& x = d.diagnostics.list().front();
-      fail(e.span, x.code, x.message, "scripts bill products without versions");
-    }
+  if (const Product* p = rules_->catalog.find(e.text)) {
+    // A product with versions: which one is meant is the month's (month_bill, in_force).
+    bool versions = rules_->catalog.versions(e.text).size() > 1 || p->from;
+    return ProductRef{p, rules_, versions};
   }
   // Rounding modes and meter names stand for themselves: round(x, 2, half_up), unit_price(p, 人脸比对, q).
   if (parse_rounding_mode(e.text)) return e.text;

@@ -24,6 +24,9 @@ struct Money {
 struct ProductRef {
   const Product* product = nullptr;
   std::shared_ptr<const RuleSet> rules;  // keeps *product alive across :reload
+  // A product with versions named without a month (its first version above): month_bill and
+  // in_force choose the version of a month; anything else asks for one.
+  bool any_version = false;
 };
 
 // One meter of a product.

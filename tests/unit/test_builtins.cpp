@@ -28,9 +28,11 @@ std::shared_ptr<const RuleSet> rules_of(std::vector<std::string> files) {
   return rules;
 }
 
-// Face recognition (bills, packs, freeze), face fusion (fees) and faceid (a plan with packs).
+// Face recognition (bills, packs, freeze), face fusion (fees), faceid (a plan with packs) and
+// the translation illustration (versions).
 std::shared_ptr<const RuleSet> all_rules() {
-  static auto rules = rules_of({"face_recognition.tariff", "face_fusion.tariff", "faceid.tariff"});
+  static auto rules = rules_of(
+      {"face_recognition.tariff", "face_fusion.tariff", "faceid.tariff", "illustration_translation.tariff"});
   return rules;
 }
 
@@ -114,6 +116,8 @@ TEST_CASE("every built-in has an example here, and it runs", "[builtins]") {
       {"free_quota", "free_quota(face_recognition, 人脸比对)=10000"},
       {"freeze", "freeze(bill(face_recognition, 人脸比对 = 350万))=12,600 CNY"},
       {"freeze_rate", "freeze_rate(face_recognition)=1.2"},
+      // the version of a month: the 2027 price cut, 20000 calls after the free 1000 at 0.0004
+      {"in_force", "total(bill(in_force(illustration_translation, \"2027-01\"), 文本翻译 = 21000))=8 CNY"},
       {"money", "money(3, \"USD\")=3 USD"},
       // an account over two months: the pack bought in January carries its 40万 calls into February
       {"month_bill", "total(month_bill(month_bill(face_recognition, \"2026-01\", 人脸比对 = 61万, buy = 人脸比对 100万), "
