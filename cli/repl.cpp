@@ -16,6 +16,7 @@
 #include "cli/script_run.hpp"
 #include "interpreter/report/explain.hpp"
 #include "interpreter/language/parse.hpp"
+#include "interpreter/model/month.hpp"
 #include "interpreter/base/suggest.hpp"
 #include "interpreter/base/utf8.hpp"
 
@@ -134,10 +135,24 @@ struct Repl {
     else if (name == ":products")
       std::cout << list_products(interp->rules());
     else if (name == ":show") {
-      const Product* p = interp->rules().catalog.find(arg);
-      if (p)
-        std::cout << show_product(*p);
-      else {
+      // :show PRODUCT [YYYY-MM]: of a product with versions, the version in force that month.
+      std::string id = arg.substr(0, arg.find(' '));
+      std::optional<std::string> month;
+      if (id.size() < arg.size()) month = arg.substr(arg.find_first_not_of(' ', id.size()));
+      if (month && !parse_month(*month)) {
+        std::cerr << fmt::format(":show: '{}' is not a month like 2027-01\n", printable(*month));
+        ++errors;
+      } else if (interp->rules().catalog.find(id)) {
+        try {
+          std::cout << show_product(find_product(interp->rules(), id, month));
+        } catch (const UsageError& e) {
+          std::cerr << fmt::format(":show: {}\n", e.what());
+          ++errors;
+        } catch (const DiagnosticError& e) {
+          std::cerr << fmt::format(":show: {}\n", e.diagnostics.list().front().message);
+          ++errors;
+        }
+      } else {
         std::vector<std::string> ids;
         for (const auto& known : interp->rules().catalog.products) ids.push_back(known->id);
         std::string near = did_you_mean(arg, ids);

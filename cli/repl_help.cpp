@@ -33,7 +33,8 @@ struct Topic {
 constexpr std::array topics = {
     Topic{":help", ":help [TOPIC]: this help, or one command's, built-in's, function's or statement's"},
     Topic{":products", ":products: the products loaded, with their meters"},
-    Topic{":show", ":show PRODUCT: a product's tables, packs, quotas and fees, as the rules give them"},
+    Topic{":show", ":show PRODUCT [YYYY-MM]: a product's tables, packs, quotas and fees, as the rules give them "
+                   "(of a product with versions, the version in force that month)"},
     Topic{":load",
           ":load FILE: add a rule file to the session's rules; on any error nothing is loaded\n"
           "and the session keeps the rules it had"},

@@ -66,3 +66,10 @@ add_test(NAME repl_piped_workbench
          COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/repl/run_piped.sh $<TARGET_FILE:tariff> rules/face_recognition.tariff
                  tests/repl/workbench.tariff tests/repl/workbench.golden
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
+# :show of a product with versions: without a month it asks for one; with one, the version in
+# force then; a month before the first version and a malformed month are errors.
+add_test(NAME repl_piped_versions
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/repl/run_piped.sh $<TARGET_FILE:tariff>
+                 rules/illustration_translation.tariff tests/repl/versions.tariff tests/repl/versions.golden
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
