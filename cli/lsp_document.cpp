@@ -10,6 +10,7 @@
 #include "interpreter/billing/bill.hpp"
 #include "interpreter/language/format.hpp"
 #include "interpreter/language/parse.hpp"
+#include "interpreter/model/month.hpp"
 #include "interpreter/report/doc.hpp"
 
 namespace tariff::cli::lsp {
@@ -187,7 +188,12 @@ json Document::completion() const {
 json Document::hover(std::size_t offset) const {
   if (!ast) return nullptr;
   for (const auto& ap : ast->products) {
-    const Product* lowered = rules.catalog.find(ap.id.text);
+    // The version this block is (product ID from 2027-01 { ... }), not the product's first.
+    const Product* lowered = nullptr;
+    for (const Product* v : rules.catalog.versions(ap.id.text))
+      if ((v->from ? std::optional(month_text(*v->from)) : std::nullopt) ==
+          (ap.from ? std::optional(ap.from->text) : std::nullopt))
+        lowered = v;
     auto examples_touching = [&](auto touches) {
       if (!lowered) return std::string("(the examples are shown once the file checks clean)");
       std::string out;

@@ -3,11 +3,13 @@
 
 initialize; didOpen of a rule file with a misspelt settlement step (diagnostics with the code and
 the did-you-mean hint); didChange to the correct text (no diagnostics); completion (meters, units,
-keywords); hover on a postpaid cell (meter, band, price, the examples billed in that band);
+keywords); hover on a postpaid cell (meter, band, price, the examples billed in that band), also
+in the second version of a product with versions (that version's examples);
 definition of a meter named in an example; formatting of a badly spaced copy (the edit gives the
 formatted file back); shutdown and exit (exit code 0). Any difference fails with a message.
 """
 import json
+import os
 import subprocess
 import sys
 
@@ -106,6 +108,23 @@ def main():
     value = hover["contents"]["value"]
     for want in ("人脸比对", "compare", "(300万, 1500万]", "0.003", "后付费 示例二"):
         expect(want in value, f"the hover names {want}: {value}")
+
+    # A product with versions: a cell of the second version is hovered with that version's
+    # examples, not the first version's.
+    versions_path = os.path.join(os.path.dirname(rules), "illustration_translation.tariff")
+    with open(versions_path, encoding="utf-8") as f:
+        vtext = f.read()
+    vlines = vtext.split("\n")
+    vuri = "file://" + versions_path
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": vuri, "languageId": "tariff", "version": 1, "text": vtext}})
+    expect(c.diagnostics() == [], "the file with versions checks clean")
+    vrow = next(i for i, l in enumerate(vlines) if l.strip().startswith("| 文本翻译") and "0.0004" in l)
+    vcol = vlines[vrow].index("0.0004") + 1
+    vhover = c.request("textDocument/hover", {"textDocument": {"uri": vuri},
+                                              "position": {"line": vrow, "character": utf16_column(vlines[vrow], vcol)}})
+    expect(vhover is not None, "a hover on the second version's cell")
+    vvalue = vhover["contents"]["value"]
+    expect("2026 prices" not in vvalue, f"the hover lists the first version's examples: {vvalue}")
 
     usage = next(i for i, l in enumerate(lines) if l.strip() == "usage 人脸比对 = 350万")
     at = lines[usage].index("人脸比对") + 1
