@@ -19,6 +19,7 @@
 #include "interpreter/base/suggest.hpp"
 #include "interpreter/base/utf8.hpp"
 #include "interpreter/batch/rate.hpp"
+#include "interpreter/report/format_bill.hpp"
 #include "interpreter/report/format_price.hpp"
 
 namespace tariff::cli {
@@ -80,10 +81,46 @@ Field payable_field(const Row& row) {
   return {"payable", "", "null"};
 }
 
+// A bill's line besides its meters' (a pack or fee bought, a recurring fee, a true-up): its
+// amount, what it is in `charge`, and the bill's text of it in `note`; the meter's columns empty
+// (null in JSON) but a pack's meter, so that a bill's amounts sum to its total.
+void write_charge(std::string& out, bool jsonl, const std::string& account, const std::string& month,
+                  const Product& p, const ChargeLine& c) {
+  struct Described {
+    std::string meter, charge, text;
+  };
+  Described d = std::visit(
+      [&](const auto& line) -> Described {
+        using T = std::decay_t<decltype(line)>;
+        if constexpr (std::is_same_v<T, PurchaseLine>) return {p.meters[line.meter].id, "pack", purchase_text(p, line)};
+        if constexpr (std::is_same_v<T, FeeLine>) return {"", "fee", fee_text(p, line)};
+        if constexpr (std::is_same_v<T, RecurringLine>) return {"", "recurring", recurring_text(p, line)};
+        if constexpr (std::is_same_v<T, TrueUp>) return {"", "true_up", true_up_text(p, line, std::nullopt)};
+      },
+      c.what);
+  auto empty = [](const char* name) { return Field{name, "", "null"}; };
+  record(out, jsonl,
+         {{"account", account},
+          {"month", month},
+          {"product", p.id},
+          {"meter", d.meter, d.meter.empty() ? "null" : ""},
+          {"currency", p.currency},
+          empty("usage"),
+          empty("free"),
+          empty("packs"),
+          empty("postpaid"),
+          empty("band"),
+          empty("unit_price"),
+          {"amount", c.amount().to_string()},
+          {"bands", "", "[]"},
+          {"charge", d.charge},
+          {"note", d.text}});
+}
+
 void write_rows(OutputFile& to, const Result& r, bool jsonl, bool detail) {
   std::string out;
   if (!jsonl)
-    out = detail ? "account,month,product,meter,currency,usage,free,packs,postpaid,band,unit_price,amount,bands\n"
+    out = detail ? "account,month,product,meter,currency,usage,free,packs,postpaid,band,unit_price,amount,bands,charge,note\n"
                  : "account,month,product,currency,total,payable\n";
   for (const Row& row : r.rows) {
     const std::string& account = r.accounts[row.account];
@@ -116,8 +153,12 @@ void write_rows(OutputFile& to, const Result& r, bool jsonl, bool detail) {
               {"band", band, band.empty() ? "null" : ""},
               {"unit_price", one_price ? l.unit_price.to_string() : "", one_price ? "" : "null"},
               {"amount", l.amount.to_string()},
-              bands_field(p.meters[l.meter], l)});
+              bands_field(p.meters[l.meter], l),
+              {"charge", "meter"},
+              {"note", "", "null"}});
     }
+    for (std::uint32_t i = 0; detail && i < row.charge_count; ++i)
+      write_charge(out, jsonl, account, month, p, r.charges[row.first_charge + i]);
     if (out.size() > (1U << 20)) to.write(out), out.clear();
   }
   to.write(out);

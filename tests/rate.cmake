@@ -33,6 +33,13 @@ if(TARIFF_TEST_PYTHON)
                    ${CMAKE_CURRENT_BINARY_DIR}/rate_partitioned)
 endif()
 
+# --detail writes every line of a bill (meters, packs and fees bought, recurring fees, true-ups):
+# bill by bill, their amounts sum to the total.
+if(TARIFF_TEST_PYTHON)
+  add_test(NAME rate_detail_sums_to_totals
+           COMMAND ${TARIFF_TEST_PYTHON} ${RATE_DIR}/detail_sums.py $<TARGET_FILE:tariff> ${PROJECT_SOURCE_DIR}/rules)
+endif()
+
 # Over months: purchases, ledgers, states, alerts, rejected rows of each file, and chained runs
 # equal to one run (tests/rate/over_time).
 add_test(NAME rate_over_time_cases

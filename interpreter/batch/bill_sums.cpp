@@ -16,11 +16,13 @@ namespace {
 class RatedLines : public SettlementListener {
  public:
   std::vector<Line> lines;
+  std::vector<ChargeLine> charges;  // the bill's lines besides its meters', in the order heard
   std::vector<HeldPack>* held = nullptr;  // the account's packs, updated as they are drawn
   std::size_t failing = 0;                // the line of the meter being settled, if it fails
 
   void start(const Sum* b, const Sum* e) {
     lines.clear();
+    charges.clear();
     first_lines_.clear();
     for (const Sum* s = b; s != e; ++s) {
       if (s->rows == 0) continue;  // a month billed for its purchases alone has no usage line
@@ -50,6 +52,10 @@ class RatedLines : public SettlementListener {
     l.flat = charge.flat;
     l.packages = charge.packages;
   }
+  void pack_bought(const PurchaseLine& l) override { charges.push_back({l}); }
+  void fee_bought(const FeeLine& l) override { charges.push_back({l}); }
+  void recurring_charged(const RecurringLine& l) override { charges.push_back({l}); }
+  void trued_up(const TrueUp& t) override { charges.push_back({t}); }
   void total(const Decimal& amount) override { total_ = amount; }
   void payable(const Payable& p) override { payable_ = p.total; }
   const Decimal& bill_total() const { return total_; }
@@ -123,6 +129,9 @@ class Biller {
       row.first_line = static_cast<std::uint32_t>(out_.lines.size());
       row.line_count = static_cast<std::uint32_t>(lines_.lines.size());
       out_.lines.insert(out_.lines.end(), lines_.lines.begin(), lines_.lines.end());
+      row.first_charge = static_cast<std::uint32_t>(out_.charges.size());
+      row.charge_count = static_cast<std::uint32_t>(lines_.charges.size());
+      out_.charges.insert(out_.charges.end(), lines_.charges.begin(), lines_.charges.end());
     }
     out_.rows.push_back(std::move(row));
   }

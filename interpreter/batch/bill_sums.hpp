@@ -20,6 +20,7 @@ using PackIndex = std::unordered_map<std::uint64_t, std::vector<HeldPack>>;
 struct Batch {
   std::vector<Row> rows;
   std::vector<Line> lines;  // Row::first_line counts within the batch until concatenated
+  std::vector<ChargeLine> charges;  // Row::first_charge likewise
   std::vector<Reject> rejects;
   std::uint64_t rows_rated = 0, rows_rejected = 0;
   std::uint64_t bills_without_usage = 0;  // rows for months billed with no usage row

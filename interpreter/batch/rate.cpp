@@ -216,9 +216,11 @@ void bill_all(const Dictionary& dict, const std::vector<Sum>& sums, const PackIn
   });
   for (Batch& b : batches) {
     auto offset = static_cast<std::uint32_t>(result.lines.size());
-    for (Row& r : b.rows) r.first_line += offset;
+    auto charge_offset = static_cast<std::uint32_t>(result.charges.size());
+    for (Row& r : b.rows) r.first_line += offset, r.first_charge += charge_offset;
     result.rows.insert(result.rows.end(), b.rows.begin(), b.rows.end());
     result.lines.insert(result.lines.end(), b.lines.begin(), b.lines.end());
+    result.charges.insert(result.charges.end(), b.charges.begin(), b.charges.end());
     for (Reject& r : b.rejects) (r.file.empty() ? result.rejects : result.file_rejects).push_back(std::move(r));
     result.summary.rows_rated += b.rows_rated;
     result.summary.bills_without_usage += b.bills_without_usage;

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "interpreter/batch/account_data.hpp"
@@ -40,8 +41,18 @@ struct Line {
   PostpaidCharge charge() const { return {band, unit_price, amount, flat, packages, crossed}; }
 };
 
+// A line of a bill besides its meters': a pack bought, a fee bought, a recurring fee, a true-up
+// to a minimum, maximum or commitment, as the settlement tells them (billing/settle.hpp).
+struct ChargeLine {
+  std::variant<PurchaseLine, FeeLine, RecurringLine, TrueUp> what;
+  const Decimal& amount() const {
+    return std::visit([](const auto& line) -> const Decimal& { return line.amount; }, what);
+  }
+};
+
 // One account/month/product bill. `account` indexes Result::accounts; lines [first_line,
-// first_line + line_count) of Result::lines when detail was asked for.
+// first_line + line_count) of Result::lines, and charges [first_charge, first_charge +
+// charge_count) of Result::charges, when detail was asked for.
 struct Row {
   std::uint32_t account = 0;
   int month = 0;  // year * 12 + (month - 1)
@@ -49,6 +60,7 @@ struct Row {
   Decimal total;
   std::optional<Decimal> payable;  // where the product rounds its payable amount
   std::uint32_t first_line = 0, line_count = 0;
+  std::uint32_t first_charge = 0, charge_count = 0;
 };
 
 struct Summary {
@@ -86,6 +98,7 @@ struct Result {
   std::vector<std::string> accounts;  // sorted
   std::vector<Row> rows;              // in output order
   std::vector<Line> lines;
+  std::vector<ChargeLine> charges;  // with detail: each bill's lines besides its meters'
   std::vector<Reject> rejects;                 // those kept in memory (all, unless there were thousands), by line
   std::vector<Reject> file_rejects;            // rows of the purchases, ledger and states files, by file and line
   std::vector<std::unique_ptr<Spill>> spills;  // the others, in line order across the spills

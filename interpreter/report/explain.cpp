@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "interpreter/report/format_bill.hpp"
 #include "interpreter/report/format_price.hpp"
 
 namespace tariff {
@@ -21,13 +22,10 @@ class ExplainWriter : public SettlementListener {
 
   void pack_bought(const PurchaseLine& b) override {
     bought_ += b.amount;
-    purchases_ += fmt::format("bought: {} pack {} × {} at {} = {}\n", p_.meters[b.meter].display_name(), b.size_text,
-                              b.count.to_string(), g(b.unit_price), g(b.amount));
+    purchases_ += "bought: " + purchase_text(p_, b) + "\n";
   }
   void recurring_charged(const RecurringLine& r) override {
-    const RecurringFee& fee = p_.recurring[r.fee];
-    charges_ += fmt::format("fee: {} every {}{} = {}\n", fee.display_name(), fee.period, recurring_days_text(p_, r),
-                            g(r.amount));
+    charges_ += "fee: " + recurring_text(p_, r) + "\n";
   }
   void trued_up(const TrueUp& t) override {
     const char* kind = t.kind == TrueUp::Kind::minimum   ? "minimum"

@@ -32,20 +32,6 @@ bool shows_units(const Bill& bill) {
   return false;
 }
 
-std::string true_up_text(const Product& p, const TrueUp& t, const Decimal& spent) {
-  const ChargeLimits& l = p.limits;
-  switch (t.kind) {
-    case TrueUp::Kind::minimum:
-      return fmt::format("minimum: {} per {}, true-up = {}", grouped(t.limit), l.minimum->period, grouped(t.amount));
-    case TrueUp::Kind::maximum:
-      return fmt::format("maximum: {} per {}, cap = {}", grouped(t.limit), l.maximum->period, grouped(t.amount));
-    case TrueUp::Kind::commitment:
-      return fmt::format("commitment: {} per {}, the period closing after {} billed in it, true-up = {}",
-                         grouped(t.limit), l.commitment->period, grouped(spent), grouped(t.amount));
-  }
-  return {};
-}
-
 const char* true_up_kind(TrueUp::Kind k) {
   return k == TrueUp::Kind::minimum ? "minimum" : k == TrueUp::Kind::maximum ? "maximum" : "commitment";
 }
@@ -88,6 +74,44 @@ std::string fee_unit_text(const Fee& fee) {
 
 }  // namespace
 
+std::string true_up_text(const Product& p, const TrueUp& t, const std::optional<Decimal>& spent) {
+  const ChargeLimits& l = p.limits;
+  switch (t.kind) {
+    case TrueUp::Kind::minimum:
+      return fmt::format("minimum: {} per {}, true-up = {}", grouped(t.limit), l.minimum->period, grouped(t.amount));
+    case TrueUp::Kind::maximum:
+      return fmt::format("maximum: {} per {}, cap = {}", grouped(t.limit), l.maximum->period, grouped(t.amount));
+    case TrueUp::Kind::commitment:
+      if (!spent)
+        return fmt::format("commitment: {} per {}, the period's true-up = {}", grouped(t.limit),
+                           l.commitment->period, grouped(t.amount));
+      return fmt::format("commitment: {} per {}, the period closing after {} billed in it, true-up = {}",
+                         grouped(t.limit), l.commitment->period, grouped(*spent), grouped(t.amount));
+  }
+  return {};
+}
+
+std::string purchase_text(const Product& p, const PurchaseLine& b) {
+  return fmt::format("{} pack {} × {} at {} = {}", p.meters[b.meter].display_name(), b.size_text, b.count.to_string(),
+                     grouped(b.unit_price), grouped(b.amount));
+}
+
+std::string fee_text(const Product& p, const FeeLine& f) {
+  const Fee& fee = p.fees[f.fee];
+  if (fee.dimensions.empty()) return fmt::format("{} = {}", fee.display_name(), grouped(f.amount));  // a flat amount
+  std::string per;
+  for (std::size_t i = 0; i < fee.dimensions.size(); ++i)
+    per += fmt::format("{}{} {}", i ? " × " : "", f.quantities[i].to_string(), fee.dimensions[i].name);
+  return fmt::format("{} ({}) at {} per {} = {}", fee.display_name(), per, grouped(fee.price), fee_unit_text(fee),
+                     grouped(f.amount));
+}
+
+std::string recurring_text(const Product& p, const RecurringLine& r) {
+  const RecurringFee& fee = p.recurring[r.fee];
+  return fmt::format("{} every {}{} = {}", fee.display_name(), fee.period, recurring_days_text(p, r),
+                     grouped(r.amount));
+}
+
 std::string format_bill_text(const Bill& bill, QuantityStyle style) {
   const Product& p = *bill.product;
   auto quantity = [style](const Decimal& q) { return quantity_text(q, style); };
@@ -119,26 +143,9 @@ std::string format_bill_text(const Bill& bill, QuantityStyle style) {
   std::string period = p.cycle == "once" ? "a one-time purchase" : "bill for one " + p.cycle;
   std::string out = fmt::format("{} {} — {} ({})\n\n", p.id, p.display_name(), period, p.currency);
   for (const auto& r : rows) row(out, r, widths);
-  for (const auto& b : bill.purchases)
-    out += fmt::format("\nbought: {} pack {} × {} at {} = {}", p.meters[b.meter].display_name(), b.size_text,
-                       b.count.to_string(), grouped(b.unit_price), grouped(b.amount));
-  for (const auto& f : bill.fees) {
-    const Fee& fee = p.fees[f.fee];
-    if (fee.dimensions.empty()) {  // a flat amount
-      out += fmt::format("\nfee: {} = {}", fee.display_name(), grouped(f.amount));
-      continue;
-    }
-    std::string per;
-    for (std::size_t i = 0; i < fee.dimensions.size(); ++i)
-      per += fmt::format("{}{} {}", i ? " × " : "", f.quantities[i].to_string(), fee.dimensions[i].name);
-    out += fmt::format("\nfee: {} ({}) at {} per {} = {}", fee.display_name(), per, grouped(fee.price),
-                       fee_unit_text(fee), grouped(f.amount));
-  }
-  for (const auto& r : bill.recurring) {
-    const RecurringFee& fee = p.recurring[r.fee];
-    out += fmt::format("\nfee: {} every {}{} = {}", fee.display_name(), fee.period, recurring_days_text(p, r),
-                       grouped(r.amount));
-  }
+  for (const auto& b : bill.purchases) out += "\nbought: " + purchase_text(p, b);
+  for (const auto& f : bill.fees) out += "\nfee: " + fee_text(p, f);
+  for (const auto& r : bill.recurring) out += "\nfee: " + recurring_text(p, r);
   for (const auto& t : bill.true_ups) out += "\n" + true_up_text(p, t, bill.request.period_spent.value_or(Decimal()));
   if (!bill.purchases.empty() || !bill.fees.empty() || !bill.recurring.empty() || !bill.true_ups.empty()) out += '\n';
   out += fmt::format("\ntotal: {} {}\n", grouped(bill.total), p.currency);
