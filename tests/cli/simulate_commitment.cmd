@@ -1,0 +1,1 @@
+simulate @CASES@/commitment_scenario.tariff --rules @RULES@/illustration_gpu_compute.tariff
