@@ -42,10 +42,10 @@ std::pair<int, std::optional<int>> month_or_day(const std::string& text, const c
   return *d;
 }
 
-// The product; a purchase's (`month` given): its version in force that month, whose prices and
-// pack terms the purchase is bought under.
-// Without a month (a states or ledger row names a product, not a version) any version will do:
-// their meters are the same.
+// The product; a purchase's or a ledger entry's (`month` given: bought): its version in force
+// that month, whose prices and pack terms it was bought under.
+// Without a month (a states row, or a ledger row's meter, names a product, not a version) any
+// version will do: their meters are the same.
 const Product& product(const RuleSet& rules, const std::string& id, std::optional<int> month = std::nullopt) {
   if (!month)
     if (const Product* p = rules.catalog.find(id)) return *p;
@@ -84,7 +84,8 @@ std::optional<int> after(int bought, std::optional<int> months) {
   return bought + *months;
 }
 
-// The entry's size is one the rules give it, and its expiry the one they set; fills in the
+// The entry's size is one the rules give it, and its expiry the one they set, in `p`, the version
+// in force when it entered the ledger (a pack keeps the terms it was bought under); fills in the
 // size's name and the entry's origin.
 void check_entry(const Product& p, LedgerEntry& e) {
   const Meter& m = p.meters[e.holds_calls() ? e.meter : 0];
@@ -194,7 +195,7 @@ void read_ledger(const RuleSet& rules, const std::string& path, AccountData& dat
                            if (!f[5].empty()) e.expires = month(f[5], "expires");
                            e.remaining = e.holds_calls() ? calls(rules, f[6], "remaining")
                                                          : money(rules, f[6], "remaining");
-                           check_entry(*row.product, e);
+                           check_entry(product(rules, f[1], e.bought), e);
                            data.opening.push_back(std::move(row));
                          },
                          rejecting(data, path)});

@@ -55,6 +55,19 @@ case_ committed 0 committed_usage.csv --ledger-out "$work/committed.ledger"
 case_ committed_rows 1 committed_late.csv --ledger committed_ledger.csv --ledger-out "$work/committed_rows.ledger" \
   --rejects "$work/committed_rows.rejects"
 
+# A product with versions (the price cut of 2027-01, packs valid 1 year before it, 6 months
+# after): each pack keeps the validity it was bought under, in one run and in a ledger written by
+# one run and read by the next (bought 2027-02, expiring 2027-08, was refused as not 1 year).
+case_ versions 0 versions_usage.csv --purchases versions_buy.csv --ledger-out "$work/versions.ledger"
+{ head -1 versions_usage.csv; grep -v ',2027-03,' versions_usage.csv | tail -n +2; } >"$work/v1.csv"
+{ head -1 versions_usage.csv; grep ',2027-03,' versions_usage.csv; } >"$work/v2.csv"
+"$tariff" rate "$work/v1.csv" --rules "$rules" --purchases versions_buy.csv --ledger-out "$work/v1.ledger" \
+  >/dev/null 2>&1 &&
+  "$tariff" rate "$work/v2.csv" --rules "$rules" --ledger "$work/v1.ledger" --ledger-out "$work/v2.ledger" \
+    >/dev/null 2>"$work/v2.err" &&
+  cmp -s "$work/v2.ledger" "$work/versions.ledger" ||
+  { echo "FAIL versions: two runs chained across the cut differ from one"; cat "$work/v2.err"; failed=1; }
+
 "$tariff" rate usage.csv --rules "$rules" --packs buy.csv --ledger bad_ledger.csv >/dev/null 2>"$work/err"
 [ $? = 2 ] && grep -q "over months give them as a --ledger" "$work/err" || { echo "FAIL packs with ledger"; failed=1; }
 "$tariff" rate usage.csv --rules "$rules" --ledger usage.csv >/dev/null 2>"$work/err"
