@@ -70,6 +70,8 @@ TARIFF_KEYWORD(kw_maximum, "maximum");   TARIFF_KEYWORD(kw_payable, "payable");
 TARIFF_KEYWORD(kw_line, "line");         TARIFF_KEYWORD(kw_on, "on");
 TARIFF_KEYWORD(kw_period, "period");     TARIFF_KEYWORD(kw_spent, "spent");
 TARIFF_KEYWORD(kw_prorated, "prorated");
+// A meter a later version of a product adds, or retires.
+TARIFF_KEYWORD(kw_added, "added");       TARIFF_KEYWORD(kw_retired, "retired");
 // Script statements and expressions.
 TARIFF_KEYWORD(kw_let, "let");           TARIFF_KEYWORD(kw_fn, "fn");
 TARIFF_KEYWORD(kw_if, "if");             TARIFF_KEYWORD(kw_then, "then");

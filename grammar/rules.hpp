@@ -89,7 +89,10 @@ struct note_stmt : if_must<kw_note, _, note_text> {};
 
 // meter compare 人脸比对 "Face comparison" aka 比对 actions CompareFace + CompareMaskFace unit call
 struct meter_id : identifier {};
-struct meter_name : display_name {};
+// meter legacy 旧接口 "Legacy" actions Old retired: between versions of a product, a meter the
+// version adds or retires says so (meter_standing ends the statement, never a display name).
+struct meter_standing : sor<kw_added, kw_retired> {};
+struct meter_name : seq<not_at<meter_standing>, display_name> {};
 struct meter_aka : display_name {};
 struct api_action : identifier {};
 struct action_sep : seq<_, one<'+', ','>, _> {};
@@ -101,7 +104,7 @@ struct decimal_usage : kw_decimal {};  // unit GB decimal: usage may be fraction
 struct unit_clause : if_must<kw_unit, _, meter_unit, opt<_, decimal_usage>> {};
 struct meter_clause : sor<aka_clause, actions_clause, unit_clause> {};
 struct meter_stmt : if_must<kw_meter, _, meter_id, _, meter_name, opt<_, meter_name>,
-                            star<_, meter_clause>> {};
+                            star<_, meter_clause>, opt<_, meter_standing>> {};
 
 struct meter_ref : sor<string_lit, identifier> {};
 struct meter_list : list_must<meter_ref, comma> {};

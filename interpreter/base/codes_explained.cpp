@@ -85,6 +85,35 @@ Fix: state what the document says the bill comes to.
 
     example "后付费 示例一" { usage asr = 100万  expect total = 1980 CNY }
 )"},
+{"meter-added-later", R"(Usage names a meter that the version in force does not have yet: a later version adds it, and
+it is priced from that version's month. The usage row, example or bill is refused rather than
+billed at no price.
+
+    product shop 商店 from 2026-01 { meter api 接口 ... }
+    product shop 商店 from 2027-07 { meter api 接口  meter speech 语音 added ... }
+    tariff bill shop speech=100 --month 2027-06        # error: meter speech is priced from 2027-07
+
+Fix: bill the meter from the month the version adding it is in force.
+)"},
+{"meter-retired", R"(Usage names a meter the version in force retires: it stays declared (so that it keeps its
+place, and packs already held of it expire as their validity says) but takes no usage.
+
+    product shop 商店 from 2027-07 { meter api 接口  meter old 旧接口 retired ... }
+    tariff bill shop old=100 --month 2027-07           # error: meter old is retired from 2027-07
+
+Fix: bill the meter's usage in a month before it retired, or bill the meter that replaces it.
+)"},
+{"meter-retired-priced", R"(A price table row, pack row, free quota, grant or included pack names a meter this version
+retires: a retired meter prices nothing.
+
+    meter old 旧接口 retired
+    postpaid volume {
+      | 量     | (0, ∞) |
+      | 旧接口 | 0.01   |                 # error: old is retired
+    }
+
+Fix: leave its row out (a table need not list it); `free ... for each meter` already skips it.
+)"},
 {"missing-settle", R"(A product with meters must state the order in which free quotas, grants, packs and postpaid
 prices settle its usage; the documents state it (结算顺序), and tariff does not guess.
 
@@ -216,13 +245,19 @@ Fix: move the month to the version in force then, or play months across versions
 
     scenario "across the change" { product shop  month 2026-12 { ... }  month 2027-01 { ... } }
 )"},
-{"version-meters", R"(Every version of a product prices the same meters, in the same order, so that a usage row, a
-ledger's pack and a month's usage mean the same meter whichever version bills them.
+{"version-meters", R"(Every version of a product lists the meters of the version before it first, in the same order
+and the same unit, then the meters it adds, so that a usage row, a ledger's pack and a month's
+usage mean the same meter whichever version bills them. A new meter says so (`added`), so that a
+typo does not become one; a meter leaves by staying declared, `retired`, in every later version.
 
     product shop 商店 from 2026-01 { meter api 接口 ... }
     product shop 商店 from 2027-01 { meter web 网页 ... }    # error: other meters
+    product shop 商店 from 2027-07 { meter api 接口  meter speech 语音 ... }   # error: not `added`
 
-Fix: keep the meters (their prices may change), or make a product with other meters another id.
+Fix: keep the meters (their prices may change), add one at the end with `added`, retire one with
+`retired` (it keeps its place), or make a product with other meters another id.
+
+    product shop 商店 from 2027-07 { meter api 接口 retired  meter speech 语音 added ... }
 )"},
 {"version-month", R"(A product with versions is billed, shown or compared without a month: which version is meant
 would be a guess.

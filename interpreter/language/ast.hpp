@@ -71,6 +71,7 @@ struct Meter {
   std::vector<Name> actions;
   std::optional<Name> unit;
   std::optional<Span> decimal;  // `unit GB decimal`: where `decimal` is written
+  std::optional<Name> standing;  // `added` or `retired`, in a later version of a product
   Span span;
 };
 

@@ -57,7 +57,7 @@ struct RulesConverter {
     else if (c.is_type<g::example_block>()) p.examples.push_back(convert_example(r, c));
   }
 
-  // meter ID NAME [NAME] [aka NAME]... [actions A + B] [unit U]
+  // meter ID NAME [NAME] [aka NAME]... [actions A + B] [unit U] [added | retired]
   ast::Meter meter(const Node& n) const {
     ast::Meter m;
     m.span = r.span(n);
@@ -68,6 +68,7 @@ struct RulesConverter {
       else if (c->is_type<g::api_action>()) m.actions.push_back(r.name(*c));
       else if (c->is_type<g::meter_unit>()) m.unit = r.name(*c);
       else if (c->is_type<g::decimal_usage>()) m.decimal = r.span(*c);
+      else if (c->is_type<g::meter_standing>()) m.standing = r.name(*c);
     }
     return m;
   }

@@ -66,7 +66,10 @@ void add_products(RuleSet& rules, const ast::File& file, Diagnostics& diagnostic
       product.reset();
     }
     diagnostics.append(found);
-    if (product) rules.catalog.products.push_back(std::move(product));
+    if (!product) continue;
+    for (auto& earlier : rules.catalog.products)  // the version before learns of this one
+      if (earlier->id == product->id && !earlier->next_version) earlier->next_version = product.get();
+    rules.catalog.products.push_back(std::move(product));
   }
 }
 

@@ -27,10 +27,11 @@ std::optional<Scenario> lower_scenario(const ast::Example& scenario, const Catal
                                        Diagnostics& diagnostics);
 
 // Checks a dated product `next` as the version after `previous` (null for its first) of the same
-// product (lower_versions.cpp): in order of their months, pricing the same meters; the examples
-// of each within the months its version is in force. Reported otherwise; false when `next`
-// cannot be a version.
-bool check_version(const Product* previous, const Product& next, Diagnostics& diagnostics);
+// product (lower_versions.cpp): in order of their months, pricing the meters of the one before
+// (then those added), a retired meter retired still (`next`'s retired meters learn the month they
+// retired from); the examples of each within the months its version is in force. Reported
+// otherwise; false when `next` cannot be a version.
+bool check_version(const Product* previous, Product& next, Diagnostics& diagnostics);
 
 // draw packs by expiry, then purchase: the keys, each known and given once (reported otherwise).
 PackOrder lower_draw_order(const ast::DrawOrder& order, Diagnostics& diagnostics);

@@ -19,6 +19,7 @@ void Lowering::meters() {
     if (m.unit) meter.unit = m.unit->text;
     meter.decimal = m.decimal.has_value();
     meter.span = m.span;
+    standing(m, meter);
     std::vector<const ast::Name*> all{&m.id};
     for (const auto* names : {&m.names, &m.aka, &m.actions})
       for (const auto& n : *names) all.push_back(&n);
@@ -36,6 +37,29 @@ void Lowering::meters() {
   }
 }
 
+// `added` or `retired` speaks of the version before, so a product without versions has neither;
+// the first version's are refused as the catalog takes it (check_version), knowing it is first.
+void Lowering::standing(const ast::Meter& m, Meter& meter) {
+  if (!m.standing) return;
+  meter.standing_span = m.standing->span;
+  if (!ast_.from) {
+    std::string message = fmt::format("meter {} is {} in a product without versions", m.id.text, m.standing->text);
+    if (m.standing->text == "added")
+      diag_.error("meter-added-first", m.standing->span, message,
+                  "a meter is added by a later version of a product (product ID from YYYY-MM { ... }): drop the "
+                  "word");
+    else
+      diag_.error("meter-retired-first", m.standing->span, message,
+                  "a meter is retired by a later version of a product (product ID from YYYY-MM { ... }); a "
+                  "product without versions simply leaves it out");
+    return;
+  }
+  if (m.standing->text == "added")
+    meter.added = true;
+  else
+    meter.retired_from = out_->from;
+}
+
 bool Lowering::claim(std::map<MeterIndex, Span>& claimed, MeterIndex m, const Span& at, std::vector<Note>& first) {
   auto [it, fresh] = claimed.emplace(m, at);
   if (!fresh) first = {{it->second, "the first"}};
@@ -48,8 +72,9 @@ void Lowering::free_quota(const ast::FreeQuota& f) {
   auto quantity = whole(f.quantity, "a free quota");
   bool period = one_of(f.period, {"month", "year", "activity"}, "free-quota period");
   std::vector<std::pair<MeterIndex, Span>> meters;
-  if (f.each_meter)
-    for (MeterIndex m = 0; m < out_->meters.size(); ++m) meters.emplace_back(m, f.span);
+  if (f.each_meter)  // every meter that takes usage: a retired one has no free quota
+    for (MeterIndex m = 0; m < out_->meters.size(); ++m)
+      if (!out_->meters[m].retired()) meters.emplace_back(m, f.span);
   for (const auto& ref : f.meters)
     if (auto m = meter(ref)) meters.emplace_back(*m, ref.span);
   if (f.unless_state) state(*f.unless_state);

@@ -85,13 +85,21 @@ std::string Lowering::join_states() const {
   return out;
 }
 
+// Every rule that names a meter prices it (a table row, a free quota, a grant, a pack a fee
+// includes): a retired meter prices nothing.
 std::optional<MeterIndex> Lowering::meter(const ast::Name& ref) {
   try {
-    return resolve_meter(*out_, ref);
+    MeterIndex m = resolve_meter(*out_, ref);
+    const Meter& found = out_->meters[m];
+    if (!found.retired()) return m;
+    diag_.error("meter-retired-priced", ref.span,
+                fmt::format("meter {} is retired in this version: it prices nothing", found.id),
+                "leave its row out (a table need not list it), or drop `retired` to keep selling it",
+                {{found.standing_span, "retired here"}});
   } catch (const DiagnosticError& e) {
     diag_.append(e.diagnostics);
-    return std::nullopt;
   }
+  return std::nullopt;
 }
 
 std::string Lowering::text_of(const Span& s) const { return s.source->text.substr(s.begin, s.end - s.begin); }

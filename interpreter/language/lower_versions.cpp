@@ -1,8 +1,11 @@
 // Versions of a product (product ID from 2027-01 { ... }): each is in force from its month until
 // the next one's, so versions in order of their months leave no gap and no overlap between them.
-// A version prices the same meters as the one before it, in the same order, so that a month's
-// usage, a ledger's packs and a usage file's rows mean the same meter whichever version bills them.
+// A version prices the meters of the one before it, in the same order, then any it adds (`added`);
+// one it retires stays declared (`retired`), so that a month's usage, a ledger's packs and a usage
+// file's rows mean the same meter, by the same index, whichever version bills them.
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "interpreter/language/lower.hpp"
 #include "interpreter/model/month.hpp"
@@ -17,19 +20,107 @@ std::string meter_ids(const Product& p) {
   return out.empty() ? "none" : out;
 }
 
-bool same_meters(const Product& previous, const Product& next, Diagnostics& diagnostics) {
-  bool same = previous.meters.size() == next.meters.size();
-  // Decimal usage too: a usage file's row is read the same whichever version bills it.
-  for (std::size_t i = 0; same && i < next.meters.size(); ++i)
-    same = previous.meters[i].id == next.meters[i].id && previous.meters[i].decimal == next.meters[i].decimal;
-  if (!same)
-    diagnostics.error("version-meters", next.from_span,
-                      fmt::format("this version of {} prices the meters {}, the version before it {}", next.id,
-                                  meter_ids(next), meter_ids(previous)),
-                      "versions of a product price the same meters, in the same order; a product with other "
-                      "meters is another product (another id)",
-                      {{previous.from_span, "the version before it"}});
-  return same;
+void meters_differ(const Product& previous, const Product& next, Diagnostics& diagnostics) {
+  diagnostics.error("version-meters", next.from_span,
+                    fmt::format("this version of {} prices the meters {}, the version before it {}", next.id,
+                                meter_ids(next), meter_ids(previous)),
+                    "a version lists the meters of the version before it first, in the same order, then any it "
+                    "adds (meter ID NAME ... added); a meter leaves by staying declared, retired (meter ID NAME "
+                    "... retired)",
+                    {{previous.from_span, "the version before it"}});
+}
+
+void standing_error(const Meter& m, const Meter& before, std::string message, std::string hint,
+                    Diagnostics& diagnostics) {
+  diagnostics.error("version-meters", m.standing_span.valid() ? m.standing_span : m.span, std::move(message),
+                    std::move(hint), {{before.span, "the version before it"}});
+}
+
+// A meter both versions have: the same meter, read alike (a usage row is read the same whichever
+// version bills it), neither added again nor brought back once retired. Sets when it retired.
+bool follows(const Meter& before, Meter& m, Diagnostics& diagnostics) {
+  if (m.added)
+    standing_error(m, before, fmt::format("meter {} is not new: the version before it prices it", m.id),
+                   "only a meter the version before does not have is `added`: drop the word", diagnostics);
+  else if (before.retired() && !m.retired())
+    standing_error(m, before,
+                   fmt::format("meter {} is retired from {}: a later version cannot price it again", m.id,
+                               month_text(*before.retired_from)),
+                   "a retired meter stays declared `retired` in every later version; a meter sold again is "
+                   "a new meter, with its own id",
+                   diagnostics);
+  else if (before.decimal != m.decimal || before.unit != m.unit)
+    standing_error(
+        m, before,
+        fmt::format("meter {} is counted in {} here, in {} in the version before it", m.id,
+                    m.unit + (m.decimal ? " decimal" : ""), before.unit + (before.decimal ? " decimal" : "")),
+        "a meter's unit is the same in every version, so that a usage row reads alike", diagnostics);
+  else {
+    if (before.retired()) m.retired_from = before.retired_from;  // retired still, from the first month
+    return true;
+  }
+  return false;
+}
+
+// A version prices the meters of the one before first, in the same order, then those it adds,
+// each saying so: a meter keeps its index, so ledgers, usage files and batch keys need no
+// translation, and a typo does not become a new meter.
+bool meters_follow(const Product& previous, Product& next, Diagnostics& diagnostics) {
+  std::size_t common = std::min(previous.meters.size(), next.meters.size());
+  for (std::size_t i = 0; i < common; ++i)
+    if (previous.meters[i].id != next.meters[i].id) return meters_differ(previous, next, diagnostics), false;
+  if (common < previous.meters.size()) {
+    const Meter& dropped = previous.meters[common];
+    diagnostics.error(
+        "version-meters", next.from_span,
+        fmt::format("this version of {} drops the meter {}, which the version before it prices", next.id, dropped.id),
+        fmt::format("a meter stays declared in every later version, retired if it is sold no more "
+                    "(meter {} ... retired), so that it keeps its place",
+                    dropped.id),
+        {{dropped.span, "the version before it"}});
+    return false;
+  }
+  bool ok = true;
+  for (std::size_t i = 0; i < previous.meters.size(); ++i)
+    ok = follows(previous.meters[i], next.meters[i], diagnostics) && ok;
+  for (std::size_t i = previous.meters.size(); i < next.meters.size(); ++i) {
+    const Meter& m = next.meters[i];
+    if (m.added) continue;
+    ok = false;
+    if (m.retired())
+      diagnostics.error("version-meters", m.standing_span,
+                        fmt::format("meter {} is retired here, but the version before it does not price it", m.id),
+                        "a version retires a meter the version before it prices; a meter never sold needs no "
+                        "line",
+                        {{previous.from_span, "the version before it"}});
+    else
+      diagnostics.error(
+          "version-meters", m.span,
+          fmt::format("meter {} is not in the version before it (from {})", m.id, month_text(*previous.from)),
+          fmt::format("a meter a version adds says so: meter {} ... added; else check its id "
+                      "against the version before: {}",
+                      m.id, meter_ids(previous)),
+          {{previous.from_span, "the version before it"}});
+  }
+  return ok;
+}
+
+// `added` or `retired` in a product's first version: there is no version before it to speak of.
+bool first_standing(const Product& first, Diagnostics& diagnostics) {
+  bool ok = true;
+  for (const Meter& m : first.meters) {
+    if (!m.added && !m.retired()) continue;
+    ok = false;
+    std::string message =
+        fmt::format("meter {} is {} in the first version of {}", m.id, m.added ? "added" : "retired", first.id);
+    if (m.added)
+      diagnostics.error("meter-added-first", m.standing_span, message,
+                        "the first version prices its meters without a word: drop `added`");
+    else
+      diagnostics.error("meter-retired-first", m.standing_span, message,
+                        "a meter is retired by a later version; the first one simply leaves it out");
+  }
+  return ok;
 }
 
 // An example over months is played with its own version: its months lie where that version is in
@@ -53,10 +144,10 @@ void examples_within(const Product& version, std::optional<int> until, Diagnosti
 
 }  // namespace
 
-bool check_version(const Product* previous, const Product& next, Diagnostics& diagnostics) {
+bool check_version(const Product* previous, Product& next, Diagnostics& diagnostics) {
   if (!next.from) return true;
   examples_within(next, std::nullopt, diagnostics);
-  if (!previous) return true;
+  if (!previous) return first_standing(next, diagnostics);
   std::vector<Note> before{{previous->from_span, "the version before it"}};
   if (*next.from == *previous->from) {
     diagnostics.error("version-overlap", next.from_span,
@@ -71,7 +162,7 @@ bool check_version(const Product* previous, const Product& next, Diagnostics& di
                       "list a product's versions in the order of their months", before);
     return false;
   }
-  if (!same_meters(*previous, next, diagnostics)) return false;
+  if (!meters_follow(*previous, next, diagnostics)) return false;
   examples_within(*previous, next.from, diagnostics);
   return true;
 }

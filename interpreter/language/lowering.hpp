@@ -54,6 +54,7 @@ class Lowering {
 
   // ---- meters, free quotas, grants (lower_meters.cpp) ----
   void meters();
+  void standing(const ast::Meter& m, Meter& meter);
   std::map<MeterIndex, Span> free_of_, grant_of_;  // a meter has one of each
   bool claim(std::map<MeterIndex, Span>& claimed, MeterIndex m, const Span& at, std::vector<Note>& first);
   void free_quota(const ast::FreeQuota& f);

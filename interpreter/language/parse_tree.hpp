@@ -22,7 +22,7 @@ template<typename Rule> using selector = pegtl::parse_tree::selector<Rule,
   pegtl::parse_tree::store_content::on<
     // rule files
     g::product_block, g::product_id, g::product_name, g::version_month, g::currency_code, g::cycle_name, g::source_text,
-    g::note_text, g::meter_stmt, g::meter_id, g::meter_name, g::meter_aka, g::api_action, g::meter_unit,
+    g::note_text, g::meter_stmt, g::meter_id, g::meter_name, g::meter_aka, g::api_action, g::meter_unit, g::meter_standing,
     g::meter_ref, g::state_name, g::free_stmt, g::free_quantity, g::free_period, g::each_meter,
     g::grant_stmt, g::grant_quantity, g::validity, g::validity_amount, g::validity_unit,
     g::packs_block, g::pack_stackable, g::not_refundable, g::pack_refundable, g::postpaid_block,

@@ -63,4 +63,18 @@ const Product* Catalog::in_force(std::string_view id, int month) const {
   return all.empty() ? nullptr : &version_in_force(all, month);
 }
 
+std::optional<std::pair<const Product*, MeterIndex>> added_later(const Product& version, std::string_view name) {
+  for (const Product* later = version.next_version; later; later = later->next_version)
+    if (auto m = later->find_meter(name)) return std::pair{later, *m};
+  return std::nullopt;
+}
+
+std::string priced_from_text(const Meter& meter, int month) {
+  return fmt::format("meter {} is priced from {}", meter.id, month_text(month));
+}
+
+std::string retired_text(const Meter& meter) {
+  return fmt::format("meter {} is retired from {}", meter.id, month_text(meter.retired_from.value_or(0)));
+}
+
 }  // namespace tariff

@@ -4,7 +4,9 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "interpreter/model/band.hpp"
@@ -41,7 +43,15 @@ struct Meter {
   std::vector<Pack> packs;  // by size, ascending
   std::optional<FreeQuota> free;
   std::optional<Grant> grant;
+  // Between versions of a product a meter keeps its index (usage rows, ledgers and batch keys name
+  // it so): a version lists the meters of the one before first, then those it adds. A retired
+  // meter stays declared but prices nothing and takes no usage, from the first version retiring it.
+  bool added = false;               // `added`: the version before has no such meter
+  std::optional<int> retired_from;  // `retired`: the month of the first version that retires it
+  Span standing_span;               // where `added` or `retired` is written
   Span span;  // where the rule file defines it
+
+  bool retired() const { return retired_from.has_value(); }
 
   const std::string& display_name() const { return names.empty() ? id : names.front(); }
 };
@@ -78,6 +88,9 @@ struct Product {
   std::vector<std::string> rated_states;
   std::vector<Example> examples;
   Span span;
+  // The next version of the product, if any (set as the catalog takes it): a name only a later
+  // version's meter answers to is "priced from" that version's month, not an unknown meter.
+  const Product* next_version = nullptr;
 
   // Meter by id, display name, alias or API action (actions are scoped by product).
   std::optional<MeterIndex> find_meter(std::string_view name) const;
@@ -114,5 +127,14 @@ struct Catalog {
 
 // The version of `versions` (one product's, in order) in force at `month`; throws as in_force.
 const Product& version_in_force(const std::vector<const Product*>& versions, int month);
+
+// A meter only a later version of `version` prices: the first later version with a meter answering
+// to `name`, and that meter's index; nullopt if no later version has one.
+std::optional<std::pair<const Product*, MeterIndex>> added_later(const Product& version, std::string_view name);
+// Why usage of a meter cannot be billed, in one wording wherever it is refused (a bill, an
+// example, a usage file's row): "meter speech is priced from 2027-07", "meter legacy is retired
+// from 2027-07".
+std::string priced_from_text(const Meter& meter, int month);
+std::string retired_text(const Meter& meter);
 
 }  // namespace tariff

@@ -1,6 +1,6 @@
 " Vim syntax for tariff rule files (the TextMate grammar's scopes, in Vim's groups).
 if exists("b:current_syntax") | finish | endif
-syntax keyword tariffKeyword product currency cycle source meter aka actions unit free per for each of unless
+syntax keyword tariffKeyword product currency cycle source meter aka actions unit added retired free per for each of unless
 syntax keyword tariffKeyword grant valid when packs stackable not refundable requires postpaid band by settle draw month until scenario
 syntax keyword tariffKeyword settlement freeze alert below notice total example usage buy held state expect
 syntax keyword tariffKeyword discrepancy fee includes pack grants note from to step up else rated accounts are

@@ -1,0 +1,1 @@
+check @CASES@/broken/meter_dropped.tariff
