@@ -58,8 +58,9 @@ int bill_against_ledger(const RuleSet& rules, const Product& product, BillReques
   Ledger ledger;
   std::vector<LedgerRow> others;
   for (LedgerRow& row : data.opening)
-    (row.account == *how.account && row.product == &product ? ledger.entries.push_back(row.entry)
-                                                            : others.push_back(std::move(row)));
+    // By id: a row is read with the version it was bought under, the bill is the month's version.
+    (row.account == *how.account && row.product->id == product.id ? ledger.entries.push_back(row.entry)
+                                                                  : others.push_back(std::move(row)));
   sort_ledger(ledger);
   std::optional<OutputFile> out;
   if (how.ledger_out) out.emplace(how.ledger_out);

@@ -74,7 +74,10 @@ RuleSet at_month(const std::vector<std::string>& paths, const std::string& id, c
   std::erase_if(rules.catalog.products, [&](const auto& p) { return p->id == id && p.get() != &version; });
   rules.catalog.scenarios.clear();  // a scenario may point at a version gone
   for (auto& p : rules.catalog.products)
-    if (p.get() == &version) p->from.reset();
+    if (p.get() == &version) {
+      p->from.reset();
+      p->next_version = nullptr;  // gone with the other versions
+    }
   return rules;
 }
 

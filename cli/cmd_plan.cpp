@@ -21,7 +21,7 @@ int cmd_plan(Args args) {
   const Product& product = find_product(*rules, args.words[0]);
   auto eq = args.words[1].find('=');
   if (eq == std::string::npos) throw UsageError(fmt::format("'{}' is not METER=ANNUAL_QUANTITY", printable(args.words[1])));
-  MeterIndex meter = resolve_meter(product, {args.words[1].substr(0, eq), {}});
+  MeterIndex meter = resolve_usage_meter(product, {args.words[1].substr(0, eq), {}});  // never a retired one
   Decimal volume = parse_quantity(*rules, args.words[1].substr(eq + 1), args.words[1]);
   try {
     Plan plan = plan_purchase(product, meter, volume);

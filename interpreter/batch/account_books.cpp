@@ -21,7 +21,8 @@ AccountBook& book_for(Books& books, const Dictionary& dict, const std::vector<st
                       const std::string& account, const Product& product) {
   auto p = static_cast<std::size_t>(dict.product(product.id));
   AccountBook& book = books[book_key(rank_of(accounts, account), p)];
-  if (book.flows.empty()) book.flows.assign(product.meters.size(), {});
+  // Sized for every version's meters: the product's last version has them all.
+  if (book.flows.empty()) book.flows.assign(dict.at(p).meters.size(), {});
   return book;
 }
 
@@ -154,7 +155,8 @@ void record_month(AccountBook& book, const std::string& account, const Product& 
              f.expired.is_zero());
   });
   if (!moved && month.alerts.empty()) return;
-  if (book.flows.empty()) book.flows.assign(product.meters.size(), {});
+  // A later version may price more meters than the one that opened the book (it adds them).
+  if (book.flows.size() < month.flows.size()) book.flows.resize(month.flows.size());
   for (MeterIndex m = 0; m < month.flows.size(); ++m) {
     LedgerFlow f = month.flows[m];
     f.opening = f.closing = Decimal();  // a month's opening and closing are the book's in passing

@@ -52,6 +52,14 @@ const Product& product(const RuleSet& rules, const std::string& id, std::optiona
   return resolved([&]() -> const Product& { return resolve_product(rules.catalog, {id, {}}, month); });
 }
 
+// The version a ledger's entry was bought under (the first, for a month before any): its size and
+// validity are that version's terms, and a meter a later version adds is that version's.
+const Product& bought_under(const RuleSet& rules, const std::string& id, int bought) {
+  const Product& first = product(rules, id);
+  if (first.from && bought < *first.from) return first;
+  return *rules.catalog.in_force(id, bought);
+}
+
 MeterIndex meter(const Product& p, const std::string& name) {
   return resolved([&] { return resolve_meter(p, {name, {}}); });
 }
@@ -178,6 +186,8 @@ void read_ledger(const RuleSet& rules, const std::string& path, AccountData& dat
                          [&](std::uint64_t, const std::vector<std::string>& f, std::size_t header) {
                            LedgerRow row{account(f[0]), &product(rules, f[1]), {}};
                            LedgerEntry& e = row.entry;
+                           e.bought = month(f[4], "bought");
+                           row.product = &bought_under(rules, f[1], *e.bought);
                            if (header == 0) {
                              auto kind = parse_ledger_kind(f[7]);
                              if (!kind)
@@ -191,7 +201,6 @@ void read_ledger(const RuleSet& rules, const std::string& path, AccountData& dat
                                                            printable(f[2])));
                            if (e.holds_calls()) e.meter = meter(*row.product, f[2]);
                            e.size = e.holds_calls() ? calls(rules, f[3], "pack", false) : money(rules, f[3], "pack");
-                           e.bought = month(f[4], "bought");
                            if (!f[5].empty()) e.expires = month(f[5], "expires");
                            e.remaining = e.holds_calls() ? calls(rules, f[6], "remaining")
                                                          : money(rules, f[6], "remaining");

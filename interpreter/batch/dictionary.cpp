@@ -22,12 +22,16 @@ Dictionary::Dictionary(const RuleSet& rules) : units_(&rules.prelude.units), cat
   for (const Product* p : all) {
     if (!products_.empty() && products_.back()->id == p->id) {
       versions_.push_back(p);
+      last_version_.back() = p;
       continue;
     }
     if (unratable(p->id)) continue;
-    if (p->meters.size() >= (1U << meter_bits))
+    // The last version has the most meters: every earlier one's, then those later ones add.
+    const Product* last = p;
+    for (const Product* next = p->next_version; next; next = next->next_version) last = next;
+    if (last->meters.size() >= (1U << meter_bits))
       unratable_.emplace_back(p->id, fmt::format("product {} has {} meters, more than batch rating can key ({})", p->id,
-                                                 p->meters.size(), (1U << meter_bits) - 1));
+                                                 last->meters.size(), (1U << meter_bits) - 1));
     else if (products_.size() + 1 >= (1U << product_bits))
       unratable_.emplace_back(p->id, fmt::format("product {} is past the {} products batch rating can key", p->id,
                                                  (1U << product_bits) - 1));
@@ -35,8 +39,10 @@ Dictionary::Dictionary(const RuleSet& rules) : units_(&rules.prelude.units), cat
       products_.push_back(p);
       first_version_.push_back(versions_.size());
       versions_.push_back(p);
+      last_version_.push_back(p);
     }
   }
+  for (std::size_t i = 0; i < products_.size(); ++i) meter_months_.push_back(months_of(i));
   std::size_t count = 0;
   for (const Product* p : versions_) count += p->meter_names.size() + p->meters.size();
   std::size_t size = 64;
@@ -60,6 +66,28 @@ std::size_t Dictionary::in_force(std::size_t index, int month) const {
                                        versions_.begin() + static_cast<std::ptrdiff_t>(end));
   const Product& v = version_in_force(versions, month);
   return first + static_cast<std::size_t>(std::find(versions.begin(), versions.end(), &v) - versions.begin());
+}
+
+// Each meter's months: a meter added by a version takes usage from its month, one retired by a
+// version until its month (a meter keeps its index from version to version).
+std::vector<Dictionary::MeterMonths> Dictionary::months_of(std::size_t index) const {
+  std::vector<MeterMonths> out(last_version_[index]->meters.size());
+  for (std::size_t v = first_version_[index]; v < versions_.size() && versions_[v]->id == products_[index]->id; ++v) {
+    const Product& p = *versions_[v];
+    for (std::size_t m = 0; m < p.meters.size(); ++m) {
+      if (p.meters[m].added && p.from) out[m].from = *p.from;
+      // A version in force at every month (diff --at undates one) retires its meter at every month.
+      if (p.meters[m].retired_from)
+        out[m].retired = std::min(out[m].retired, p.from ? *p.meters[m].retired_from : out[m].from);
+    }
+  }
+  return out;
+}
+
+std::string Dictionary::unpriced(std::size_t index, int meter, int month) const {
+  const MeterMonths& m = meter_months_[index][static_cast<std::size_t>(meter)];
+  const Meter& found = last_version_[index]->meters[static_cast<std::size_t>(meter)];
+  return month < m.from ? priced_from_text(found, m.from) : retired_text(found);
 }
 
 void Dictionary::add_name(int product, const std::string& text, int meter) {
@@ -122,7 +150,7 @@ std::string Dictionary::unknown_product(std::string_view id) const {
 }
 
 std::string Dictionary::unknown_meter(int product, std::string_view name) const {
-  const Product& p = *products_.at(static_cast<std::size_t>(product));
+  const Product& p = *last_version_.at(static_cast<std::size_t>(product));  // every version's meters
   return rejection(
       [&] {
         resolve_meter(p, {std::string(name), {}});

@@ -353,6 +353,9 @@ class RowReader {
     int meter = dict_.meter(product, f[3]);
     if (meter < 0)
       return reject(number, dict_.unknown_meter(product, f[3])), std::nullopt;
+    // A meter a later version adds, or one the version in force retires, takes no usage.
+    if (!dict_.priced(static_cast<std::size_t>(product), meter, month))
+      return reject(number, dict_.unpriced(static_cast<std::size_t>(product), meter, month)), std::nullopt;
     return make_key(0, static_cast<std::uint64_t>(month), static_cast<std::uint64_t>(product),
                     static_cast<std::uint64_t>(meter));
   }

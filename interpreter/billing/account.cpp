@@ -150,6 +150,22 @@ Decimal drawn_from(const std::vector<NewPackDraw>& draws, PackSource source, Met
   return Decimal();
 }
 
+// A ledger's entry of a meter the version billing the month does not have yet: a later version
+// adds it (a ledger read with packs bought after the month billed). Refused, never indexed.
+void check_meters_priced(const Product& product, const Ledger& ledger, int month) {
+  for (const LedgerEntry& e : ledger.entries) {
+    if (!e.holds_calls() || e.meter < product.meters.size()) continue;
+    const Product* later = product.next_version;
+    while (later && later->meters.size() <= e.meter) later = later->next_version;
+    if (!later) throw BillingError("internal", fmt::format("a ledger entry names meter {} of {}", e.meter, product.id));
+    throw BillingError(
+        "meter-added-later",
+        fmt::format("the ledger holds {} of {}, but in {} {}", e.size.to_string(), later->meters[e.meter].id,
+                    month_text(month), priced_from_text(later->meters[e.meter], *later->from)),
+        "a ledger's packs of a meter are billed from the month its version is in force");
+  }
+}
+
 }  // namespace
 
 void sort_ledger(Ledger& ledger) {
@@ -232,6 +248,7 @@ AccountMonth AccountSettler::settle(Ledger& ledger, int month, BillRequest reque
   AccountMonth out;
   out.month = month;
   out.flows.assign(product_.meters.size(), {});
+  check_meters_priced(product_, ledger, month);
   if (!request.held.empty())
     throw BillingError("held-pack", "with a ledger, the packs an account holds are the ledger's",
                        "leave out the held packs, or bill without a ledger");

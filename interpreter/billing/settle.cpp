@@ -135,6 +135,9 @@ void Settler::check_pack_state(const Meter& m, const Pack& pack) const {
 // would be drawn silently, or silently ignored.
 void Settler::check_held(const Meter& m, const HeldPack& h) const {
   require_whole(product_, m, h.remaining, "a held pack's remaining calls");
+  // Bought before the meter retired, under a version that sold it: held until it expires, never
+  // drawn (a retired meter takes no usage), whatever the version in force sells.
+  if (m.retired()) return;
   const auto& order = product_.settlement;
   if (std::find(order.begin(), order.end(), SettlementStep::packs) == order.end())
     throw BillingError("held-pack", fmt::format("{}: the product settles no packs, so a held pack cannot be drawn",
@@ -257,7 +260,9 @@ void Settler::settle_meter(MeterIndex index, SettlementListener& listener) {
   const Decimal& usage = index < request_->usage.size() ? request_->usage[index] : no_usage;
   require_whole(product_, m, usage, "usage");
   auto& pool = pools_[index];
-  if (usage.is_zero() && pool.empty()) return;
+  // A retired meter takes no usage: its held packs wait, undrawn, for their expiry, and its bill
+  // has no line.
+  if (usage.is_zero() && (pool.empty() || m.retired())) return;
   listener.meter_begins(index, usage);
   Decimal left = usage;
   for (SettlementStep step : product_.settlement) {

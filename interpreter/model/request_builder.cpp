@@ -28,7 +28,18 @@ std::string listed(const Items& items, Text text, const char* none) {
 }
 
 std::string meters_of(const Product& p) {
-  return "meters: " + listed(p.meters, [](const Meter& m) { return m.id + " " + m.display_name(); }, "none");
+  return "meters: " +
+         listed(
+             p.meters, [](const Meter& m) { return m.id + " " + m.display_name() + (m.retired() ? " (retired)" : ""); },
+             "none");
+}
+
+std::string meters_in_force(const Product& p) {
+  std::vector<const Meter*> active;
+  for (const Meter& m : p.meters)
+    if (!m.retired()) active.push_back(&m);
+  return listed(
+      active, [](const Meter* m) { return m->id + " " + m->display_name(); }, "none");
 }
 
 // "did you mean '照片人脸核身' (photo_verify)?": the nearest of every name a meter answers to (id,
@@ -102,6 +113,11 @@ const Product& resolve_product(const Catalog& catalog, const Name& product, std:
 
 MeterIndex resolve_meter(const Product& p, const Name& meter) {
   if (auto m = p.find_meter(meter.text)) return *m;
+  if (auto later = added_later(p, meter.text))
+    unknown("meter-added-later", meter, priced_from_text(later->first->meters[later->second], *later->first->from),
+            fmt::format("the version of {} in force then{} prices {}", p.id,
+                        p.from ? " (from " + month_text(*p.from) + ")" : "", meters_of(p)),
+            {{later->first->meters[later->second].standing_span, "added here"}});
   unknown("unknown-meter", meter,
           fmt::format("product {} has no meter or API action '{}'", p.id, printable(meter.text)),
           meter_suggestion(p, meter.text) + meters_of(p));
@@ -163,14 +179,27 @@ RequestBuilder::RequestBuilder(const Product& product) : product_(product) {
   request_.usage.resize(product.meters.size());
 }
 
+// A meter that takes usage: a retired one is refused (its packs held still expire as they would).
+MeterIndex resolve_usage_meter(const Product& p, const Name& meter) {
+  MeterIndex m = resolve_meter(p, meter);
+  const Meter& found = p.meters[m];
+  if (found.retired())
+    unknown("meter-retired", meter, retired_text(found),
+            fmt::format("a retired meter stays declared to keep its place, but takes no usage and sells nothing; "
+                        "the meters in force: {}",
+                        meters_in_force(p)),
+            {{found.standing_span, "retired here"}});
+  return m;
+}
+
 RequestBuilder& RequestBuilder::usage(const Name& meter, const Decimal& quantity) {
-  request_.usage[resolve_meter(product_, meter)] += quantity;
+  request_.usage[resolve_usage_meter(product_, meter)] += quantity;
   return *this;
 }
 
 RequestBuilder& RequestBuilder::buy(const Name& meter, const Decimal& size, const Name& size_written,
                                     const Decimal& count) {
-  MeterIndex m = resolve_meter(product_, meter);
+  MeterIndex m = resolve_usage_meter(product_, meter);
   request_.buys.push_back({m, resolve_pack(product_, m, size, size_written), count});
   return *this;
 }

@@ -20,7 +20,10 @@ namespace tariff {
 // The product's version in force at `month` (Catalog::in_force); without a month, the product
 // itself, or "version-month" for a product with versions (which one would be a guess).
 const Product& resolve_product(const Catalog& catalog, const Name& product, std::optional<int> month = std::nullopt);
+// A meter only a later version adds is "meter-added-later" (priced from that version's month).
 MeterIndex resolve_meter(const Product& product, const Name& meter);
+// A meter usage (or a purchase) may name: also "meter-retired" for a meter the version retires.
+MeterIndex resolve_usage_meter(const Product& product, const Name& meter);
 // A pack of `size` calls sold for the meter: "unknown-pack" if there is none, "pack-not-sold"
 // where the table prints '-'.
 // `written` is the size as typed (500万), for the message.

@@ -1,0 +1,1 @@
+rate @CASES@/meters/usage.csv --rules @RULES@/illustration_translation.tariff
