@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "interpreter/base/text_width.hpp"
+#include "interpreter/model/month.hpp"
 
 namespace tariff::cli {
 
@@ -63,9 +64,10 @@ std::string show_product(const Product& p) {
   std::string out = fmt::format("{} {} ({}, {})\n", p.id, join(p.names, " "), p.currency, cycle);
   Rows meters{{"meter", "name", "actions", "unit", "free"}};
   for (const auto& m : p.meters)
-    meters.push_back(
-        {m.id, m.display_name(), join(m.actions, " + "), m.unit,
-         m.free ? fmt::format("{} per {}", m.free->quantity.to_string_grouped(','), m.free->period) : "-"});
+    meters.push_back({m.id, m.display_name(), join(m.actions, " + "), m.unit,
+                      m.retired() ? "retired from " + month_text(*m.retired_from)
+                      : m.free    ? fmt::format("{} per {}", m.free->quantity.to_string_grouped(','), m.free->period)
+                                  : "-"});
   out += "\nmeters\n" + table(meters, 4);
   // Postpaid: one table per band schedule (rows sharing a schedule print together).
   const BandSchedule* schedule = nullptr;

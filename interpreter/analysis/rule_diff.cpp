@@ -84,6 +84,11 @@ void diff_meter(const Recorder& r, const Meter* before, const Meter* after) {
     r.compare("meter", subject, "names", names(before), names(after));
     r.compare("meter", subject, "actions", actions(before), actions(after));
     r.compare("meter", subject, "unit", unit(before), unit(after));
+    // A version that retires a meter: its prices go, and the meter says why.
+    auto standing = [](const Meter* m) {
+      return Text(m->retired() ? "retired from " + month_text(*m->retired_from) : "in use");
+    };
+    r.compare("meter", subject, "status", standing(before), standing(after));
   }
   r.compare("postpaid", subject, postpaid_cells(before), postpaid_cells(after));
   r.compare("pack", subject, pack_cells(before), pack_cells(after));

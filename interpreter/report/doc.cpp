@@ -48,15 +48,25 @@ doc::Block paragraph(std::string text) { return {doc::Block::Kind::paragraph, st
 doc::Block list(std::vector<std::string> items) { return {doc::Block::Kind::list, {}, std::move(items), {}}; }
 doc::Block table(doc::Table t) { return {doc::Block::Kind::table, {}, {}, std::move(t)}; }
 
+// A version that retires a meter still lists it, marked, so that a reader of the price list in
+// force sees why its old usage is refused; a meter the version adds is listed as any other.
 doc::Section meters_section(const Product& p) {
+  bool retiring = std::any_of(p.meters.begin(), p.meters.end(), [](const Meter& m) { return m.retired(); });
   doc::Table t{{"id", "name", "also", "API actions", "unit"}, {}};
+  if (retiring) t.header.push_back("status");
   for (const auto& m : p.meters) {
     std::string aka, actions;
     for (const auto& a : m.aka) aka += (aka.empty() ? "" : ", ") + a;
     for (const auto& a : m.actions) actions += (actions.empty() ? "" : " + ") + a;
     t.rows.push_back({m.id, meter_names(m), aka, actions, m.unit});
+    if (retiring) t.rows.back().push_back(m.retired() ? "retired from " + month_text(*m.retired_from) : "");
   }
   return {"计费项 Meters", 2, {table(std::move(t))}};
+}
+
+std::size_t meters_in_use(const Product& p) {
+  return static_cast<std::size_t>(
+      std::count_if(p.meters.begin(), p.meters.end(), [](const Meter& m) { return !m.retired(); }));
 }
 
 doc::Section quotas_section(const Product& p) {
@@ -76,7 +86,7 @@ doc::Section quotas_section(const Product& p) {
     for (const auto& [terms, names] : groups) {
       std::string who;
       for (const auto& n : names) who += (who.empty() ? "" : ", ") + n;
-      items.push_back(fmt::format("{}: {} — {}", what, terms, names.size() == p.meters.size() ? "each meter" : who));
+      items.push_back(fmt::format("{}: {} — {}", what, terms, names.size() == meters_in_use(p) ? "each meter" : who));
     }
   };
   add(free, "免费额度 free");
