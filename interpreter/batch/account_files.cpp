@@ -44,20 +44,12 @@ std::pair<int, std::optional<int>> month_or_day(const std::string& text, const c
 
 // The product; a purchase's or a ledger entry's (`month` given: bought): its version in force
 // that month, whose prices and pack terms it was bought under.
-// Without a month (a states row, or a ledger row's meter, names a product, not a version) any
-// version will do: their meters are the same.
+// Without a month (a states row names a product, not a version) any version will do: states are
+// the product's (a ledger row's meter is its bought version's: a later version may add meters).
 const Product& product(const RuleSet& rules, const std::string& id, std::optional<int> month = std::nullopt) {
   if (!month)
     if (const Product* p = rules.catalog.find(id)) return *p;
   return resolved([&]() -> const Product& { return resolve_product(rules.catalog, {id, {}}, month); });
-}
-
-// The version a ledger's entry was bought under (the first, for a month before any): its size and
-// validity are that version's terms, and a meter a later version adds is that version's.
-const Product& bought_under(const RuleSet& rules, const std::string& id, int bought) {
-  const Product& first = product(rules, id);
-  if (first.from && bought < *first.from) return first;
-  return *rules.catalog.in_force(id, bought);
 }
 
 MeterIndex meter(const Product& p, const std::string& name) {
@@ -186,8 +178,10 @@ void read_ledger(const RuleSet& rules, const std::string& path, AccountData& dat
                          [&](std::uint64_t, const std::vector<std::string>& f, std::size_t header) {
                            LedgerRow row{account(f[0]), &product(rules, f[1]), {}};
                            LedgerEntry& e = row.entry;
+                           // The version bought under: its terms, and its meters (one a later
+                           // version adds is not the first version's).
                            e.bought = month(f[4], "bought");
-                           row.product = &bought_under(rules, f[1], *e.bought);
+                           row.product = &product(rules, f[1], e.bought);
                            if (header == 0) {
                              auto kind = parse_ledger_kind(f[7]);
                              if (!kind)
@@ -204,7 +198,7 @@ void read_ledger(const RuleSet& rules, const std::string& path, AccountData& dat
                            if (!f[5].empty()) e.expires = month(f[5], "expires");
                            e.remaining = e.holds_calls() ? calls(rules, f[6], "remaining")
                                                          : money(rules, f[6], "remaining");
-                           check_entry(product(rules, f[1], e.bought), e);
+                           check_entry(*row.product, e);
                            data.opening.push_back(std::move(row));
                          },
                          rejecting(data, path)});
