@@ -169,7 +169,7 @@ RuleDiff diff_catalogs(const Catalog& before, const Catalog& after) {
     if (now.get() != after.find(now->id)) continue;  // a later version: compared with the first
     auto was = before.versions(now->id), is = after.versions(now->id);
     if (was.empty())
-      diff.changes.push_back({now->id, "product", "", "", std::nullopt, now->display_name()});
+      diff.changes.push_back({now->id, "product", "", "", std::nullopt, now->display_name(), std::nullopt});
     else if (was.size() == 1 && is.size() == 1 && !was[0]->from && !is[0]->from)
       diff_products(*was[0], *is[0], diff.changes);
     else
@@ -177,7 +177,7 @@ RuleDiff diff_catalogs(const Catalog& before, const Catalog& after) {
   }
   for (const auto& was : before.products)
     if (was.get() == before.find(was->id) && !after.find(was->id))
-      diff.changes.push_back({was->id, "product", "", "", was->display_name(), std::nullopt});
+      diff.changes.push_back({was->id, "product", "", "", was->display_name(), std::nullopt, std::nullopt});
   return diff;
 }
 
