@@ -132,7 +132,9 @@ void Settler::check_pack_state(const Meter& m, const Pack& pack) const {
 
 // A held pack must be one the account could have: drawn by the settlement order, of a size that
 // is sold (or included with a fee) for its meter, with no more left than it held. Anything else
-// would be drawn silently, or silently ignored.
+// would be drawn silently, or silently ignored. A pack of a ledger (bought known) was checked
+// against the version it was bought under: the version in force may sell other sizes, and it is
+// drawn all the same.
 void Settler::check_held(const Meter& m, const HeldPack& h) const {
   require_whole(product_, m, h.remaining, "a held pack's remaining calls");
   // Bought before the meter retired, under a version that sold it: held until it expires, never
@@ -147,11 +149,11 @@ void Settler::check_held(const Meter& m, const HeldPack& h) const {
   for (const Fee& fee : product_.fees)
     for (const IncludedPack& inc : fee.includes)
       if (&product_.meters[inc.meter] == &m) sizes.push_back(inc.size);
-  if (sizes.empty())
+  if (sizes.empty() && !h.bought)
     throw BillingError("held-pack", fmt::format("{}: no packs are sold for this meter", meter_label(product_, m)));
   if (!h.size) return;
   require_whole(product_, m, *h.size, "a held pack's size");
-  if (std::find(sizes.begin(), sizes.end(), *h.size) == sizes.end())
+  if (!h.bought && std::find(sizes.begin(), sizes.end(), *h.size) == sizes.end())
     throw BillingError("held-pack", fmt::format("{}: no {} pack is sold for this meter", meter_label(product_, m),
                                                 h.size->to_string()));
   if (h.remaining > *h.size)

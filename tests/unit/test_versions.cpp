@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "interpreter/batch/rate.hpp"
+#include "interpreter/billing/account.hpp"
 #include "interpreter/billing/bill.hpp"
 #include "interpreter/billing/simulate.hpp"
 #include "interpreter/language/parse.hpp"
@@ -193,4 +194,37 @@ TEST_CASE("rate bills each row's month with the version in force", "[rate][versi
   REQUIRE(rejects.size() == 1);
   CHECK(rejects[0].line == 4);
   CHECK(rejects[0].reason.find("no version in force in 2025-12") != std::string::npos);
+}
+
+TEST_CASE("a pack bought under one version is drawn under the next, which sells other sizes", "[versions]") {
+  // 2026: packs of 1000 valid a year; 2027: only packs of 5000.
+  auto packs_version = [](const char* from, const char* size, const char* price) {
+    return std::string("product shop 商店 from ") + from +
+           " {\n  currency CNY\n  meter api 接口\n  packs valid 1 year {\n    | 规格 | " + size +
+           " |\n    | 接口 | " + price +
+           " |\n  }\n  postpaid volume {\n    | 量   | (0, ∞) |\n    | 接口 | 0.01 |\n  }\n"
+           "  settle packs > postpaid\n}\n";
+  };
+  Diagnostics d;
+  RuleSet rules = load_text(packs_version("2026-01", "1000", "5") + packs_version("2027-01", "5000", "20"), d);
+  REQUIRE(d.empty());
+  const Product& v2026 = *rules.catalog.in_force("shop", *parse_month("2026-12"));
+  const Product& v2027 = *rules.catalog.in_force("shop", *parse_month("2027-01"));
+  Ledger ledger;
+  BillRequest dec;
+  dec.usage = {D("100")};
+  dec.buys = {{0, 0, D("1")}};
+  AccountSettler(v2026).settle(ledger, *parse_month("2026-12"), dec, {});
+  REQUIRE(ledger.entries.size() == 1);
+  CHECK(ledger.entries[0].remaining == D("900"));
+  BillRequest jan;
+  jan.usage = {D("300")};
+  AccountMonth m = AccountSettler(v2027).settle(ledger, *parse_month("2027-01"), jan, {});
+  CHECK(m.bill.total.is_zero());  // drawn from the 2026 pack, no postpaid
+  CHECK(ledger.entries[0].remaining == D("600"));
+  // A pack given by hand (no purchase month) is still checked against the version billed.
+  BillRequest by_hand;
+  by_hand.usage = {D("1")};
+  by_hand.held = {{0, D("10"), D("1000"), std::nullopt, std::nullopt}};
+  CHECK_THROWS_WITH(bill(v2027, by_hand), Catch::Contains("no 1000 pack is sold"));
 }
