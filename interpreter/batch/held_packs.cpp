@@ -20,14 +20,20 @@ using detail::RowRejected;
 void read_pack_row(const RuleSet& rules, const std::vector<std::string>& f, HeldPacks& packs) {
   if (f[0].empty() || !is_valid_utf8(f[0])) throw RowRejected(fmt::format("bad account '{}'", printable(f[0])));
   // Names are resolved as a rule file's or the command line's are: the same message and choices.
-  const Product* product = &resolved([&]() -> const Product& { return resolve_product(rules.catalog, {f[1], {}}); });
+  // A product with versions: the file names no month, so any version that settles and sells
+  // packs for the meter will do; each bill checks the pack against the version in force.
+  const Product* product = rules.catalog.find(f[1]);
+  if (!product) product = &resolved([&]() -> const Product& { return resolve_product(rules.catalog, {f[1], {}}); });
   MeterIndex meter = resolved([&] { return resolve_meter(*product, {f[2], {}}); });
-  const auto& order = product->settlement;
-  if (std::find(order.begin(), order.end(), SettlementStep::packs) == order.end())
-    throw RowRejected(fmt::format("product {} settles no packs: a held pack could never be drawn", f[1]));
-  bool sold = !product->meters[meter].packs.empty();
-  for (const Fee& fee : product->fees)
-    for (const IncludedPack& inc : fee.includes) sold = sold || inc.meter == meter;
+  bool settles = false, sold = false;
+  for (const Product* v : rules.catalog.versions(f[1])) {
+    const auto& order = v->settlement;
+    settles = settles || std::find(order.begin(), order.end(), SettlementStep::packs) != order.end();
+    sold = sold || (meter < v->meters.size() && !v->meters[meter].packs.empty());
+    for (const Fee& fee : v->fees)
+      for (const IncludedPack& inc : fee.includes) sold = sold || inc.meter == meter;
+  }
+  if (!settles) throw RowRejected(fmt::format("product {} settles no packs: a held pack could never be drawn", f[1]));
   if (!sold) throw RowRejected(fmt::format("no packs are sold for {} {}", f[1], product->meters[meter].id));
   LiteralValue remaining = parse_quantity_text(f[3], rules.prelude.units);
   if (!remaining.value || !remaining.value->is_integer())
