@@ -45,8 +45,8 @@ void print_text(const Scenario& s, const Simulation& sim) {
     held = a.bill.freeze;
     std::cout << "ledger after the month:" << (m.ledger.entries.empty() ? " empty\n" : "\n");
     for (const LedgerEntry& e : m.ledger.entries)
-      std::cout << fmt::format("  {}: {} {}left{}\n", ledger_entry_text(p, e), e.remaining.to_string(),
-                               e.holds_calls() ? "" : p.currency + " ", e.holds_calls() ? "" : " to bill");
+      std::cout << fmt::format("  {}: {} {}\n", ledger_entry_text(p, e), e.remaining.to_string(),
+                               e.holds_calls() ? "left" : p.currency + " left to bill");
   }
   LedgerFlow f = sum(sim.flows);
   std::cout << fmt::format("\ntotal over {} months: {} {}\n", sim.months.size(), sim.total.to_string(), p.currency);

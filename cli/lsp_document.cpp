@@ -192,10 +192,9 @@ json Document::hover(std::size_t offset) const {
   for (const auto& ap : ast->products) {
     // The version this block is (product ID from 2027-01 { ... }), not the product's first.
     const Product* lowered = nullptr;
+    std::optional<int> from = ap.from ? parse_month(ap.from->text) : std::nullopt;
     for (const Product* v : rules.catalog.versions(ap.id.text))
-      if ((v->from ? std::optional(month_text(*v->from)) : std::nullopt) ==
-          (ap.from ? std::optional(ap.from->text) : std::nullopt))
-        lowered = v;
+      if (v->from == from) lowered = v;
     auto examples_touching = [&](auto touches) {
       if (!lowered) return std::string("(the examples are shown once the file checks clean)");
       std::string out;

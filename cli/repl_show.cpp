@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "interpreter/base/text_width.hpp"
-#include "interpreter/model/month.hpp"
 
 namespace tariff::cli {
 
@@ -65,7 +64,7 @@ std::string show_product(const Product& p) {
   Rows meters{{"meter", "name", "actions", "unit", "free"}};
   for (const auto& m : p.meters)
     meters.push_back({m.id, m.display_name(), join(m.actions, " + "), m.unit,
-                      m.retired() ? "retired from " + month_text(*m.retired_from)
+                      m.retired() ? retired_from_text(m)
                       : m.free    ? fmt::format("{} per {}", m.free->quantity.to_string_grouped(','), m.free->period)
                                   : "-"});
   out += "\nmeters\n" + table(meters, 4);

@@ -86,7 +86,7 @@ void diff_meter(const Recorder& r, const Meter* before, const Meter* after) {
     r.compare("meter", subject, "unit", unit(before), unit(after));
     // A version that retires a meter: its prices go, and the meter says why.
     auto standing = [](const Meter* m) {
-      return Text(m->retired() ? "retired from " + month_text(*m->retired_from) : "in use");
+      return Text(m->retired() ? retired_from_text(*m) : "in use");
     };
     r.compare("meter", subject, "status", standing(before), standing(after));
   }

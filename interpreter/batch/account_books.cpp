@@ -95,10 +95,8 @@ std::vector<Sum> state_months(const Dictionary& dict, const Books& books, const 
 namespace {
 
 // Where the account's commitment period, open as the run begins, ends (its expiry).
-std::optional<int> open_period_end(const Books& books, std::uint64_t key) {
-  auto book = books.find(key);
-  if (book == books.end()) return std::nullopt;
-  for (const LedgerEntry& e : book->second.ledger.entries)
+std::optional<int> open_period_end(const AccountBook& book) {
+  for (const LedgerEntry& e : book.ledger.entries)
     if (e.kind == LedgerEntry::Kind::commitment) return e.expires;
   return std::nullopt;
 }
@@ -116,17 +114,25 @@ bool committed(const Dictionary& dict, std::size_t product, int month) {
 
 std::vector<Sum> commitment_months(const Dictionary& dict, const Books& books, const std::vector<Sum>& sums, int first,
                                    int last) {
+  // Only products with a commitment in some version: a run without one does nothing here.
+  std::vector<bool> committing(dict.size(), false);
+  for (std::size_t v = 0; v < dict.version_count(); ++v)
+    if (dict.version(v).limits.commitment) committing[static_cast<std::size_t>(dict.product(dict.version(v).id))] = true;
+  if (std::find(committing.begin(), committing.end(), true) == committing.end()) return {};
   std::map<std::uint64_t, std::vector<int>> billed;  // by book key: the months billed, ascending
   for (const Sum& s : sums) {
+    if (!committing[key_product(s.key)]) continue;
     std::vector<int>& months = billed[book_key(key_account(s.key), key_product(s.key))];
     if (months.empty() || months.back() != key_month(s.key)) months.push_back(key_month(s.key));
   }
+  std::map<std::uint64_t, int> open;  // by book key: the end of the period open as the run begins
   for (const auto& [key, book] : books)
-    if (open_period_end(books, key)) billed.try_emplace(key);
+    if (auto end = open_period_end(book)) open[key] = *end, billed.try_emplace(key);
   std::vector<Sum> out;
   for (const auto& [key, months] : billed) {
     std::size_t product = key & 0xff;
-    std::optional<int> until = open_period_end(books, key);
+    std::optional<int> until;
+    if (auto o = open.find(key); o != open.end()) until = o->second;
     for (std::size_t i = 0;;) {
       bool more = i < months.size();
       if (until && (!more || months[i] >= *until)) {  // the period ends before the next bill

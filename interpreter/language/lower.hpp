@@ -32,6 +32,10 @@ std::optional<Scenario> lower_scenario(const ast::Example& scenario, const Catal
 // retired from); the examples of each within the months its version is in force. Reported
 // otherwise; false when `next` cannot be a version.
 bool check_version(const Product* previous, Product& next, Diagnostics& diagnostics);
+// `added` or `retired` on a meter with no version before it (`where`: "a product without
+// versions", "the first version of shop"): meter-added-first or meter-retired-first at `at`.
+void no_version_before(const std::string& meter, bool added, const Span& at, const std::string& where,
+                       Diagnostics& diagnostics);
 
 // draw packs by expiry, then purchase: the keys, each known and given once (reported otherwise).
 PackOrder lower_draw_order(const ast::DrawOrder& order, Diagnostics& diagnostics);

@@ -42,18 +42,9 @@ void Lowering::meters() {
 void Lowering::standing(const ast::Meter& m, Meter& meter) {
   if (!m.standing) return;
   meter.standing_span = m.standing->span;
-  if (!ast_.from) {
-    std::string message = fmt::format("meter {} is {} in a product without versions", m.id.text, m.standing->text);
-    if (m.standing->text == "added")
-      diag_.error("meter-added-first", m.standing->span, message,
-                  "a meter is added by a later version of a product (product ID from YYYY-MM { ... }): drop the "
-                  "word");
-    else
-      diag_.error("meter-retired-first", m.standing->span, message,
-                  "a meter is retired by a later version of a product (product ID from YYYY-MM { ... }); a "
-                  "product without versions simply leaves it out");
-    return;
-  }
+  if (!ast_.from)
+    return no_version_before(m.id.text, m.standing->text == "added", m.standing->span, "a product without versions",
+                             diag_);
   if (m.standing->text == "added")
     meter.added = true;
   else

@@ -111,14 +111,7 @@ bool first_standing(const Product& first, Diagnostics& diagnostics) {
   for (const Meter& m : first.meters) {
     if (!m.added && !m.retired()) continue;
     ok = false;
-    std::string message =
-        fmt::format("meter {} is {} in the first version of {}", m.id, m.added ? "added" : "retired", first.id);
-    if (m.added)
-      diagnostics.error("meter-added-first", m.standing_span, message,
-                        "the first version prices its meters without a word: drop `added`");
-    else
-      diagnostics.error("meter-retired-first", m.standing_span, message,
-                        "a meter is retired by a later version; the first one simply leaves it out");
+    no_version_before(m.id, m.added, m.standing_span, "the first version of " + first.id, diagnostics);
   }
   return ok;
 }
@@ -143,6 +136,19 @@ void examples_within(const Product& version, std::optional<int> until, Diagnosti
 }
 
 }  // namespace
+
+void no_version_before(const std::string& meter, bool added, const Span& at, const std::string& where,
+                       Diagnostics& diagnostics) {
+  std::string message = fmt::format("meter {} is {} in {}", meter, added ? "added" : "retired", where);
+  if (added)
+    diagnostics.error("meter-added-first", at, message,
+                      "a meter is added by a later version of a product (product ID from YYYY-MM { ... }): drop "
+                      "the word");
+  else
+    diagnostics.error("meter-retired-first", at, message,
+                      "a meter is retired by a later version of a product; a first version, or a product without "
+                      "versions, simply leaves it out");
+}
 
 bool check_version(const Product* previous, Product& next, Diagnostics& diagnostics) {
   if (!next.from) return true;

@@ -73,8 +73,10 @@ std::string priced_from_text(const Meter& meter, int month) {
   return fmt::format("meter {} is priced from {}", meter.id, month_text(month));
 }
 
-std::string retired_text(const Meter& meter) {
-  return fmt::format("meter {} is retired from {}", meter.id, month_text(meter.retired_from.value_or(0)));
+std::string retired_from_text(const Meter& meter) {
+  return "retired from " + month_text(meter.retired_from.value_or(0));
 }
+
+std::string retired_text(const Meter& meter) { return fmt::format("meter {} is {}", meter.id, retired_from_text(meter)); }
 
 }  // namespace tariff

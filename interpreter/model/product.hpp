@@ -136,5 +136,7 @@ std::optional<std::pair<const Product*, MeterIndex>> added_later(const Product& 
 // from 2027-07".
 std::string priced_from_text(const Meter& meter, int month);
 std::string retired_text(const Meter& meter);
+// A retired meter's status, as price tables, the REPL and diff show it: "retired from 2028-01".
+std::string retired_from_text(const Meter& meter);
 
 }  // namespace tariff

@@ -59,7 +59,7 @@ doc::Section meters_section(const Product& p) {
     for (const auto& a : m.aka) aka += (aka.empty() ? "" : ", ") + a;
     for (const auto& a : m.actions) actions += (actions.empty() ? "" : " + ") + a;
     t.rows.push_back({m.id, meter_names(m), aka, actions, m.unit});
-    if (retiring) t.rows.back().push_back(m.retired() ? "retired from " + month_text(*m.retired_from) : "");
+    if (retiring) t.rows.back().push_back(m.retired() ? retired_from_text(m) : "");
   }
   return {"计费项 Meters", 2, {table(std::move(t))}};
 }

@@ -68,31 +68,23 @@ Value month_bill(Call& call) {
   if (before && !before->ledger)
     fail(call.positional(0).span, "type", "month_bill goes on from a month_bill, not from a bill of one month",
          "start from the product: month_bill(PRODUCT, \"2026-01\", ...)");
-  Value when = call.value(1);
-  const auto* text = std::get_if<std::string>(&when);
-  auto month = text ? parse_month(*text) : std::nullopt;
-  if (!month) fail(call.positional(1).span, "type", "the month is a string like \"2026-01\"");
-  // The version in force that month: an account goes on across a price change with its ledger.
-  const Product& p = before ? call.version_at(*before->bill->product, *month, call.positional(1).span)
-                            : call.product_at(0, *month);
-  if (before && *month <= before->month)
+  int month = call.month(1);
+  if (before && month <= before->month)
     fail(call.positional(1).span, "month-order",
-         fmt::format("{} does not come after {}, the month it goes on from", *text, month_text(before->month)));
+         fmt::format("{} does not come after {}, the month it goes on from", month_text(month),
+                     month_text(before->month)));
+  // The version in force that month: an account goes on across a price change with its ledger.
+  const Product& p = before ? call.version_at(*before->bill->product, month, call.positional(1).span)
+                            : call.product_at(0, month);
   auto ledger = std::make_shared<Ledger>(before ? *before->ledger : Ledger{});
   AccountSettler settler(p);
-  auto b = std::make_shared<Bill>(settler.settle(*ledger, *month, request_of(call, p, 2), {}).bill);
+  auto b = std::make_shared<Bill>(settler.settle(*ledger, month, request_of(call, p, 2), {}).bill);
   call.bill_used(b);
-  return BillValue{b, call.rules(), ledger, *month};
+  return BillValue{b, call.rules(), ledger, month};
 }
 
 // in_force(PRODUCT, "2027-01"): the version of the product in force that month.
-Value in_force(Call& call) {
-  Value when = call.value(1);
-  const auto* text = std::get_if<std::string>(&when);
-  auto month = text ? parse_month(*text) : std::nullopt;
-  if (!month) fail(call.positional(1).span, "type", "the month is a string like \"2026-01\"");
-  return ProductRef{&call.product_at(0, *month), call.rules()};
-}
+Value in_force(Call& call) { return ProductRef{&call.product_at(0, call.month(1)), call.rules()}; }
 
 // remaining(MONTH_BILL [, METER]): the calls left in the ledger a month_bill left.
 Value remaining(Call& call) {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "interpreter/model/billing_error.hpp"
+#include "interpreter/model/month.hpp"
 #include "interpreter/model/request_builder.hpp"
 #include "interpreter/script/builtins.hpp"
 
@@ -45,18 +46,23 @@ RoundingMode Call::mode(std::size_t i) {
   return *mode;
 }
 
-const Product& Call::product(std::size_t i) {
+ProductRef Call::product_ref(std::size_t i) {
   const Expr& e = positional(i);
   Value v = evaluate(e);
   const auto* p = std::get_if<ProductRef>(&v);
   if (!p) fail(e.span, "type", fmt::format("expected a product, not {}", kind_name(v)), ":products lists them");
-  if (p->any_version)
-    fail(e.span, "version-month",
-         fmt::format("{} has versions: which one is meant depends on the month", p->product->id),
+  return *p;
+}
+
+const Product& Call::product(std::size_t i) {
+  ProductRef p = product_ref(i);
+  if (p.any_version)
+    fail(positional(i).span, "version-month",
+         fmt::format("{} has versions: which one is meant depends on the month", p.product->id),
          fmt::format("name the month: in_force({0}, \"YYYY-MM\") is the version in force then, and "
                      "month_bill({0}, \"YYYY-MM\", ...) bills with it",
-                     p->product->id));
-  return *p->product;
+                     p.product->id));
+  return *p.product;
 }
 
 // A product's version in force at `month`: the product itself when it has no versions.
@@ -69,11 +75,15 @@ const Product& Call::version_at(const Product& product, int month, const Span& w
 }
 
 const Product& Call::product_at(std::size_t i, int month) {
-  const Expr& e = positional(i);
-  Value v = evaluate(e);
-  const auto* p = std::get_if<ProductRef>(&v);
-  if (!p) fail(e.span, "type", fmt::format("expected a product, not {}", kind_name(v)), ":products lists them");
-  return version_at(*p->product, month, e.span);
+  return version_at(*product_ref(i).product, month, positional(i).span);
+}
+
+int Call::month(std::size_t i) {
+  Value when = value(i);
+  const auto* text = std::get_if<std::string>(&when);
+  auto month = text ? parse_month(*text) : std::nullopt;
+  if (!month) fail(positional(i).span, "type", "the month is a string like \"2026-01\"");
+  return *month;
 }
 
 // A bare name is the meter's own name first (人脸比对), else a binding or parameter holding one; a

@@ -34,6 +34,8 @@ class Call {
   // Argument i, a product, at `month`: its version in force then.
   const Product& product_at(std::size_t i, int month);
   const Product& version_at(const Product& product, int month, const Span& where);
+  int month(std::size_t i);  // argument i, a month as a string: "2026-01"
+  ProductRef product_ref(std::size_t i);  // argument i, a product as named
   // A meter of `p` by id, display name, alias or API action, resolved as every name a user types.
   MeterIndex meter(const Product& p, std::size_t i);
   // The name a meter argument gives: a bare name is the meter's own first, else a binding holding one.

@@ -70,6 +70,12 @@ def utf16_column(line, index):
     return len(line[:index].encode("utf-16-le")) // 2
 
 
+def hover(c, uri, lines, row, column):
+    """The hover at line `row`, code point `column` (LSP counts UTF-16 units)."""
+    return c.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                            "position": {"line": row, "character": utf16_column(lines[row], column)}})
+
+
 def main():
     tariff, rules = sys.argv[1:3]
     with open(rules, encoding="utf-8") as f:
@@ -102,10 +108,9 @@ def main():
 
     row = next(i for i, l in enumerate(lines) if l.strip().startswith("| 人脸比对") and "0.0032" in l)
     column = lines[row].index("| 0.003 ") + 2
-    hover = c.request("textDocument/hover", {"textDocument": {"uri": uri},
-                                             "position": {"line": row, "character": utf16_column(lines[row], column)}})
-    expect(hover is not None, "a hover on the postpaid cell")
-    value = hover["contents"]["value"]
+    cell = hover(c, uri, lines, row, column)
+    expect(cell is not None, "a hover on the postpaid cell")
+    value = cell["contents"]["value"]
     for want in ("人脸比对", "compare", "(300万, 1500万]", "0.003", "后付费 示例二"):
         expect(want in value, f"the hover names {want}: {value}")
 
@@ -120,8 +125,7 @@ def main():
     expect(c.diagnostics() == [], "the file with versions checks clean")
     vrow = next(i for i, l in enumerate(vlines) if l.strip().startswith("| 文本翻译") and "0.0004" in l)
     vcol = vlines[vrow].index("0.0004") + 1
-    vhover = c.request("textDocument/hover", {"textDocument": {"uri": vuri},
-                                              "position": {"line": vrow, "character": utf16_column(vlines[vrow], vcol)}})
+    vhover = hover(c, vuri, vlines, vrow, vcol)
     expect(vhover is not None, "a hover on the second version's cell")
     vvalue = vhover["contents"]["value"]
     expect("2026 prices" not in vvalue, f"the hover lists the first version's examples: {vvalue}")

@@ -37,8 +37,8 @@ struct Account {
   const Product* product = nullptr;
   Ledger ledger;
   std::unique_ptr<AccountSettler> settler;
-  Account() {
-    product = &tariff::test::product_of(set, rules);
+  explicit Account(const char* text = rules) {
+    product = &tariff::test::product_of(set, text);
     settler = std::make_unique<AccountSettler>(*product);
   }
   AccountMonth month(const char* when, const char* usage, std::vector<PackPurchase> buys = {}) {
@@ -150,41 +150,27 @@ const char* const committed_rules = R"(product c {
 }
 )";
 
-struct Committed {
-  RuleSet set;
-  const Product* product = nullptr;
-  Ledger ledger;
-  std::unique_ptr<AccountSettler> settler;
-  Committed() {
-    product = &tariff::test::product_of(set, committed_rules);
-    settler = std::make_unique<AccountSettler>(*product);
-  }
-  AccountMonth month(const char* when, const char* usage) {
-    BillRequest r;
-    r.usage = {D(usage)};
-    return settler->settle(ledger, M(when), r, {});
-  }
-  const LedgerEntry& period() const {
-    for (const LedgerEntry& e : ledger.entries)
-      if (e.kind == LedgerEntry::Kind::commitment) return e;
-    throw std::logic_error("no commitment period in the ledger");
-  }
-};
+// The ledger's commitment period.
+const LedgerEntry& period_of(const Ledger& ledger) {
+  for (const LedgerEntry& e : ledger.entries)
+    if (e.kind == LedgerEntry::Kind::commitment) return e;
+  throw std::logic_error("no commitment period in the ledger");
+}
 
 }  // namespace
 
 TEST_CASE("a commitment period opens with the first bill and keeps what is left to bill", "[commitment]") {
-  Committed a;
+  Account a(committed_rules);
   CHECK(a.month("2027-03", "100").bill.total == D("100"));
-  CHECK(a.period().bought == M("2027-03"));
-  CHECK(a.period().expires == M("2028-03"));  // a year of months: 2027-03 … 2028-02
-  CHECK(a.period().remaining == D("1100"));
+  CHECK(period_of(a.ledger).bought == M("2027-03"));
+  CHECK(period_of(a.ledger).expires == M("2028-03"));  // a year of months: 2027-03 … 2028-02
+  CHECK(period_of(a.ledger).remaining == D("1100"));
   CHECK(a.month("2027-09", "250").bill.total == D("250"));
-  CHECK(a.period().remaining == D("850"));
+  CHECK(period_of(a.ledger).remaining == D("850"));
 }
 
 TEST_CASE("the period's last month trues it up; the month before does not", "[commitment]") {
-  Committed a;
+  Account a(committed_rules);
   a.month("2027-01", "300");
   AccountMonth nov = a.month("2027-11", "100");
   CHECK(nov.bill.true_ups.empty());
@@ -194,27 +180,27 @@ TEST_CASE("the period's last month trues it up; the month before does not", "[co
   CHECK(dec.bill.true_ups[0].kind == TrueUp::Kind::commitment);
   CHECK(dec.bill.true_ups[0].amount == D("700"));
   CHECK(dec.bill.total == D("800"));
-  CHECK(a.period().remaining.is_zero());  // closed: stays at 0 until it ends
+  CHECK(period_of(a.ledger).remaining.is_zero());  // closed: stays at 0 until it ends
   AccountMonth jan = a.month("2028-01", "10");  // the next period opens
   CHECK(jan.bill.total == D("10"));
-  CHECK(a.period().bought == M("2028-01"));
-  CHECK(a.period().remaining == D("1190"));
+  CHECK(period_of(a.ledger).bought == M("2028-01"));
+  CHECK(period_of(a.ledger).remaining == D("1190"));
 }
 
 TEST_CASE("a year exactly at its commitment, or beyond it early, needs no true-up", "[commitment]") {
-  Committed exact;
+  Account exact(committed_rules);
   exact.month("2027-01", "1100");
   AccountMonth dec = exact.month("2027-12", "100");  // 1100 + 100 = 1200
   CHECK(dec.bill.true_ups.empty());
   CHECK(dec.bill.total == D("100"));
-  Committed early;
+  Account early(committed_rules);
   early.month("2027-01", "1500");
-  CHECK(early.period().remaining.is_zero());
+  CHECK(period_of(early.ledger).remaining.is_zero());
   CHECK(early.month("2027-12", "0").bill.total.is_zero());
 }
 
 TEST_CASE("a period that ended unbilled with a shortfall stops the next bill; one met does not", "[commitment]") {
-  Committed a;
+  Account a(committed_rules);
   a.month("2027-01", "100");
   try {
     a.month("2028-02", "1");
@@ -223,15 +209,15 @@ TEST_CASE("a period that ended unbilled with a shortfall stops the next bill; on
     CHECK(e.code == "commitment-unclosed");
     CHECK(std::string(e.what()).find("2027-01 … 2027-12") != std::string::npos);
   }
-  CHECK(a.period().remaining == D("1100"));  // the ledger as it was
-  Committed met;
+  CHECK(period_of(a.ledger).remaining == D("1100"));  // the ledger as it was
+  Account met(committed_rules);
   met.month("2027-01", "1300");
   CHECK(met.month("2028-02", "1").bill.total == D("1"));
-  CHECK(met.period().bought == M("2028-02"));
+  CHECK(period_of(met.ledger).bought == M("2028-02"));
 }
 
 TEST_CASE("against a ledger, a bill is not also told what its period came to", "[commitment]") {
-  Committed a;
+  Account a(committed_rules);
   a.month("2027-01", "100");
   BillRequest r;
   r.usage = {D("1")};

@@ -1,10 +1,6 @@
 // Meters added or retired between versions of a product (meter ... added, meter ... retired): the
 // grammar, the checks with their carets, usage refused on the wrong side of the boundary month and
 // billed on the right one (bills and batch rating), and a retired meter's held pack left undrawn.
-#include <unistd.h>
-
-#include <cstdio>
-#include <fstream>
 
 #include "interpreter/batch/rate.hpp"
 #include "interpreter/billing/bill.hpp"
@@ -13,6 +9,7 @@
 #include "interpreter/model/month.hpp"
 #include "interpreter/model/request_builder.hpp"
 #include "support.hpp"
+#include "temp_file.hpp"
 
 using namespace tariff;
 using tariff::test::D;
@@ -203,19 +200,14 @@ TEST_CASE("a retired meter's held pack is never drawn and expires as its validit
 
 TEST_CASE("rate: rows on both sides of the boundary, refused with the meter and its month", "[rate][versions]") {
   RuleSet rules = loaded(before + after);
-  char name[] = "/tmp/tariff_meter_versions_XXXXXX";
-  int fd = ::mkstemp(name);
-  REQUIRE(fd >= 0);
-  ::close(fd);
-  std::ofstream(name) << "account,month,product,meter,quantity\n"
-                         "a,2027-06,shop,old,100\n"     // billed: 2
-                         "a,2027-06,shop,speech,100\n"  // refused: not yet added
-                         "a,2027-07,shop,speech,100\n"  // billed: 3
-                         "a,2027-07,shop,旧接口,100\n"  // refused: retired
-                         "a,2027-07,shop,api,100\n";    // billed: 1
-  rate::Options o;
-  rate::Result r = rate::rate_file(rules, name, {}, o);
-  std::remove(name);
+  test::TempFile usage(
+      "account,month,product,meter,quantity\n"
+      "a,2027-06,shop,old,100\n"     // billed: 2
+      "a,2027-06,shop,speech,100\n"  // refused: not yet added
+      "a,2027-07,shop,speech,100\n"  // billed: 3
+      "a,2027-07,shop,旧接口,100\n"  // refused: retired
+      "a,2027-07,shop,api,100\n");   // billed: 1
+  rate::Result r = rate::rate_file(rules, usage.path, {}, {});
   REQUIRE(r.rows.size() == 2);
   CHECK(r.rows[0].total == D("2"));
   CHECK(r.rows[0].product == rules.catalog.versions("shop")[0]);

@@ -2,14 +2,11 @@
 // packages rounded up and down, prices per N units, decimal usage, recurring fees, minimums,
 // maximums and commitments (a bill exactly at the limit), payable rounding (.5 in each mode, per
 // line and on the total), and batch rating of decimal rows with the payable column.
-#include <unistd.h>
-
-#include <cstdio>
-#include <fstream>
 
 #include "interpreter/batch/rate.hpp"
 #include "interpreter/billing/bill.hpp"
 #include "support.hpp"
+#include "temp_file.hpp"
 
 using namespace tariff;
 using tariff::test::D;
@@ -223,14 +220,10 @@ TEST_CASE("payable rounding per line sums the lines rounded; the freeze is round
 TEST_CASE("rate sums decimal rows exactly and writes the payable amount", "[pricing][rate]") {
   Loaded l(product("GB decimal", "  postpaid volume {\n    | q | (0, ∞) |\n    | m | 0.1 |\n  }\n",
                    "  payable rounded to 0.01 half_even on total\n"));
-  char name[] = "/tmp/tariff_pricing_XXXXXX";
-  int fd = ::mkstemp(name);
-  REQUIRE(fd >= 0);
-  ::close(fd);
-  std::ofstream(name) << "account,month,product,meter,quantity\n"
-                         "a,2026-10,p,m,2177.42\na,2026-10,p,m,0.005\na,2026-10,p,m,3\nb,2026-10,p,m,1.25\n";
-  rate::Result r = rate::rate_file(l.rules, name, {}, {});
-  std::remove(name);
+  test::TempFile usage(
+      "account,month,product,meter,quantity\n"
+      "a,2026-10,p,m,2177.42\na,2026-10,p,m,0.005\na,2026-10,p,m,3\nb,2026-10,p,m,1.25\n");
+  rate::Result r = rate::rate_file(l.rules, usage.path, {}, {});
   REQUIRE(r.rows.size() == 2);
   CHECK(r.rows[0].total.to_string() == "218.0425");  // 2180.425 GB × 0.1
   REQUIRE(r.rows[0].payable);

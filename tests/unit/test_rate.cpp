@@ -15,6 +15,7 @@
 #include "interpreter/language/load.hpp"
 #include "interpreter/batch/rate.hpp"
 #include "support.hpp"
+#include "temp_file.hpp"
 
 using namespace tariff;
 using namespace tariff::rate;
@@ -31,21 +32,7 @@ const RuleSet& rules() {
   return r;
 }
 
-// A usage file in the temporary directory, removed when the test ends.
-struct TempFile {
-  std::string path;
-  explicit TempFile(const std::string& text) {
-    char name[] = "/tmp/tariff_rate_XXXXXX";
-    int fd = ::mkstemp(name);
-    REQUIRE(fd >= 0);
-    ::close(fd);
-    path = name;
-    std::ofstream(path) << text;
-  }
-  ~TempFile() { std::remove(path.c_str()); }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-};
+using tariff::test::TempFile;
 
 Result rate_text(const std::string& text, unsigned jobs = 1, const HeldPacks& packs = {},
                  const RuleSet* catalog = nullptr) {

@@ -1,10 +1,6 @@
 // Versions with effective dates (product ID from YYYY-MM { ... }): the grammar, the one lookup of
 // the version in force (Catalog::in_force) at the boundary month on both sides, bills, batch
 // rating by each row's month, and scenarios across versions.
-#include <unistd.h>
-
-#include <cstdio>
-#include <fstream>
 
 #include "interpreter/batch/rate.hpp"
 #include "interpreter/billing/account.hpp"
@@ -15,6 +11,7 @@
 #include "interpreter/model/month.hpp"
 #include "interpreter/model/request_builder.hpp"
 #include "support.hpp"
+#include "temp_file.hpp"
 
 using namespace tariff;
 using tariff::test::D;
@@ -173,17 +170,12 @@ TEST_CASE("a scenario bills each month with the version in force", "[versions]")
 
 TEST_CASE("rate bills each row's month with the version in force", "[rate][versions]") {
   RuleSet rules = loaded(two_versions);
-  char name[] = "/tmp/tariff_versions_XXXXXX";
-  int fd = ::mkstemp(name);
-  REQUIRE(fd >= 0);
-  ::close(fd);
-  std::ofstream(name) << "account,month,product,meter,quantity\n"
-                         "a,2026-12,shop,api,1000\n"
-                         "a,2027-01,shop,接口,1000\n"
-                         "a,2025-12,shop,api,1000\n";
-  rate::Options o;
-  rate::Result r = rate::rate_file(rules, name, {}, o);
-  std::remove(name);
+  test::TempFile usage(
+      "account,month,product,meter,quantity\n"
+      "a,2026-12,shop,api,1000\n"
+      "a,2027-01,shop,接口,1000\n"
+      "a,2025-12,shop,api,1000\n");
+  rate::Result r = rate::rate_file(rules, usage.path, {}, {});
   REQUIRE(r.rows.size() == 2);
   CHECK(r.rows[0].total == D("10"));
   CHECK(r.rows[0].product == rules.catalog.versions("shop")[0]);
